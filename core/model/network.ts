@@ -1,0 +1,269 @@
+// The typed model of libvirt's network XML (schemas/network.rng of libvirt 9.9).
+// Values are kept as the strings libvirt would print back (addresses already in
+// libvirt's canonical form after parsing), so format(parse(x)) is byte-exact and
+// nothing a libvirt file says is lost. `at` is where the element started in the
+// source (1-based line and column), used only for error messages.
+
+export interface Pos {
+  line: number;
+  col: number;
+}
+
+export type ForwardMode =
+  | 'nat'
+  | 'route'
+  | 'open'
+  | 'bridge'
+  | 'private'
+  | 'vepa'
+  | 'passthrough'
+  | 'hostdev';
+
+/** Modes Switchyard runs itself: a bridge it creates, with dnsmasq and a firewall. */
+export type ManagedMode = 'nat' | 'route' | 'open' | 'isolated';
+
+export type YesNo = 'yes' | 'no';
+export type OnOff = 'on' | 'off';
+
+export interface NetworkDef {
+  at?: Pos;
+  /** Namespace declarations seen on <network> (e.g. xmlns:dnsmasq), printed back. */
+  xmlns?: Record<string, string>;
+  /** ipv6='yes' on <network>: guest-to-guest IPv6 without an IPv6 address. */
+  ipv6?: YesNo;
+  trustGuestRxFilters?: YesNo;
+  /** connections='N' (status/live view only). */
+  connections?: number;
+  name: string;
+  uuid?: string;
+  title?: string;
+  description?: string;
+  /** Verbatim XML of the <metadata> children, re-serialised as libvirt does. */
+  metadata?: string;
+  forward?: ForwardDef;
+  bridge?: BridgeDef;
+  mac?: { address: string; at?: Pos };
+  mtu?: { size: number; at?: Pos };
+  domain?: DomainDef;
+  dns?: DnsDef;
+  ips: IpDef[];
+  routes: RouteDef[];
+  portgroups: PortgroupDef[];
+  bandwidth?: BandwidthDef;
+  vlan?: VlanDef;
+  virtualport?: VirtualPortDef;
+  port?: { isolated?: YesNo; at?: Pos };
+  dnsmasqOptions?: DnsmasqOption[];
+}
+
+export interface ForwardDef {
+  at?: Pos;
+  /** Absent attribute means 'nat'; kept separate so format reproduces the input. */
+  mode?: ForwardMode;
+  dev?: string;
+  managed?: YesNo;
+  driver?: { name: string; at?: Pos };
+  nat?: NatDef;
+  interfaces: ForwardInterface[];
+  pfs: { dev: string; at?: Pos }[];
+  addresses: PciAddress[];
+}
+
+export interface ForwardInterface {
+  at?: Pos;
+  dev: string;
+  connections?: number;
+}
+
+export interface PciAddress {
+  at?: Pos;
+  type: string;
+  domain: string;
+  bus: string;
+  slot: string;
+  function: string;
+}
+
+export interface NatDef {
+  at?: Pos;
+  ipv6?: YesNo;
+  addressStart?: string;
+  addressEnd?: string;
+  portStart?: number;
+  portEnd?: number;
+}
+
+export interface BridgeDef {
+  at?: Pos;
+  name?: string;
+  stp?: OnOff;
+  delay?: number;
+  macTableManager?: 'kernel' | 'libvirt';
+  zone?: string;
+}
+
+export interface DomainDef {
+  at?: Pos;
+  name: string;
+  localOnly?: YesNo;
+  register?: YesNo;
+}
+
+export interface DnsDef {
+  at?: Pos;
+  enable?: YesNo;
+  forwardPlainNames?: YesNo;
+  forwarders: DnsForwarder[];
+  txts: DnsTxt[];
+  hosts: DnsHost[];
+  srvs: DnsSrv[];
+}
+
+export interface DnsForwarder {
+  at?: Pos;
+  domain?: string;
+  addr?: string;
+}
+
+export interface DnsTxt {
+  at?: Pos;
+  name: string;
+  value: string;
+}
+
+export interface DnsHost {
+  at?: Pos;
+  ip: string;
+  hostnames: string[];
+}
+
+export interface DnsSrv {
+  at?: Pos;
+  service?: string;
+  protocol?: string;
+  domain?: string;
+  target?: string;
+  port?: number;
+  priority?: number;
+  weight?: number;
+}
+
+export type IpFamily = 'ipv4' | 'ipv6';
+
+export interface IpDef {
+  at?: Pos;
+  /** As written: absent means IPv4 unless the address is IPv6. */
+  family?: IpFamily;
+  address?: string;
+  netmask?: string;
+  prefix?: number;
+  localPtr?: YesNo;
+  tftp?: { root: string; at?: Pos };
+  dhcp?: DhcpDef;
+}
+
+export interface DhcpDef {
+  at?: Pos;
+  ranges: DhcpRange[];
+  hosts: DhcpHost[];
+  bootp?: { file: string; server?: string; at?: Pos };
+}
+
+export interface LeaseTime {
+  at?: Pos;
+  /** 0 means infinite (expiry='0'). */
+  expiry: number;
+  unit?: 'seconds' | 'minutes' | 'hours';
+}
+
+export interface DhcpRange {
+  at?: Pos;
+  start: string;
+  end: string;
+  lease?: LeaseTime;
+}
+
+export interface DhcpHost {
+  at?: Pos;
+  mac?: string;
+  /** IPv6 hosts are matched by DUID instead of MAC. */
+  id?: string;
+  name?: string;
+  ip?: string;
+  lease?: LeaseTime;
+}
+
+export interface RouteDef {
+  at?: Pos;
+  family?: IpFamily;
+  address: string;
+  netmask?: string;
+  prefix?: number;
+  gateway: string;
+  metric?: number;
+}
+
+export interface PortgroupDef {
+  at?: Pos;
+  name: string;
+  default?: YesNo;
+  trustGuestRxFilters?: YesNo;
+  vlan?: VlanDef;
+  virtualport?: VirtualPortDef;
+  bandwidth?: BandwidthDef;
+}
+
+export interface BandwidthRate {
+  at?: Pos;
+  average?: number;
+  peak?: number;
+  burst?: number;
+  floor?: number;
+}
+
+export interface BandwidthDef {
+  at?: Pos;
+  /** classID is status-only (live view). */
+  classId?: number;
+  inbound?: BandwidthRate;
+  outbound?: BandwidthRate;
+}
+
+export interface VlanDef {
+  at?: Pos;
+  trunk?: YesNo;
+  tags: { id: number; nativeMode?: 'tagged' | 'untagged'; at?: Pos }[];
+}
+
+export interface VirtualPortDef {
+  at?: Pos;
+  type?: '802.1Qbg' | '802.1Qbh' | 'openvswitch' | 'midonet';
+  /** Attributes of <parameters>, in libvirt's print order. */
+  parameters?: VirtualPortParameters;
+}
+
+export interface VirtualPortParameters {
+  managerid?: string;
+  typeid?: string;
+  typeidversion?: string;
+  instanceid?: string;
+  profileid?: string;
+  interfaceid?: string;
+}
+
+export interface DnsmasqOption {
+  at?: Pos;
+  value: string;
+}
+
+/** Effective mode: no <forward> is isolated; <forward> without mode= is NAT. */
+export function effectiveMode(def: Pick<NetworkDef, 'forward'>): ForwardMode | 'isolated' {
+  if (!def.forward) return 'isolated';
+  return def.forward.mode ?? 'nat';
+}
+
+/** Effective family of an <ip>: explicit family=, else by the address's shape. */
+export function ipFamily(ip: Pick<IpDef, 'family' | 'address'>): IpFamily {
+  if (ip.family) return ip.family;
+  return ip.address?.includes(':') ? 'ipv6' : 'ipv4';
+}
