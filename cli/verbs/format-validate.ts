@@ -1,0 +1,26 @@
+// net-format and net-validate: the definition core on its own, no host access.
+import { formatNetworkXml } from '../../core/xml/format-network.js';
+import { operand, parseArgs } from '../args.js';
+import { readDefinitionFile } from '../read-definition-file.js';
+import type { Verb } from './verb.js';
+
+export const netFormat: Verb = {
+  name: 'net-format',
+  usage: 'net-format [--file] FILE',
+  summary: "print a definition as libvirt's parse and format would (fills in no defaults)",
+  async run(argv, io) {
+    const file = operand('net-format', parseArgs('net-format', argv, { values: ['file'] }), 'file');
+    io.out(formatNetworkXml(readDefinitionFile(file)));
+  },
+};
+
+export const netValidate: Verb = {
+  name: 'net-validate',
+  usage: 'net-validate [--file] FILE',
+  summary: 'check a definition without defining it',
+  async run(argv, io) {
+    const file = operand('net-validate', parseArgs('net-validate', argv, { values: ['file'] }), 'file');
+    readDefinitionFile(file);
+    io.out(`Network definition ${file} is valid\n`);
+  },
+};

@@ -1,0 +1,66 @@
+// What net-define adds to a user's file before saving it, as libvirt does: a UUID,
+// and for networks Switchyard runs a bridge name (virbr%d or the user's template),
+// STP settings and a MAC. Pure: randomness and the names in use come from the caller.
+import { effectiveMode, type NetworkDef } from '../model/network.js';
+import { assertNever } from '../result.js';
+
+export interface DefineFacts {
+  /** Bridge names used by host links or by other networks' definitions. */
+  usedBridgeNames: ReadonlySet<string>;
+  randomBytes(n: number): Uint8Array;
+}
+
+export function isManaged(def: Pick<NetworkDef, 'forward'>): boolean {
+  const mode = effectiveMode(def);
+  switch (mode) {
+    case 'nat':
+    case 'route':
+    case 'open':
+    case 'isolated':
+      return true;
+    case 'bridge':
+    case 'private':
+    case 'vepa':
+    case 'passthrough':
+    case 'hostdev':
+      return false;
+    default:
+      return assertNever(mode, 'forward mode');
+  }
+}
+
+export function fillDefaults(def: NetworkDef, facts: DefineFacts): NetworkDef {
+  const out: NetworkDef = { ...def, uuid: def.uuid ?? randomUuid(facts.randomBytes(16)) };
+  if (!isManaged(def)) return out;
+  const template = def.bridge?.name ?? 'virbr%d';
+  out.bridge = {
+    ...def.bridge,
+    name: template.includes('%d') ? pickBridgeName(template, facts.usedBridgeNames) : template,
+    stp: def.bridge?.stp ?? 'on',
+    delay: def.bridge?.delay ?? 0,
+  };
+  if (!def.mac) out.mac = { address: randomMac(facts.randomBytes(3)) };
+  return out;
+}
+
+export function pickBridgeName(template: string, used: ReadonlySet<string>): string {
+  for (let i = 0; i < 4096; i++) {
+    const name = template.replace('%d', String(i));
+    if (!used.has(name)) return name;
+  }
+  throw new Error(`no free bridge name for template '${template}'`);
+}
+
+/** 52:54:00 is the locally administered prefix QEMU and libvirt use for guests and bridges. */
+export function randomMac(bytes: Uint8Array): string {
+  const tail = Array.from(bytes.slice(0, 3), (b) => b.toString(16).padStart(2, '0'));
+  return ['52', '54', '00', ...tail].join(':');
+}
+
+export function randomUuid(bytes: Uint8Array): string {
+  const b = Uint8Array.from(bytes.slice(0, 16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,33 @@
+// Where Switchyard keeps its state on the host. Each root is overridable from the
+// environment so tests run against private directories (DESIGN.md, "State on the host").
+import { join } from 'node:path';
+import { fileStem } from '../core/names/file-stem.js';
+
+export interface HostPaths {
+  /** Persistent definitions NAME.xml; autostart links in autostart/. */
+  configDir: string;
+  autostartDir: string;
+  /** Live status (NAME.xml, NAME.json) and pid files; transient networks live only here. */
+  runDir: string;
+  /** dnsmasq config, hosts files and leases. */
+  stateDir: string;
+}
+
+export function hostPaths(env: NodeJS.ProcessEnv = process.env): HostPaths {
+  const configDir = env.SWITCHYARD_CONFIG_DIR || '/etc/switchyard/networks';
+  return {
+    configDir,
+    autostartDir: join(configDir, 'autostart'),
+    runDir: env.SWITCHYARD_RUN_DIR || '/run/switchyard/networks',
+    stateDir: env.SWITCHYARD_STATE_DIR || '/var/lib/switchyard/dnsmasq',
+  };
+}
+
+export const definitionPath = (p: HostPaths, name: string): string => join(p.configDir, `${fileStem(name)}.xml`);
+export const autostartLinkPath = (p: HostPaths, name: string): string =>
+  join(p.autostartDir, `${fileStem(name)}.xml`);
+export const statusXmlPath = (p: HostPaths, name: string): string => join(p.runDir, `${fileStem(name)}.xml`);
+export const statusJsonPath = (p: HostPaths, name: string): string => join(p.runDir, `${fileStem(name)}.json`);
+export const pidFilePath = (p: HostPaths, name: string): string => join(p.runDir, `${fileStem(name)}.pid`);
+export const dnsmasqFilePath = (p: HostPaths, name: string, ext: 'conf' | 'hostsfile' | 'addnhosts' | 'leases'): string =>
+  join(p.stateDir, `${fileStem(name)}.${ext}`);

@@ -1,0 +1,87 @@
+// Reads and writes the state files of DESIGN.md. World-readable (0644) so the app
+// lists networks without root; only the root engine writes.
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { basename } from 'node:path';
+import { nameFromFileStem } from '../../core/names/file-stem.js';
+import {
+  autostartLinkPath,
+  definitionPath,
+  type HostPaths,
+  pidFilePath,
+  statusJsonPath,
+  statusXmlPath,
+} from '../paths.js';
+import { atomicWrite } from './atomic-write.js';
+import type { NetworkStatus } from './status.js';
+
+export function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+function namesIn(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(ext) && !f.startsWith('.'))
+    .map((f) => nameFromFileStem(basename(f, ext)))
+    .filter((n): n is string => n !== undefined);
+}
+
+export const listDefinedNames = (p: HostPaths): string[] => namesIn(p.configDir, '.xml');
+export const listActiveNames = (p: HostPaths): string[] => namesIn(p.runDir, '.json');
+
+export const readDefinitionXml = (p: HostPaths, name: string): string | undefined =>
+  readText(definitionPath(p, name));
+
+export function writeDefinitionXml(p: HostPaths, name: string, xml: string): void {
+  atomicWrite(definitionPath(p, name), xml);
+}
+
+export function removeDefinition(p: HostPaths, name: string): void {
+  rmSync(autostartLinkPath(p, name), { force: true });
+  rmSync(definitionPath(p, name), { force: true });
+}
+
+export function isAutostart(p: HostPaths, name: string): boolean {
+  try {
+    return lstatSync(autostartLinkPath(p, name)).isSymbolicLink() && existsSync(autostartLinkPath(p, name));
+  } catch {
+    return false;
+  }
+}
+
+export function setAutostart(p: HostPaths, name: string, on: boolean): void {
+  const link = autostartLinkPath(p, name);
+  rmSync(link, { force: true });
+  if (!on) return;
+  mkdirSync(p.autostartDir, { recursive: true, mode: 0o755 });
+  symlinkSync(definitionPath(p, name), link);
+}
+
+export interface ActiveRecord {
+  xml: string;
+  status: NetworkStatus;
+}
+
+export function readActive(p: HostPaths, name: string): ActiveRecord | undefined {
+  const json = readText(statusJsonPath(p, name));
+  const xml = readText(statusXmlPath(p, name));
+  if (json === undefined || xml === undefined) return undefined;
+  return { xml, status: JSON.parse(json) as NetworkStatus };
+}
+
+/** The live XML goes first so a reader that sees the JSON always finds the XML too. */
+export function writeActive(p: HostPaths, name: string, record: ActiveRecord): void {
+  atomicWrite(statusXmlPath(p, name), record.xml);
+  atomicWrite(statusJsonPath(p, name), `${JSON.stringify(record.status, null, 2)}\n`);
+}
+
+export function removeActive(p: HostPaths, name: string): void {
+  rmSync(statusJsonPath(p, name), { force: true });
+  rmSync(statusXmlPath(p, name), { force: true });
+  rmSync(pidFilePath(p, name), { force: true });
+}
