@@ -1,5 +1,6 @@
 // `switchyard VERB …`: virsh-compatible verbs. Exit 0 on success; on failure exit 1
 // with exactly one `error: …` line on stderr.
+import { HostError } from '../host/host-error.js';
 import { CliError } from './cli-error.js';
 import { verbs } from './verbs/index.js';
 
@@ -25,7 +26,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const message = err instanceof CliError ? err.message : `internal error: ${oneLine(err)}`;
+    const message = err instanceof CliError || err instanceof HostError ? oneLine(err) : `internal error: ${oneLine(err)}`;
     process.stderr.write(`error: ${message}\n`);
     process.exitCode = 1;
   },

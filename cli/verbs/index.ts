@@ -1,4 +1,26 @@
+import { netEdit } from './edit.js';
 import { netFormat, netValidate } from './format-validate.js';
+import { autostart, netAutostart, netCreate, netDefine, netDestroy, netStart, netUndefine } from './lifecycle.js';
+import { netList } from './list.js';
+import { netDhcpLeases, netDumpXml, netInfo, netName, netStats, netUuid } from './query.js';
 import type { Verb } from './verb.js';
 
-export const verbs: readonly Verb[] = [netFormat, netValidate];
+export const verbs: readonly Verb[] = [
+  netList,
+  netDefine,
+  netCreate,
+  netStart,
+  netDestroy,
+  netUndefine,
+  netAutostart,
+  netName,
+  netUuid,
+  netDumpXml,
+  netEdit,
+  netInfo,
+  netDhcpLeases,
+  netStats,
+  netFormat,
+  netValidate,
+  autostart,
+];

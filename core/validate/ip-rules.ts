@@ -1,0 +1,78 @@
+// <ip>: address, family, netmask/prefix and <tftp> (libvirt's
+// virNetworkIPDefParseXML), plus ours: a netmask must be contiguous, and an IPv4
+// address needs a prefix it can be given. The <dhcp> inside is checked only
+// once the <ip> itself is sound, since its checks need the subnet.
+import { classfulPrefix, prefixFromNetmask } from '../addr/cidr.js';
+import { type IpAddress, parseIp } from '../addr/ip.js';
+import type { IpDef, NetworkDef } from '../model/network.js';
+import { checkDhcp } from './dhcp-rules.js';
+import { element, quote, type Report } from './problem-text.js';
+
+export function ipElement(ip: IpDef): string {
+  return element('ip', [
+    ['family', ip.family],
+    ['address', ip.address],
+    ['netmask', ip.netmask],
+    ['prefix', ip.prefix],
+  ]);
+}
+
+export function checkIps(def: NetworkDef, report: Report): void {
+  for (const ip of def.ips) {
+    const address = checkIpElement(ip, report);
+    if (address) checkDhcp(ip, address, report);
+  }
+}
+
+/** The parsed address when the <ip> is sound, else undefined after reporting why. */
+function checkIpElement(ip: IpDef, report: Report): IpAddress | undefined {
+  const say = (text: string): undefined => {
+    report(ipElement(ip), ip.at, text);
+    return undefined;
+  };
+  if (ip.address === undefined || ip.address === '') return say('has no address attribute');
+  const address = parseIp(ip.address);
+  if (!address) return say(`address ${quote(ip.address)} is not a valid IP address`);
+  const familyProblem = familyMismatch(ip, address);
+  if (familyProblem) return say(familyProblem);
+  const maskProblem = address.family === 4 ? ipv4MaskProblem(ip, address) : ipv6MaskProblem(ip);
+  if (maskProblem) return say(maskProblem);
+  if (ip.tftp && address.family !== 4) {
+    report(element('tftp', [['root', ip.tftp.root]]), ip.tftp.at ?? ip.at, 'is only supported in an IPv4 <ip>');
+  }
+  return address;
+}
+
+function familyMismatch(ip: IpDef, address: IpAddress): string | undefined {
+  if (ip.family === 'ipv6') return address.family === 6 ? undefined : "has family='ipv6' but an IPv4 address";
+  if (address.family === 4) return undefined;
+  return ip.family === 'ipv4'
+    ? "has family='ipv4' but an IPv6 address"
+    : "has an IPv6 address but no family='ipv6'";
+}
+
+function ipv4MaskProblem(ip: IpDef, address: IpAddress): string | undefined {
+  // libvirt keeps prefix as an unsigned with 0 meaning "not given".
+  const hasPrefix = ip.prefix !== undefined && ip.prefix > 0;
+  if (ip.netmask !== undefined) {
+    const mask = parseIp(ip.netmask);
+    if (!mask) return `netmask ${quote(ip.netmask)} is not a valid IPv4 netmask`;
+    if (mask.family !== 4) return `netmask ${quote(ip.netmask)} must be IPv4 like the address`;
+    if (hasPrefix) return 'may have a netmask or a prefix, not both';
+    if (prefixFromNetmask(mask) === undefined) {
+      return `netmask ${quote(ip.netmask)} is not contiguous (its one bits must come first)`;
+    }
+    return undefined;
+  }
+  if (hasPrefix) return (ip.prefix ?? 0) > 32 ? `prefix ${ip.prefix} is out of range (0-32 for IPv4)` : undefined;
+  if (address.value !== 0n && classfulPrefix(address) === undefined) {
+    return 'has neither netmask nor prefix, and the address is not class A, B or C to imply one';
+  }
+  return undefined;
+}
+
+function ipv6MaskProblem(ip: IpDef): string | undefined {
+  if (ip.netmask !== undefined) return 'may not have a netmask: IPv6 uses prefix';
+  if ((ip.prefix ?? 0) > 128) return `prefix ${ip.prefix} is out of range (0-128 for IPv6)`;
+  return undefined;
+}

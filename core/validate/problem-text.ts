@@ -1,0 +1,46 @@
+// The pieces every validation message is built from, so all rules read alike:
+// `network 'lab': <range start='10.0.0.2' end='10.0.1.9'> (line 7:7) is not entirely within 10.0.0.0/24`.
+// Values come from user files and may hold quotes, newlines or other control
+// characters; they are escaped so a message always stays on one line.
+import type { NetworkDef, Pos } from '../model/network.js';
+import type { Problem } from '../result.js';
+
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\', "'": "\\'" };
+
+function escapeChar(ch: string): string {
+  const named = NAMED_ESCAPES[ch];
+  if (named) return named;
+  const code = ch.codePointAt(0) ?? 0;
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+
+/** A value in single quotes with backslash, quote and control characters escaped. */
+export function quote(value: string | number): string {
+  const text = String(value).replace(/[\\'\x00-\x1f\x7f-\x9f\u2028\u2029]/g, escapeChar);
+  return `'${text}'`;
+}
+
+export type AttrList = [name: string, value: string | number | undefined][];
+
+/** `<tag a='1' b='2'>` with only the attributes that are present, in the order given. */
+export function element(tag: string, attrs: AttrList = []): string {
+  const parts = attrs.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${quote(v as string | number)}`);
+  return `<${[tag, ...parts].join(' ')}>`;
+}
+
+/** ` (line 7:7)`, or nothing when the position is unknown (hand-built definitions). */
+export function position(at: Pos | undefined): string {
+  return at ? ` (line ${at.line}:${at.col})` : '';
+}
+
+/** Collects one problem per call; `what` is an element() rendering, `text` finishes the sentence. */
+export type Report = (what: string, at: Pos | undefined, text: string) => void;
+
+export function problemCollector(def: Pick<NetworkDef, 'name'>): { problems: Problem[]; report: Report } {
+  const problems: Problem[] = [];
+  const report: Report = (what, at, text) => {
+    const message = `network ${quote(def.name)}: ${what}${position(at)} ${text}`;
+    problems.push(at ? { code: 'validation', message, network: def.name, at } : { code: 'validation', message, network: def.name });
+  };
+  return { problems, report };
+}

@@ -1,0 +1,16 @@
+// What the registry needs from the start/stop machinery (host/engine). Kept as an
+// interface so lifecycle rules (persistent, transient, autostart) stay apart from
+// the bridge/firewall/dnsmasq work.
+import type { NetworkDef } from '../../core/model/network.js';
+import type { NetworkStatus } from '../state/status.js';
+
+export interface EnginePort {
+  /** Brings the network up and writes its status; leaves nothing behind on failure. */
+  start(def: NetworkDef, persistent: boolean): Promise<NetworkStatus>;
+  /** Tears it down and removes its status. */
+  stop(status: NetworkStatus): Promise<void>;
+  /** Repairs what a crash left, before any command. */
+  reconcile(): Promise<void>;
+  /** Link names on the host, for bridge-name allocation. */
+  hostLinkNames(): Promise<string[]>;
+}

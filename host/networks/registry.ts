@@ -1,0 +1,232 @@
+// The lifecycle rules of virsh net-*: persistent and transient networks, define and
+// undefine, start and destroy, autostart. Reads go straight to the state files; every
+// change runs under the one lock after reconcile.
+import { randomBytes } from 'node:crypto';
+import { readNetworkDefinition } from '../../core/definition.js';
+import { fillDefaults } from '../../core/define/fill-defaults.js';
+import { ipDefPrefix } from '../../core/addr/ip-def.js';
+import { ipFamily, type NetworkDef } from '../../core/model/network.js';
+import { formatNetworkXml } from '../../core/xml/format-network.js';
+import { HostError, notFound } from '../host-error.js';
+import type { HostPaths } from '../paths.js';
+import { withLock } from '../state/lock.js';
+import * as store from '../state/state-store.js';
+import type { NetworkStatus } from '../state/status.js';
+import type { EnginePort } from './engine-port.js';
+
+export interface NetworkSummary {
+  name: string;
+  active: boolean;
+  persistent: boolean;
+  autostart: boolean;
+}
+
+export interface NetworkInfo extends NetworkSummary {
+  uuid: string;
+  bridge: string | undefined;
+}
+
+export class Registry {
+  constructor(
+    readonly paths: HostPaths,
+    private readonly engine: EnginePort,
+  ) {}
+
+  list(): NetworkSummary[] {
+    const defined = new Set(store.listDefinedNames(this.paths));
+    const active = new Set(store.listActiveNames(this.paths));
+    const names = [...new Set([...defined, ...active])].sort();
+    return names.map((name) => this.summary(name, defined.has(name), active.has(name)));
+  }
+
+  private summary(name: string, defined: boolean, active: boolean): NetworkSummary {
+    const status = active ? store.readActive(this.paths, name)?.status : undefined;
+    const persistent = defined || (status?.persistent ?? false);
+    return { name, active, persistent, autostart: defined && store.isAutostart(this.paths, name) };
+  }
+
+  /** NET is a name or a UUID, as in virsh. */
+  resolve(net: string): string {
+    if (this.exists(net)) return net;
+    const byUuid = this.list().find((n) => this.uuidOf(n.name) === net.toLowerCase());
+    if (!byUuid) throw notFound(net);
+    return byUuid.name;
+  }
+
+  private exists(name: string): boolean {
+    return (
+      store.readDefinitionXml(this.paths, name) !== undefined || store.readActive(this.paths, name) !== undefined
+    );
+  }
+
+  uuidOf(name: string): string | undefined {
+    const active = store.readActive(this.paths, name);
+    if (active) return active.status.uuid;
+    return this.definition(name)?.uuid;
+  }
+
+  /** The saved definition (next start), if the network is persistent. */
+  definition(name: string): NetworkDef | undefined {
+    const xml = store.readDefinitionXml(this.paths, name);
+    if (xml === undefined) return undefined;
+    const parsed = readNetworkDefinition(xml);
+    if (!parsed.ok) throw new HostError('internal', `stored definition of network '${name}' is unreadable: ${parsed.error.message}`);
+    return parsed.value;
+  }
+
+  info(net: string): NetworkInfo {
+    const name = this.resolve(net);
+    const active = store.readActive(this.paths, name);
+    const def = this.definition(name);
+    const summary = this.summary(name, def !== undefined, active !== undefined);
+    return {
+      ...summary,
+      uuid: active?.status.uuid ?? def?.uuid ?? '',
+      bridge: active?.status.bridge ?? def?.bridge?.name,
+    };
+  }
+
+  dumpXml(net: string, inactive: boolean): string {
+    const name = this.resolve(net);
+    const active = store.readActive(this.paths, name);
+    const saved = store.readDefinitionXml(this.paths, name);
+    if (active && (!inactive || saved === undefined)) return active.xml;
+    return saved ?? '';
+  }
+
+  /** Prefix length per family of the DHCP-serving <ip>, for showing leases as CIDRs. */
+  leasePrefixes(name: string): Partial<Record<'ipv4' | 'ipv6', number>> {
+    const active = store.readActive(this.paths, name);
+    const parsed = active ? readNetworkDefinition(active.xml) : undefined;
+    const def = parsed?.ok ? parsed.value : this.definition(name);
+    const out: Partial<Record<'ipv4' | 'ipv6', number>> = {};
+    for (const ip of def?.ips ?? []) {
+      const prefix = ipDefPrefix(ip);
+      if (ip.dhcp && prefix !== undefined) out[ipFamily(ip)] = prefix;
+    }
+    return out;
+  }
+
+  activeStatus(net: string): NetworkStatus | undefined {
+    return store.readActive(this.paths, this.resolve(net))?.status;
+  }
+
+  async define(source: string | Uint8Array): Promise<NetworkDef> {
+    const def = readSource(source);
+    return this.mutate(async () => {
+      const filled = await this.withDefaults(this.keepUuid(def));
+      this.checkDuplicate(filled);
+      store.writeDefinitionXml(this.paths, filled.name, formatNetworkXml(filled, { inactive: true }));
+      return filled;
+    });
+  }
+
+  async create(source: string | Uint8Array): Promise<NetworkDef> {
+    const def = readSource(source);
+    return this.mutate(async () => {
+      const filled = await this.withDefaults(def);
+      this.checkDuplicate(filled);
+      if (store.readActive(this.paths, filled.name)) throw alreadyActive(filled.name);
+      await this.engine.start(filled, false);
+      return filled;
+    });
+  }
+
+  async start(net: string): Promise<void> {
+    await this.mutate(async () => {
+      const name = this.resolve(net);
+      if (store.readActive(this.paths, name)) throw alreadyActive(name);
+      const def = this.definition(name);
+      if (!def) throw notFound(net);
+      await this.engine.start(def, true);
+    });
+  }
+
+  async destroy(net: string): Promise<void> {
+    await this.mutate(async () => {
+      const name = this.resolve(net);
+      const active = store.readActive(this.paths, name);
+      if (!active) throw new HostError('conflict', `network '${name}' is not active`);
+      await this.engine.stop(active.status);
+    });
+  }
+
+  /** Undefining an active network leaves it running as a transient one, as in libvirt. */
+  async undefine(net: string): Promise<void> {
+    await this.mutate(async () => {
+      const name = this.resolve(net);
+      if (store.readDefinitionXml(this.paths, name) === undefined)
+        throw new HostError('conflict', `network '${name}' is transient; destroy it instead`);
+      const active = store.readActive(this.paths, name);
+      if (active) store.writeActive(this.paths, name, { ...active, status: { ...active.status, persistent: false } });
+      store.removeDefinition(this.paths, name);
+    });
+  }
+
+  async setAutostart(net: string, on: boolean): Promise<void> {
+    await this.mutate(async () => {
+      const name = this.resolve(net);
+      if (store.readDefinitionXml(this.paths, name) === undefined)
+        throw new HostError('conflict', `cannot set autostart for transient network '${name}'`);
+      store.setAutostart(this.paths, name, on);
+    });
+  }
+
+  /** At boot: start every autostart network that is not running. Returns failures by name. */
+  async autostartAll(): Promise<{ started: string[]; failed: { name: string; message: string }[] }> {
+    const result = { started: [] as string[], failed: [] as { name: string; message: string }[] };
+    for (const n of this.list().filter((x) => x.autostart && !x.active)) {
+      try {
+        await this.start(n.name);
+        result.started.push(n.name);
+      } catch (err) {
+        result.failed.push({ name: n.name, message: (err as Error).message });
+      }
+    }
+    return result;
+  }
+
+  private async mutate<T>(fn: () => Promise<T>): Promise<T> {
+    return withLock(this.paths.runDir, async () => {
+      await this.engine.reconcile();
+      return fn();
+    });
+  }
+
+  /** Redefining without a <uuid> keeps the network's identity instead of failing. */
+  private keepUuid(def: NetworkDef): NetworkDef {
+    if (def.uuid) return def;
+    const existing = this.exists(def.name) ? this.uuidOf(def.name) : undefined;
+    return existing ? { ...def, uuid: existing } : def;
+  }
+
+  private async withDefaults(def: NetworkDef): Promise<NetworkDef> {
+    const used = new Set(await this.engine.hostLinkNames());
+    for (const other of this.list()) {
+      if (other.name === def.name) continue;
+      const bridge = this.info(other.name).bridge;
+      if (bridge) used.add(bridge);
+    }
+    return fillDefaults(def, { usedBridgeNames: used, randomBytes: (n) => randomBytes(n) });
+  }
+
+  /** The same name with another UUID, or the same UUID with another name, is an error. */
+  private checkDuplicate(def: NetworkDef): void {
+    const uuid = def.uuid?.toLowerCase();
+    for (const other of this.list()) {
+      const otherUuid = this.uuidOf(other.name)?.toLowerCase();
+      if (other.name === def.name && otherUuid && otherUuid !== uuid)
+        throw new HostError('conflict', `network '${def.name}' already exists with uuid ${otherUuid}`);
+      if (other.name !== def.name && otherUuid === uuid)
+        throw new HostError('conflict', `network '${other.name}' is already defined with uuid ${uuid}`);
+    }
+  }
+}
+
+function readSource(source: string | Uint8Array): NetworkDef {
+  const parsed = readNetworkDefinition(source);
+  if (!parsed.ok) throw new HostError(parsed.error.code, parsed.error.message);
+  return parsed.value;
+}
+
+const alreadyActive = (name: string): HostError => new HostError('conflict', `network '${name}' is already active`);
