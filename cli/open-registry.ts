@@ -1,10 +1,35 @@
-// The CLI runs the engine in-process (as root). The root helper of issue 4 will slot in
-// here for unprivileged users.
+// The CLI reads the world-readable state files itself, as any user. Changes run the
+// engine in-process as root; as anyone else they go to the root helper (pkexec),
+// so a user is asked for a password only when something changes.
 import { createEngine } from '../host/engine-factory.js';
+import { HelperClient, helperCommandFromEnv } from '../host/helper-client/index.js';
+import type { NetworkControl } from '../host/networks/network-control.js';
 import { Registry } from '../host/networks/registry.js';
 import { hostPaths } from '../host/paths.js';
 
 export function openRegistry(env: NodeJS.ProcessEnv): Registry {
   const paths = hostPaths(env);
   return new Registry(paths, createEngine(paths, env));
+}
+
+/** NetworkControl taking definition files as bytes, as Registry and HelperClient both do. */
+export interface CliControl extends NetworkControl {
+  define(source: string | Uint8Array): Promise<{ name: string; uuid: string }>;
+  create(source: string | Uint8Array): Promise<{ name: string; uuid: string }>;
+}
+
+export const isRoot = (): boolean => process.geteuid?.() === 0;
+
+/** Runs FN with whoever makes changes, and lets a helper it started exit afterwards. */
+export async function withControl<T>(
+  env: NodeJS.ProcessEnv,
+  fn: (control: CliControl) => Promise<T>,
+): Promise<T> {
+  if (isRoot()) return fn(openRegistry(env));
+  const helper = new HelperClient({ command: helperCommandFromEnv(env) });
+  try {
+    return await fn(helper);
+  } finally {
+    await helper.close();
+  }
 }

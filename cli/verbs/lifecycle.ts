@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { operand, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
-import { openRegistry } from '../open-registry.js';
+import { isRoot, openRegistry, withControl } from '../open-registry.js';
 import type { Verb } from './verb.js';
 
 function readSourceFile(path: string): Uint8Array {
@@ -20,13 +20,18 @@ function fileVerb(name: string, summary: string, past: string, action: 'define' 
     summary,
     async run(argv, io) {
       const file = operand(name, parseArgs(name, argv, { values: ['file'], flags: ['validate'] }), 'file');
-      const def = await openRegistry(io.env)[action](readSourceFile(file));
+      const source = readSourceFile(file);
+      const def = await withControl(io.env, (c) => c[action](source));
       io.out(`Network ${def.name} ${past} from ${file}\n\n`);
     },
   };
 }
 
-function netVerb(name: string, summary: string, act: (net: string, env: NodeJS.ProcessEnv) => Promise<string>): Verb {
+function netVerb(
+  name: string,
+  summary: string,
+  act: (net: string, env: NodeJS.ProcessEnv) => Promise<string>,
+): Verb {
   return {
     name,
     usage: `${name} [--network] NET`,
@@ -38,26 +43,33 @@ function netVerb(name: string, summary: string, act: (net: string, env: NodeJS.P
   };
 }
 
-export const netDefine = fileVerb('net-define', 'define a persistent network from an XML file', 'defined', 'define');
+export const netDefine = fileVerb(
+  'net-define',
+  'define a persistent network from an XML file',
+  'defined',
+  'define',
+);
 export const netCreate = fileVerb('net-create', 'create and start a transient network', 'created', 'create');
 
 export const netStart = netVerb('net-start', 'start a defined network', async (net, env) => {
-  const r = openRegistry(env);
-  await r.start(net);
-  return `Network ${r.resolve(net)} started`;
+  const name = openRegistry(env).resolve(net);
+  await withControl(env, (c) => c.start(name));
+  return `Network ${name} started`;
 });
 
-export const netDestroy = netVerb('net-destroy', 'stop a network (a transient one disappears)', async (net, env) => {
-  const r = openRegistry(env);
-  const name = r.resolve(net);
-  await r.destroy(net);
-  return `Network ${name} destroyed`;
-});
+export const netDestroy = netVerb(
+  'net-destroy',
+  'stop a network (a transient one disappears)',
+  async (net, env) => {
+    const name = openRegistry(env).resolve(net);
+    await withControl(env, (c) => c.destroy(name));
+    return `Network ${name} destroyed`;
+  },
+);
 
 export const netUndefine = netVerb('net-undefine', 'remove a persistent definition', async (net, env) => {
-  const r = openRegistry(env);
-  const name = r.resolve(net);
-  await r.undefine(net);
+  const name = openRegistry(env).resolve(net);
+  await withControl(env, (c) => c.undefine(name));
   return `Network ${name} has been undefined`;
 });
 
@@ -70,7 +82,7 @@ export const netAutostart: Verb = {
     const r = openRegistry(io.env);
     const name = r.resolve(operand('net-autostart', args, 'network'));
     const on = !args.flags.has('disable');
-    await r.setAutostart(name, on);
+    await withControl(io.env, (c) => c.setAutostart(name, on));
     io.out(`Network ${name} ${on ? 'marked' : 'unmarked'} as autostarted\n\n`);
   },
 };
@@ -81,6 +93,8 @@ export const autostart: Verb = {
   summary: 'start every autostart network (run at boot)',
   async run(argv, io) {
     parseArgs('autostart', argv, {});
+    if (!isRoot())
+      fail('autostart runs as root at boot (switchyard-autostart.service); use net-start for one network');
     const { started, failed } = await openRegistry(io.env).autostartAll();
     for (const name of started) io.out(`Network ${name} started\n`);
     if (failed.length > 0) fail(failed.map((f) => `${f.name}: ${f.message}`).join('; '));

@@ -29,8 +29,10 @@ export function isManaged(def: Pick<NetworkDef, 'forward'>): boolean {
   }
 }
 
-export function fillDefaults(def: NetworkDef, facts: DefineFacts): NetworkDef {
-  const out: NetworkDef = { ...def, uuid: def.uuid ?? randomUuid(facts.randomBytes(16)) };
+export type DefinedNetwork = NetworkDef & { uuid: string };
+
+export function fillDefaults(def: NetworkDef, facts: DefineFacts): DefinedNetwork {
+  const out: DefinedNetwork = { ...def, uuid: def.uuid ?? randomUuid(facts.randomBytes(16)) };
   if (!isManaged(def)) return out;
   const template = def.bridge?.name ?? 'virbr%d';
   out.bridge = {

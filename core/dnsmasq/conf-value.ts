@@ -11,9 +11,14 @@ export function confValue(value: string, what: string): string {
   return value;
 }
 
-/** For comments: every control or line-separator character becomes a visible \uXXXX escape. */
-export function escapeForComment(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029\\]/g, (ch) =>
-    ch === '\\' ? '\\\\' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+/**
+ * A name as a double-quoted literal fit for a comment line: JSON escapes quotes,
+ * backslashes and control characters (so a newline cannot end the comment); the
+ * few line separators JSON leaves alone are escaped too.
+ */
+export function quotedForComment(text: string): string {
+  return JSON.stringify(text).replace(
+    /[\u007f\u0085\u2028\u2029]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

@@ -47,8 +47,9 @@ function rangeLines(def: NetworkDef, ip: IpDef): string[] {
 
 function ipv4ExtraLines(ip: IpDef): string[] {
   if (ipFamily(ip) !== 'ipv4') return [];
-  // We are the only DHCP server on this bridge: answer clients whose lease came from
-  // an earlier run at once, and keep the DHCP fields free of boot options.
+  // authoritative: we are the only DHCP server on this bridge, so a client renewing a
+  // lease we do not know (e.g. after a restart) is answered instead of ignored.
+  // no-override: keep the BOOTP file/server fields for boot data (PXE clients need them).
   const lines = ['dhcp-no-override', 'dhcp-authoritative'];
   const bootp = ip.dhcp?.bootp;
   if (bootp) {

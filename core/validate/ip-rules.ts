@@ -38,7 +38,11 @@ function checkIpElement(ip: IpDef, report: Report): IpAddress | undefined {
   const maskProblem = address.family === 4 ? ipv4MaskProblem(ip, address) : ipv6MaskProblem(ip);
   if (maskProblem) return say(maskProblem);
   if (ip.tftp && address.family !== 4) {
-    report(element('tftp', [['root', ip.tftp.root]]), ip.tftp.at ?? ip.at, 'is only supported in an IPv4 <ip>');
+    report(
+      element('tftp', [['root', ip.tftp.root]]),
+      ip.tftp.at ?? ip.at,
+      'is only supported in an IPv4 <ip>',
+    );
   }
   return address;
 }
@@ -64,7 +68,8 @@ function ipv4MaskProblem(ip: IpDef, address: IpAddress): string | undefined {
     }
     return undefined;
   }
-  if (hasPrefix) return (ip.prefix ?? 0) > 32 ? `prefix ${ip.prefix} is out of range (0-32 for IPv4)` : undefined;
+  if (hasPrefix)
+    return (ip.prefix ?? 0) > 32 ? `prefix ${ip.prefix} is out of range (0-32 for IPv4)` : undefined;
   if (address.value !== 0n && classfulPrefix(address) === undefined) {
     return 'has neither netmask nor prefix, and the address is not class A, B or C to imply one';
   }

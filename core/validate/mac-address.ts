@@ -3,9 +3,10 @@
 // the sixth group is ignored (libvirt does the same).
 
 export function parseMac(text: string): number[] | undefined {
-  const match = /^([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2})(?:$|[\x00-\x20])/.exec(
-    text,
-  );
+  const match =
+    /^([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2})(?:$|[\x00-\x20])/.exec(
+      text,
+    );
   return match ? match.slice(1, 7).map((h) => Number.parseInt(h, 16)) : undefined;
 }
 

@@ -21,10 +21,11 @@ function nameProblem(name: string): string | undefined {
   if (name === '') return 'is empty: a network needs a name';
   if (name.includes('/')) return "may not contain '/'";
   if (name.includes('\n')) return 'may not contain a newline';
-  if (/[\x00-\x1f\x7f]/.test(name)) return 'may not contain control characters';
+  if (/[\x00-\x1f\x7f-\x9f]/.test(name)) return 'may not contain control characters';
   if (name === '.' || name === '..') return `may not be '${name}'`;
   const bytes = utf8Length(name);
-  if (bytes > MAX_NAME_BYTES) return `is ${bytes} bytes long; at most ${MAX_NAME_BYTES} bytes (UTF-8) are allowed`;
+  if (bytes > MAX_NAME_BYTES)
+    return `is ${bytes} bytes long; at most ${MAX_NAME_BYTES} bytes (UTF-8) are allowed`;
   return undefined;
 }
 

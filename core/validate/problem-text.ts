@@ -5,7 +5,13 @@
 import type { NetworkDef, Pos } from '../model/network.js';
 import type { Problem } from '../result.js';
 
-const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\', "'": "\\'" };
+const NAMED_ESCAPES: Record<string, string> = {
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\\': '\\\\',
+  "'": "\\'",
+};
 
 function escapeChar(ch: string): string {
   const named = NAMED_ESCAPES[ch];
@@ -24,7 +30,9 @@ export type AttrList = [name: string, value: string | number | undefined][];
 
 /** `<tag a='1' b='2'>` with only the attributes that are present, in the order given. */
 export function element(tag: string, attrs: AttrList = []): string {
-  const parts = attrs.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${quote(v as string | number)}`);
+  const parts = attrs
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${quote(v as string | number)}`);
   return `<${[tag, ...parts].join(' ')}>`;
 }
 
@@ -40,7 +48,11 @@ export function problemCollector(def: Pick<NetworkDef, 'name'>): { problems: Pro
   const problems: Problem[] = [];
   const report: Report = (what, at, text) => {
     const message = `network ${quote(def.name)}: ${what}${position(at)} ${text}`;
-    problems.push(at ? { code: 'validation', message, network: def.name, at } : { code: 'validation', message, network: def.name });
+    problems.push(
+      at
+        ? { code: 'validation', message, network: def.name, at }
+        : { code: 'validation', message, network: def.name },
+    );
   };
   return { problems, report };
 }

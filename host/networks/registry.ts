@@ -3,7 +3,7 @@
 // change runs under the one lock after reconcile.
 import { randomBytes } from 'node:crypto';
 import { readNetworkDefinition } from '../../core/definition.js';
-import { fillDefaults } from '../../core/define/fill-defaults.js';
+import { type DefinedNetwork, fillDefaults } from '../../core/define/fill-defaults.js';
 import { ipDefPrefix } from '../../core/addr/ip-def.js';
 import { ipFamily, type NetworkDef } from '../../core/model/network.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
@@ -13,6 +13,7 @@ import { withLock } from '../state/lock.js';
 import * as store from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
 import type { EnginePort } from './engine-port.js';
+import type { NetworkControl } from './network-control.js';
 
 export interface NetworkSummary {
   name: string;
@@ -26,7 +27,7 @@ export interface NetworkInfo extends NetworkSummary {
   bridge: string | undefined;
 }
 
-export class Registry {
+export class Registry implements NetworkControl {
   constructor(
     readonly paths: HostPaths,
     private readonly engine: EnginePort,
@@ -111,7 +112,7 @@ export class Registry {
     return store.readActive(this.paths, this.resolve(net))?.status;
   }
 
-  async define(source: string | Uint8Array): Promise<NetworkDef> {
+  async define(source: string | Uint8Array): Promise<DefinedNetwork> {
     const def = readSource(source);
     return this.mutate(async () => {
       const filled = await this.withDefaults(this.keepUuid(def));
@@ -121,7 +122,7 @@ export class Registry {
     });
   }
 
-  async create(source: string | Uint8Array): Promise<NetworkDef> {
+  async create(source: string | Uint8Array): Promise<DefinedNetwork> {
     const def = readSource(source);
     return this.mutate(async () => {
       const filled = await this.withDefaults(def);
@@ -200,7 +201,7 @@ export class Registry {
     return existing ? { ...def, uuid: existing } : def;
   }
 
-  private async withDefaults(def: NetworkDef): Promise<NetworkDef> {
+  private async withDefaults(def: NetworkDef): Promise<DefinedNetwork> {
     const used = new Set(await this.engine.hostLinkNames());
     for (const other of this.list()) {
       if (other.name === def.name) continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Cidr, formatCidr, parseCidr } from '../../../core/addr/cidr.js';
-import { formatIp } from '../../../core/addr/ip.js';
 import { generateUlaPrefix, suggestFreeSubnet } from '../../../core/addr/free-subnet.js';
+import { formatIp } from '../../../core/addr/ip.js';
 
 const cidrs = (...texts: string[]): Cidr[] => texts.map((t) => parseCidr(t)!);
 const suggest = (...inUse: string[]): string | undefined => {

@@ -1,0 +1,196 @@
+// Figures for the app, measured in Debian's Chromium: the renderer bundle gzipped (the
+// first view vs the code-split editor), the time to render a list of 500 networks once
+// the data has arrived, and the lint time per keystroke on 5,000 DHCP hosts.
+//   npm run bench:ui
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium } from '@playwright/test';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const rendererDir = join(repo, 'dist/renderer');
+const benchDir = join(repo, 'dist/bench-ui');
+const ORIGIN = 'http://switchyard.bench';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The browser globals the page functions use, typed here: bench/ compiles without the DOM library. */
+interface Page$ {
+  __t0?: number;
+  api?: unknown;
+  document: { querySelectorAll(selector: string): { length: number } };
+  requestAnimationFrame(cb: () => void): number;
+  lintBench(hosts: number, keystrokes: number): { bytes: number; problems: number; ms: number[] };
+}
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const gz = (file: string) => gzipSync(readFileSync(join(rendererDir, file))).length;
+const raw = (file: string) => readFileSync(join(rendererDir, file)).length;
+
+function bundleFigures(): void {
+  const manifest = JSON.parse(readFileSync(join(rendererDir, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+  const entryKey = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
+  if (!entryKey) throw new Error('no entry chunk in the manifest');
+  const first = new Set<string>();
+  const walk = (key: string) => {
+    const c = manifest[key];
+    if (!c || first.has(c.file)) return;
+    first.add(c.file);
+    for (const css of c.css ?? []) first.add(css);
+    for (const i of c.imports ?? []) walk(i);
+  };
+  walk(entryKey);
+  const later = new Set<string>();
+  for (const c of Object.values(manifest)) {
+    for (const d of c.dynamicImports ?? []) {
+      const chunk = manifest[d];
+      if (chunk && !first.has(chunk.file)) later.add(chunk.file);
+    }
+  }
+  const sum = (files: Set<string>, f: (x: string) => number) => [...files].reduce((a, x) => a + f(x), 0);
+  console.log('Renderer bundle (dist/renderer, gzip -6):');
+  console.log(
+    `  first view: ${kb(sum(first, gz))} gzipped (${kb(sum(first, raw))} raw) — ${[...first].join(', ')}`,
+  );
+  console.log(
+    `  editor (loaded on first XML tab): ${kb(sum(later, gz))} gzipped (${kb(sum(later, raw))} raw) — ${[...later].join(', ')}`,
+  );
+}
+
+function rows(n: number) {
+  return Array.from({ length: n }, (_, i) => ({
+    name: `net${String(i).padStart(3, '0')}`,
+    uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    active: i % 3 !== 0,
+    persistent: i % 7 !== 0,
+    autostart: i % 2 === 0,
+    mode: ['nat', 'route', 'isolated', 'open'][i % 4],
+    bridge: `virbr${i}`,
+    ipv4: `10.${i >> 8}.${i & 255}.0/24`,
+    leaseCount: i % 5,
+    pendingChanges: i % 11 === 0,
+  }));
+}
+
+async function serve(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 820 } });
+  await context.route(`${ORIGIN}/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/bench-ui/index.html') {
+      return route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><script type="module" src="./lint-bench.js"></script>',
+      });
+    }
+    const [dir, rel] = path.startsWith('/bench-ui/')
+      ? [benchDir, path.slice(10)]
+      : [rendererDir, path.slice(1) || 'index.html'];
+    const file = join(dir, rel);
+    if (!existsSync(file)) return route.fulfill({ status: 404 });
+    const type =
+      { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }[extname(file)] ??
+      'application/octet-stream';
+    return route.fulfill({ status: 200, body: readFileSync(file), contentType: type });
+  });
+  return context;
+}
+
+async function listFigures(browser: Browser, n: number, runs: number): Promise<void> {
+  const context = await serve(browser);
+  const data = rows(n);
+  // window.api answers from memory; t0 is when the list reaches the renderer.
+  await context.addInitScript((list) => {
+    const w = globalThis as unknown as Page$;
+    w.api = {
+      invoke: async (channel: string) => {
+        if (channel === 'networks.list') {
+          await new Promise((r) => setTimeout(r, 50));
+          w.__t0 = performance.now();
+          return { ok: true, value: list };
+        }
+        if (channel === 'host.facts') return { ok: true, value: { interfaces: [], subnetsInUse: [] } };
+        if (channel === 'networks.leases') return { ok: true, value: [] };
+        return { ok: false, error: { code: 'internal', message: 'bench' } };
+      },
+      on: () => () => {},
+    };
+  }, data);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN}/index.html`);
+    const ms = await page.evaluate(
+      (count) =>
+        new Promise<number>((resolve) => {
+          const w = globalThis as unknown as Page$;
+          const check = () => {
+            if (w.__t0 !== undefined && w.document.querySelectorAll('tbody tr[data-name]').length === count) {
+              // Two frames later the rows are laid out and painted.
+              w.requestAnimationFrame(() =>
+                w.requestAnimationFrame(() => resolve(performance.now() - (w.__t0 ?? 0))),
+              );
+            } else w.requestAnimationFrame(check);
+          };
+          check();
+        }),
+      n,
+    );
+    times.push(ms);
+    await page.close();
+  }
+  await context.close();
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`List of ${n} networks, data arrival -> painted (${runs} page loads):`);
+  console.log(
+    `  median ${sorted[Math.floor(runs / 2)]?.toFixed(1)} ms, worst ${sorted.at(-1)?.toFixed(1)} ms (target < 300 ms)`,
+  );
+}
+
+async function lintFigures(browser: Browser, hosts: number, keystrokes: number): Promise<void> {
+  const context = await serve(browser);
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}/bench-ui/index.html`);
+  await page.waitForFunction(() => 'lintBench' in globalThis);
+  const r = await page.evaluate(
+    ([h, k]) => (globalThis as unknown as Page$).lintBench(h!, k!),
+    [hosts, keystrokes],
+  );
+  await context.close();
+  const sorted = [...r.ms].sort((a, b) => a - b);
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(2);
+  console.log(
+    `Lint per keystroke, ${hosts} DHCP hosts (${kb(r.bytes)} of XML, ${r.problems} problems, ${keystrokes} keystrokes):`,
+  );
+  console.log(
+    `  median ${pct(0.5)} ms, p95 ${pct(0.95)} ms, worst ${sorted.at(-1)?.toFixed(2)} ms (target < 16 ms)`,
+  );
+}
+
+bundleFigures();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+try {
+  await listFigures(browser, 500, 7);
+  await lintFigures(browser, 5000, 40);
+} finally {
+  await browser.close();
+}

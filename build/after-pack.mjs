@@ -1,0 +1,27 @@
+// electron-builder afterPack hook: the CLI and the root helper go into
+// resources/tools/ as plain files, outside app.asar, so that the root helper runs
+// with the app's Electron binary as plain Node (ELECTRON_RUN_AS_NODE=1) and needs no
+// asar support. Only what they import is copied: compiled core, contract, host,
+// helper and cli, zod, and a package.json that marks the tree as ES modules.
+import { copyFileSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+
+const LAYERS = ['core', 'contract', 'host', 'helper', 'cli'];
+const skipped = /\.(map|d\.ts|tsbuildinfo)$/;
+
+export async function afterPack(context) {
+  if (context.electronPlatformName !== 'linux') return;
+  const project = context.packager.projectDir;
+  const tools = join(context.appOutDir, 'resources', 'tools');
+  for (const layer of LAYERS) {
+    cpSync(join(project, 'dist', layer), join(tools, 'dist', layer), {
+      recursive: true,
+      filter: (src) => !skipped.test(src),
+    });
+  }
+  cpSync(join(project, 'node_modules', 'zod'), join(tools, 'node_modules', 'zod'), {
+    recursive: true,
+    filter: (src) => !skipped.test(src) && !/[\\/]src([\\/]|$)/.test(src.slice(project.length)),
+  });
+  copyFileSync(join(project, 'build', 'linux', 'tools-package.json'), join(tools, 'package.json'));
+}

@@ -1,0 +1,118 @@
+// The one contract between the unprivileged side (main, CLI) and the root helper:
+// newline-delimited JSON over the helper's stdin/stdout. Each method's zod schemas
+// are the runtime check the helper applies to every line and the client applies to
+// every answer, and the static types both compile against. No method or event name
+// is written anywhere else.
+import { z } from 'zod';
+import { errorCodes } from './ipc.js';
+
+/** Bumped on any incompatible change; the client and helper refuse to talk across versions. */
+export const HELPER_PROTOCOL = 1;
+
+/** Longest request line the helper reads, in bytes without the newline. */
+export const MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+/** One network definition: libvirt's files are a few KB; 5,000 DHCP hosts are ~300 KB. */
+export const MAX_XML_CHARS = 4_000_000;
+
+/** Longest name in UTF-8 bytes, as core's name rules allow. */
+const MAX_NAME_BYTES = 200;
+
+// contract/ has no DOM or Node types, so no TextEncoder: count UTF-8 bytes by code point.
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/**
+ * A network by name or UUID, as virsh takes it. The characters that could escape a
+ * path or a line are refused here already; the helper looks the network up by its
+ * encoded file name, so nothing in it ever reaches a path or a command line raw.
+ */
+export const networkRef = z
+  .string()
+  .min(1)
+  .refine((s) => utf8Bytes(s) <= MAX_NAME_BYTES, `is longer than ${MAX_NAME_BYTES} bytes`)
+  .refine((s) => !s.includes('/'), "may not contain '/'")
+  .refine((s) => !/[\x00-\x1f\x7f]/.test(s), 'may not contain control characters or newlines')
+  .refine((s) => s !== '.' && s !== '..', "may not be '.' or '..'");
+
+export const networkXml = z.string().min(1).max(MAX_XML_CHARS);
+
+/** Request ids are chosen by the client and echoed; JSON numbers that stay exact. */
+export const requestId = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+export type RequestId = z.infer<typeof requestId>;
+
+const named = z.strictObject({ name: z.string() });
+const defined = z.strictObject({ name: z.string(), uuid: z.string() });
+
+function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) {
+  return { params, result };
+}
+
+export const helperMethods = {
+  /** The handshake: the helper serves nothing else until the protocols match. */
+  hello: method(
+    z.strictObject({ protocol: z.number().int() }),
+    z.strictObject({ protocol: z.number().int(), pid: z.number().int(), uid: z.number().int() }),
+  ),
+  define: method(z.strictObject({ xml: networkXml }), defined),
+  create: method(z.strictObject({ xml: networkXml }), defined),
+  /** net-edit: replace NET's saved definition; the XML must keep NET's name. */
+  redefine: method(z.strictObject({ net: networkRef, xml: networkXml }), defined),
+  start: method(z.strictObject({ net: networkRef }), named),
+  destroy: method(z.strictObject({ net: networkRef }), named),
+  undefine: method(z.strictObject({ net: networkRef }), named),
+  autostart: method(z.strictObject({ net: networkRef, on: z.boolean() }), named),
+} as const;
+
+export type HelperMethod = keyof typeof helperMethods;
+export const helperMethodNames = Object.keys(helperMethods) as HelperMethod[];
+export type HelperParams<M extends HelperMethod> = z.infer<(typeof helperMethods)[M]['params']>;
+export type HelperResult<M extends HelperMethod> = z.infer<(typeof helperMethods)[M]['result']>;
+
+export const isHelperMethod = (name: string): name is HelperMethod => Object.hasOwn(helperMethods, name);
+
+/** The outer shape of every request line; params are checked per method afterwards. */
+export const requestEnvelope = z.strictObject({
+  id: requestId,
+  method: z.string().max(64),
+  params: z.unknown(),
+});
+
+/** One request; without a type argument, the union over all methods (narrowed by `method`). */
+export type HelperRequest<M extends HelperMethod = HelperMethod> = M extends HelperMethod
+  ? { id: RequestId; method: M; params: HelperParams<M> }
+  : never;
+
+export const wireError = z.strictObject({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  detail: z.string().optional(),
+});
+export type WireError = z.infer<typeof wireError>;
+
+/** `id` is null when the line was too broken to carry one. */
+export const responseLine = z.union([
+  z.strictObject({ id: requestId, ok: z.literal(true), result: z.unknown() }),
+  z.strictObject({ id: requestId.nullable(), ok: z.literal(false), error: wireError }),
+]);
+export type ResponseLine = z.infer<typeof responseLine>;
+
+export const helperEvents = {
+  /** First line the helper writes, once it has reconciled the host and can serve. */
+  ready: z.strictObject({ protocol: z.number().int(), pid: z.number().int() }),
+  /** A network changed through this helper (main refreshes its list). */
+  changed: z.strictObject({ name: z.string() }),
+} as const;
+
+export type HelperEvent = keyof typeof helperEvents;
+export type HelperEventData<E extends HelperEvent> = z.infer<(typeof helperEvents)[E]>;
+
+export const eventLine = z.strictObject({ event: z.string(), data: z.unknown() });
+
+export const isHelperEvent = (name: string): name is HelperEvent => Object.hasOwn(helperEvents, name);

@@ -1,0 +1,149 @@
+// The one contract between the renderer and main (Electron IPC or the web shell's
+// WebSocket). Each channel's zod schemas are both the runtime check main applies to
+// every message and the static types both sides compile against. No channel or event
+// name is written anywhere else: preload, main and renderer take them from here.
+import { z } from 'zod';
+
+/** DESIGN.md's closed list; when in doubt main answers `internal`. */
+export const errorCodes = [
+  'invalid-input',
+  'xml-parse',
+  'validation',
+  'not-found',
+  'conflict',
+  'access-denied',
+  'auth-cancelled',
+  'helper-unavailable',
+  'host-op-failed',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const ipcError = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  detail: z.string().optional(),
+});
+export type IpcError = z.infer<typeof ipcError>;
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** Network names as libvirt allows them; the host layer re-checks. */
+const networkName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((s) => !s.includes('/') && !s.includes('\0'), 'a network name has no / and no NUL');
+/** One network definition; libvirt's own files are a few KB, 5,000 DHCP hosts ~300 KB. */
+const networkXml = z.string().min(1).max(4_000_000);
+
+export const networkMode = z.enum([
+  'nat',
+  'route',
+  'open',
+  'isolated',
+  'bridge',
+  'private',
+  'vepa',
+  'passthrough',
+  'hostdev',
+]);
+export type NetworkMode = z.infer<typeof networkMode>;
+
+/** One row of the network list: everything the list shows, read without privileges. */
+export const networkRow = z.object({
+  name: z.string(),
+  uuid: z.string(),
+  active: z.boolean(),
+  persistent: z.boolean(),
+  autostart: z.boolean(),
+  mode: networkMode,
+  bridge: z.string().optional(),
+  /** First IPv4 subnet as CIDR, e.g. 192.168.122.0/24. */
+  ipv4: z.string().optional(),
+  ipv6: z.string().optional(),
+  /** Uplink (forward dev=) when restricted to one. */
+  uplink: z.string().optional(),
+  leaseCount: z.number().int().nonnegative(),
+  /** Set when the saved definition differs from what runs (applies at next start). */
+  pendingChanges: z.boolean(),
+});
+export type NetworkRow = z.infer<typeof networkRow>;
+
+export const lease = z.object({
+  ip: z.string(),
+  mac: z.string().optional(),
+  hostname: z.string().optional(),
+  expiry: z.number(),
+});
+export type Lease = z.infer<typeof lease>;
+
+/** What the create wizard needs to avoid collisions: host links and their subnets. */
+export const hostFacts = z.object({
+  interfaces: z.array(z.object({ name: z.string(), up: z.boolean() })),
+  subnetsInUse: z.array(z.object({ cidr: z.string(), dev: z.string() })),
+});
+export type HostFacts = z.infer<typeof hostFacts>;
+
+const byName = z.object({ name: networkName });
+const none = z.object({}).strict();
+const done = z.object({ name: z.string() });
+const defined = z.object({ name: z.string(), uuid: z.string() });
+
+function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const channels = {
+  'networks.list': channel(none, z.array(networkRow)),
+  'networks.xml': channel(byName, z.object({ saved: z.string().optional(), live: z.string().optional() })),
+  'networks.leases': channel(byName, z.array(lease)),
+  'networks.define': channel(z.object({ xml: networkXml }).strict(), defined),
+  'networks.create': channel(z.object({ xml: networkXml }).strict(), defined),
+  'networks.start': channel(byName.strict(), done),
+  'networks.stop': channel(byName.strict(), done),
+  'networks.undefine': channel(byName.strict(), done),
+  'networks.autostart': channel(z.object({ name: networkName, on: z.boolean() }).strict(), done),
+  'host.facts': channel(none, hostFacts),
+} as const;
+
+export const events = {
+  /** The list changed on the host (our change, the CLI's, a lease): the new list. */
+  'networks.changed': z.array(networkRow),
+} as const;
+
+export type Channel = keyof typeof channels;
+export type EventName = keyof typeof events;
+export type Input<C extends Channel> = z.input<(typeof channels)[C]['input']>;
+export type Output<C extends Channel> = z.output<(typeof channels)[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const channelNames = Object.keys(channels) as Channel[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** What the renderer sees as window.api, from the preload or the web shell's socket. */
+export interface Api {
+  invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Reply<Output<C>>>;
+  /** Returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** Transport names for the Electron shell: one request channel, one event channel. */
+export const electronChannels = { invoke: 'switchyard:invoke', event: 'switchyard:event' } as const;
+
+/** Frames of the web shell's WebSocket (the same contract, framed as JSON). */
+export const wsRequest = z.object({
+  id: z.number().int().nonnegative(),
+  channel: z.string(),
+  input: z.unknown(),
+});
+export type WsRequest = z.infer<typeof wsRequest>;
+export type WsFrame = { id: number; reply: Reply<unknown> } | { event: EventName; payload: unknown };

@@ -1,0 +1,3 @@
+// The nftables generator: one table per network, replaced and deleted atomically.
+export { type FirewallOptions, firewallDeleteScript, firewallRuleset, wantsFirewall } from './ruleset.js';
+export { bridgeFromTableName, TABLE_PREFIX, tableNameFor } from './table-name.js';

@@ -1,0 +1,72 @@
+// Plans as text (`net-plan NET`) and as the JSON object of `net-plan NET --json`.
+import { assertNever } from '../result.js';
+import type { HostOp, Plan } from './host-op.js';
+
+export function formatPlan(plan: Plan, verb = 'start'): string {
+  const lines = [`plan to ${verb} network '${plan.network}' on bridge ${plan.bridge}:`];
+  plan.steps.forEach((step, i) => {
+    lines.push(`${String(i + 1).padStart(2)}. ${step.id}: ${step.title}`);
+    for (const op of step.do) lines.push(`      ${describeOp(op)}`);
+    if (step.undo.length) {
+      lines.push('    undo:');
+      for (const op of step.undo) lines.push(`      ${describeOp(op)}`);
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+export function describeOp(op: HostOp): string {
+  switch (op.op) {
+    case 'ip':
+      return `ip ${op.args.map(shellWord).join(' ')}${op.absentOk ? '   (ok if already gone)' : ''}`;
+    case 'sysctl':
+      return `write ${op.value} to /proc/sys/${op.path}${op.ifExists ? ' (if present)' : ''}`;
+    case 'nft': {
+      const first = op.script.split('\n').find((l) => l.startsWith('table ') || l.startsWith('delete '));
+      return `nft -f - <<script (${op.script.split('\n').length} lines${first ? `, ${first.replace(/ \{.*$/, '')}` : ''})`;
+    }
+    case 'mkdir':
+      return `mkdir -p ${shellWord(op.path)} (mode ${mode(op.mode)})`;
+    case 'write-file':
+      return `write ${shellWord(op.path)} (${op.content.length} bytes, mode ${mode(op.mode)})`;
+    case 'remove-file':
+      return `rm -f ${shellWord(op.path)}`;
+    case 'dnsmasq-start':
+      return `${op.binary} ${op.args.map(shellWord).join(' ')}; wait for ${shellWord(op.pidFile)}`;
+    case 'dnsmasq-stop':
+      return `SIGTERM dnsmasq ${op.pid ?? `(pid in ${shellWord(op.pidFile)})`} if its command line has --conf-file=${shellWord(op.confFile)}`;
+    case 'write-status':
+      return `write status of '${op.status.name}' (live XML and JSON)`;
+    case 'remove-status':
+      return `remove status of '${op.name}'`;
+    default:
+      return assertNever(op, 'host op');
+  }
+}
+
+export interface PlanJson {
+  steps: Plan['steps'];
+  /** Every file the plan writes, path -> content. */
+  files: Record<string, string>;
+  /** The nft script that creates the network's table ('' in open mode). */
+  nft: string;
+}
+
+export function planJson(plan: Plan): PlanJson {
+  const files: Record<string, string> = {};
+  let nft = '';
+  for (const step of plan.steps) {
+    for (const op of step.do) {
+      if (op.op === 'write-file') files[op.path] = op.content;
+      if (op.op === 'nft' && step.id === 'firewall') nft = op.script;
+    }
+  }
+  return { steps: plan.steps, files, nft };
+}
+
+/** Quotes a word the way a reader would type it in a shell; display only, never executed. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+const mode = (m: number): string => `0${m.toString(8)}`;

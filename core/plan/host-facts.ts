@@ -1,0 +1,25 @@
+// What the planner needs to know about the host, read by host/exec before planning.
+// Plain strings so the facts can be logged, stored in a test fixture or sent as JSON.
+
+export interface HostRoute {
+  /** Destination as 'ADDRESS/PREFIX' (IPv4 or IPv6), e.g. '10.0.0.0/24'. */
+  cidr: string;
+  /** Interface the route or address is on. */
+  dev: string;
+}
+
+export interface ActiveNetworkFacts {
+  name: string;
+  bridge: string;
+  /** Subnets of its <ip> elements as 'ADDRESS/PREFIX', when known (the bridge's own addresses count too). */
+  subnets: string[];
+}
+
+export interface HostFacts {
+  /** Names of every link in the namespace. */
+  links: string[];
+  /** Addresses on interfaces (with their prefix) and routes of the main table. */
+  routes: HostRoute[];
+  /** Networks Switchyard runs now (their bridges and routes also appear above). */
+  activeNetworks: ActiveNetworkFacts[];
+}

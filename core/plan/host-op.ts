@@ -1,0 +1,73 @@
+// A plan is data: the host layer executes these operations and nothing else, so
+// `net-plan` can print exactly what `net-start` will do. Paths are absolute; sysctl
+// paths are relative to /proc/sys and use '/' so a bridge name with a '.' stays one
+// path segment.
+
+export type StepId =
+  | 'check'
+  | 'bridge'
+  | 'ipv6-sysctls'
+  | 'firewall'
+  | 'addresses'
+  | 'link-up'
+  | 'routes'
+  | 'forwarding'
+  | 'dnsmasq'
+  | 'status';
+
+/** The start steps in execution order (stop runs a subset in another order). */
+export const START_STEP_IDS: readonly StepId[] = [
+  'check',
+  'bridge',
+  'ipv6-sysctls',
+  'firewall',
+  'addresses',
+  'link-up',
+  'routes',
+  'forwarding',
+  'dnsmasq',
+  'status',
+];
+
+/** What the status file records; the host adds the dnsmasq PID and the start time. */
+export interface PlannedStatus {
+  name: string;
+  uuid: string;
+  bridge: string;
+  table?: string;
+  persistent: boolean;
+}
+
+export type HostOp =
+  /** One `ip` command. absentOk: "no such device/address" counts as done (undo and stop). */
+  | { op: 'ip'; args: string[]; absentOk?: boolean }
+  /** Write /proc/sys/PATH. ifExists: skip when the file is missing (IPv6 disabled in the kernel). */
+  | { op: 'sysctl'; path: string; value: string; ifExists?: boolean }
+  /** `nft -f -` with this script; one script is one kernel transaction. */
+  | { op: 'nft'; script: string; absentOk?: boolean }
+  | { op: 'mkdir'; path: string; mode: number }
+  | { op: 'write-file'; path: string; content: string; mode: number }
+  | { op: 'remove-file'; path: string }
+  /** Start the daemon; done when it has daemonised and written pidFile. */
+  | { op: 'dnsmasq-start'; binary: string; args: string[]; pidFile: string }
+  /**
+   * SIGTERM the PID (else the one in pidFile) only if /proc/PID/cmdline is dnsmasq
+   * with `--conf-file=confFile`, then wait for it to exit.
+   */
+  | { op: 'dnsmasq-stop'; pidFile: string; confFile: string; pid?: number }
+  /** Live XML and status JSON, written last so their presence means "fully started". */
+  | { op: 'write-status'; xml: string; status: PlannedStatus; pidFile?: string }
+  | { op: 'remove-status'; name: string };
+
+export interface Step {
+  id: StepId;
+  title: string;
+  do: HostOp[];
+  undo: HostOp[];
+}
+
+export interface Plan {
+  network: string;
+  bridge: string;
+  steps: Step[];
+}

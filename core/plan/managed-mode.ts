@@ -1,0 +1,42 @@
+// Switchyard runs only the modes where it owns the bridge; the others attach guests to
+// something that already exists (a host bridge, a physical NIC, SR-IOV functions).
+import { effectiveMode, type ManagedMode, type NetworkDef } from '../model/network.js';
+import { assertNever } from '../result.js';
+import type { PlanProblem } from './plan-problem.js';
+
+export function managedMode(def: NetworkDef): ManagedMode | PlanProblem {
+  const mode = effectiveMode(def);
+  switch (mode) {
+    case 'nat':
+    case 'route':
+    case 'open':
+    case 'isolated':
+      return mode;
+    case 'bridge':
+    case 'private':
+    case 'vepa':
+    case 'passthrough':
+    case 'hostdev':
+      return {
+        code: 'unsupported',
+        network: def.name,
+        message: `network '${def.name}': forward mode '${mode}' is not supported by Switchyard (it manages nat, route, open and isolated networks)`,
+      };
+    default:
+      return assertNever(mode, 'forward mode');
+  }
+}
+
+/** Modes in which the host forwards the guests' traffic to other interfaces. */
+export function forwards(mode: ManagedMode): boolean {
+  switch (mode) {
+    case 'nat':
+    case 'route':
+    case 'open':
+      return true;
+    case 'isolated':
+      return false;
+    default:
+      return assertNever(mode, 'managed mode');
+  }
+}

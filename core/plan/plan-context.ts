@@ -1,0 +1,23 @@
+// Everything besides the definition and the host facts that a plan depends on:
+// where the files go and a few policy choices, all as plain values so planning stays pure.
+export interface PlanContext {
+  /** dnsmasq conf, hosts files and leases (core/dnsmasq's dnsmasqPaths names them). */
+  stateDir: string;
+  /** Status files and pid files. */
+  runDir: string;
+  /** dnsmasq's pid file for this network (host/paths pidFilePath). */
+  pidFile: string;
+  /** false for net-create: recorded in the status file. */
+  persistent: boolean;
+  dnsmasqBinary?: string;
+  /** Account dnsmasq drops to after binding its sockets; 'nobody' as under libvirt. */
+  dnsmasqUser?: string;
+  /** See dnsmasqStep: skip dnsmasq's ping before a DHCP offer. Default true. */
+  fastOffer?: boolean;
+}
+
+export const DEFAULT_DNSMASQ_BINARY = '/usr/sbin/dnsmasq';
+export const DEFAULT_DNSMASQ_USER = 'nobody';
+
+/** Marks a bridge as ours (ip link alias) so reconcile can find one whose status is gone. */
+export const BRIDGE_ALIAS_PREFIX = 'switchyard:';

@@ -1,0 +1,66 @@
+// From a validated definition (bridge name and MAC already filled in by define) and
+// the host's current state to the ordered steps that start the network. Pure: the
+// host layer reads the facts before and executes the plan after.
+import { formatCidr } from '../addr/cidr.js';
+import type { NetworkDef } from '../model/network.js';
+import { addressStep, bridgeStep, ipv6SysctlStep, linkUpStep, routeStep } from './bridge-steps.js';
+import { checkCollisions, networkSubnets } from './check-collisions.js';
+import { dnsmasqStep } from './dnsmasq-step.js';
+import { firewallStep, firewallTable } from './firewall-step.js';
+import { forwardingStep } from './forwarding-step.js';
+import type { HostFacts } from './host-facts.js';
+import type { Plan, Step } from './host-op.js';
+import { managedMode } from './managed-mode.js';
+import type { PlanContext } from './plan-context.js';
+import type { PlanResult } from './plan-problem.js';
+import { statusStep } from './status-step.js';
+
+export function planStart(def: NetworkDef, facts: HostFacts, ctx: PlanContext): PlanResult<Plan> {
+  const mode = managedMode(def);
+  if (typeof mode !== 'string') return { ok: false, error: mode };
+  const bridge = def.bridge?.name;
+  if (!bridge || bridge.includes('%d')) {
+    const message = `network '${def.name}': <bridge> has no name; define the network first so one is chosen`;
+    return { ok: false, error: { code: 'invalid', network: def.name, message } };
+  }
+  const conflict = checkCollisions(def, bridge, facts);
+  if (conflict) return { ok: false, error: conflict };
+  try {
+    const dnsmasq = dnsmasqStep(def, bridge, ctx);
+    const steps: Step[] = [
+      checkStep(def, bridge),
+      bridgeStep(def, bridge),
+      ipv6SysctlStep(def, bridge),
+      firewallStep(def, bridge),
+      addressStep(def, bridge),
+      linkUpStep(bridge),
+      routeStep(def, bridge),
+      forwardingStep(def, mode),
+      dnsmasq,
+      statusStep(
+        def,
+        {
+          name: def.name,
+          uuid: def.uuid ?? '',
+          bridge,
+          ...withTable(firewallTable(def, bridge)),
+          persistent: ctx.persistent,
+        },
+        dnsmasq.do.length ? ctx.pidFile : undefined,
+      ),
+    ];
+    return { ok: true, value: { network: def.name, bridge, steps } };
+  } catch (err) {
+    // The generators refuse values they cannot write safely (e.g. a newline in a name).
+    const message = `network '${def.name}': ${(err as Error).message}`;
+    return { ok: false, error: { code: 'invalid', network: def.name, message } };
+  }
+}
+
+const withTable = (table: string | undefined): { table?: string } => (table === undefined ? {} : { table });
+
+/** The collision check itself ran while planning; the step records what was checked. */
+function checkStep(def: NetworkDef, bridge: string): Step {
+  const what = [`bridge name ${bridge}`, ...networkSubnets(def).map(formatCidr)].join(', ');
+  return { id: 'check', title: `checked that ${what} are not in use`, do: [], undo: [] };
+}

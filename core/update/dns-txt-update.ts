@@ -1,0 +1,39 @@
+// dns-txt: <dns><txt name value/> (virNetworkDefUpdateDNSTxt), matched by name.
+// A delete may omit the value. No modify.
+import type { DnsTxt, NetworkDef } from '../model/network.js';
+import type { Result } from '../result.js';
+import { quote } from '../validate/problem-text.js';
+import { attribute } from '../xml/xml-tree.js';
+import { dnsOf, withDns } from './dns-section.js';
+import { asWritten, parseSnippet, posOf } from './snippet.js';
+import { checkNewDnsRecord } from './snippet-rules.js';
+import { ok, updateFailure } from './update-problem.js';
+import { type EffectiveCommand, inserted } from './update-request.js';
+
+export function updateDnsTxt(def: NetworkDef, command: EffectiveCommand, xml: string): Result<NetworkDef> {
+  const root = parseSnippet(def, xml, 'txt');
+  if (!root.ok) return root;
+  const el = root.value;
+  const what = asWritten(el, ['name', 'value']);
+  const at = posOf(el);
+  if (command === 'modify')
+    return updateFailure(def, what, at, 'DNS TXT records cannot be modified, only added or deleted');
+  const name = attribute(el, 'name');
+  const value = attribute(el, 'value');
+  if (name === undefined) return updateFailure(def, what, at, 'has no name attribute');
+  if (/[ ,]/.test(name))
+    return updateFailure(def, what, at, `name ${quote(name)} may not contain spaces or commas`);
+  if (value === undefined && command !== 'delete')
+    return updateFailure(def, what, at, 'has no value attribute');
+  const dns = dnsOf(def);
+  const found = dns.txts.findIndex((t) => t.name === name);
+  if (command === 'delete') {
+    if (found < 0) return updateFailure(def, what, at, 'matches no DNS <txt> record');
+    return ok(withDns(def, { ...dns, txts: dns.txts.filter((_, k) => k !== found) }));
+  }
+  if (found >= 0) return updateFailure(def, what, at, 'has the name of an existing DNS <txt> record');
+  const txt: DnsTxt = { at, name, value: value ?? '' };
+  const checked = checkNewDnsRecord(def, { txts: [txt] });
+  if (!checked.ok) return checked;
+  return ok(withDns(def, { ...dns, txts: inserted(dns.txts, txt, command) }));
+}

@@ -1,0 +1,107 @@
+// <dns>: forwarders, hosts, SRV and TXT records (libvirt's virNetworkDNSDefParseXML).
+import { parseIp } from '../addr/ip.js';
+import type { DnsDef, DnsForwarder, DnsHost, DnsSrv, DnsTxt, NetworkDef } from '../model/network.js';
+import { element, quote, type Report } from './problem-text.js';
+
+/** RFC 2782's 512-byte limit less the record's overhead, as libvirt counts it. */
+const SRV_SERVICE_MAX = 512 - 30;
+const SERVICE_CHARS = /^[A-Za-z0-9_\-+/*]*$/;
+// '.' is excluded because it separates the service and protocol labels of the record.
+const PROTOCOL_CHARS = /^[A-Za-z0-9\-+/]*$/;
+
+export function checkDns(def: NetworkDef, report: Report): void {
+  const dns = def.dns;
+  if (!dns) return;
+  checkDisabledDns(dns, report);
+  for (const forwarder of dns.forwarders) checkForwarder(forwarder, report);
+  for (const host of dns.hosts) checkHost(host, report);
+  for (const srv of dns.srvs) checkSrv(srv, report);
+  for (const txt of dns.txts) checkTxt(txt, report);
+}
+
+function checkDisabledDns(dns: DnsDef, report: Report): void {
+  const records = dns.forwarders.length + dns.hosts.length + dns.srvs.length + dns.txts.length;
+  if (dns.enable === 'no' && records > 0) {
+    report(
+      element('dns', [['enable', dns.enable]]),
+      dns.at,
+      'may not contain <forwarder>, <host>, <srv> or <txt> elements: DNS is disabled',
+    );
+  }
+}
+
+function checkForwarder(forwarder: DnsForwarder, report: Report): void {
+  const what = element('forwarder', [
+    ['domain', forwarder.domain],
+    ['addr', forwarder.addr],
+  ]);
+  if (forwarder.addr !== undefined && !parseIp(forwarder.addr)) {
+    report(what, forwarder.at, `addr ${quote(forwarder.addr)} is not a valid IP address`);
+  } else if (forwarder.addr === undefined && forwarder.domain === undefined) {
+    report(what, forwarder.at, 'needs an addr or a domain attribute');
+  }
+}
+
+function checkHost(host: DnsHost, report: Report): void {
+  const what = element('host', [['ip', host.ip]]);
+  if (host.ip === '') report(what, host.at, 'has no ip attribute');
+  else if (!parseIp(host.ip)) report(what, host.at, `ip ${quote(host.ip)} is not a valid IP address`);
+  else if (host.hostnames.length === 0) report(what, host.at, 'needs at least one <hostname>');
+  else if (host.hostnames.some((name) => name === '')) report(what, host.at, 'has an empty <hostname>');
+}
+
+function srvElement(srv: DnsSrv): string {
+  return element('srv', [
+    ['service', srv.service],
+    ['protocol', srv.protocol],
+    ['domain', srv.domain],
+    ['target', srv.target],
+    ['port', srv.port],
+    ['priority', srv.priority],
+    ['weight', srv.weight],
+  ]);
+}
+
+function checkSrv(srv: DnsSrv, report: Report): void {
+  const problem = srvNameProblem(srv) ?? srvNumberProblem(srv);
+  if (problem) report(srvElement(srv), srv.at, problem);
+}
+
+function srvNameProblem(srv: DnsSrv): string | undefined {
+  if (srv.service === undefined) return 'needs a service attribute';
+  if (srv.service.length > SRV_SERVICE_MAX) return `service is longer than ${SRV_SERVICE_MAX} characters`;
+  if (!SERVICE_CHARS.test(srv.service)) {
+    return `service ${quote(srv.service)} may contain only letters, digits and _ - + / *`;
+  }
+  if (srv.protocol === undefined) return "needs a protocol attribute (e.g. 'tcp' or 'udp')";
+  if (!PROTOCOL_CHARS.test(srv.protocol)) {
+    return `protocol ${quote(srv.protocol)} may contain only letters, digits and - + /`;
+  }
+  return undefined;
+}
+
+function srvNumberProblem(srv: DnsSrv): string | undefined {
+  const numbers: [string, number | undefined, number][] = [
+    ['port', srv.port, 1],
+    ['priority', srv.priority, 0],
+    ['weight', srv.weight, 0],
+  ];
+  for (const [name, value, min] of numbers) {
+    if (value === undefined) continue;
+    if (srv.target === undefined) return `may not have ${name} without a target`;
+    if (!Number.isInteger(value) || value < min || value > 65535) {
+      return `${name} ${quote(value)} is out of range (${min}-65535)`;
+    }
+  }
+  return undefined;
+}
+
+function checkTxt(txt: DnsTxt, report: Report): void {
+  const what = element('txt', [
+    ['name', txt.name],
+    ['value', txt.value],
+  ]);
+  if (txt.name === '') report(what, txt.at, 'needs a name attribute');
+  else if (/[ ,]/.test(txt.name))
+    report(what, txt.at, `name ${quote(txt.name)} may not contain spaces or commas`);
+}

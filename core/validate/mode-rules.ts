@@ -1,0 +1,152 @@
+// What each forward mode allows in the rest of the network: libvirt's parser
+// checks (L3 modes need an <ip> and at most one uplink; device-pool modes have no
+// bridge of their own) and the driver's (no <mac>, DNS records, <domain> or
+// bandwidth where libvirt configures no bridge). Two driver checks are left out
+// on purpose because libvirt's own test corpus relies on their absence: an <ip>
+// in a device-pool mode (passthrough-pf) and a PCI <address> outside hostdev mode
+// (passthrough-address-crash); both are inert, as nothing runs on such networks.
+import { effectiveMode, type ForwardMode, type NetworkDef } from '../model/network.js';
+import { assertNever } from '../result.js';
+import { forwardDevices } from './forward-devices.js';
+import { forwardElement } from './forward-rules.js';
+import { element, quote, type Report } from './problem-text.js';
+
+type PoolMode = Exclude<ForwardMode, 'nat' | 'route' | 'open'>;
+
+export function checkModeRules(def: NetworkDef, report: Report): void {
+  const mode = effectiveMode(def);
+  switch (mode) {
+    case 'isolated':
+      return;
+    case 'nat':
+    case 'route':
+    case 'open':
+      checkL3Mode(def, mode, report);
+      return;
+    case 'private':
+    case 'vepa':
+    case 'passthrough':
+    case 'hostdev':
+      checkNoOwnBridge(def, mode, report);
+      checkPoolMode(def, mode, report);
+      return;
+    case 'bridge':
+      checkPoolMode(def, mode, report);
+      return;
+    default:
+      assertNever(mode, 'forward mode');
+  }
+}
+
+function checkL3Mode(def: NetworkDef, mode: 'nat' | 'route' | 'open', report: Report): void {
+  const fwd = def.forward;
+  if (!fwd) return;
+  if (def.ips.length === 0) {
+    report(
+      forwardElement(fwd),
+      fwd.at,
+      `needs at least one <ip>: a ${mode} network routes to its own subnet`,
+    );
+  }
+  const devices = forwardDevices(fwd);
+  if (mode === 'open' && devices.length > 0) {
+    report(
+      forwardElement(fwd),
+      fwd.at,
+      "may not name a forward device: mode='open' places no restriction on traffic",
+    );
+  } else if (devices.length > 1) {
+    report(forwardElement(fwd), fwd.at, `may name only one forward device, not ${devices.length}`);
+  }
+}
+
+/** Modes that hand guests a host device directly: no bridge for Switchyard to configure. */
+function checkNoOwnBridge(def: NetworkDef, mode: PoolMode, report: Report): void {
+  const bridge = def.bridge;
+  if (!bridge) return;
+  const what = element('bridge', [
+    ['name', bridge.name],
+    ['zone', bridge.zone],
+    ['macTableManager', bridge.macTableManager],
+  ]);
+  const used = [
+    bridge.name !== undefined && 'name',
+    bridge.zone !== undefined && 'zone',
+    bridge.macTableManager !== undefined && 'macTableManager',
+  ].filter((x): x is string => typeof x === 'string');
+  if (used.length > 0)
+    report(what, bridge.at, `may not set ${used.join(', ')} with <forward mode=${quote(mode)}>`);
+}
+
+function checkPoolMode(def: NetworkDef, mode: PoolMode, report: Report): void {
+  const onlyL3 = `with <forward mode=${quote(mode)}>: only nat, route, open and isolated networks`;
+  const bridge = def.bridge;
+  if (bridge && ((bridge.delay ?? 0) !== 0 || bridge.stp !== undefined || bridge.zone !== undefined)) {
+    const what = element('bridge', [
+      ['stp', bridge.stp],
+      ['delay', bridge.delay],
+      ['zone', bridge.zone],
+    ]);
+    report(what, bridge.at, `may not set stp, delay or zone ${onlyL3} have their own bridge`);
+  }
+  const fwd = def.forward;
+  if (bridge?.name !== undefined && fwd && (forwardDevices(fwd).length > 0 || fwd.pfs.length > 0)) {
+    report(
+      forwardElement(fwd),
+      fwd.at,
+      `may name a bridge or forward devices, not both (bridge ${quote(bridge.name)})`,
+    );
+  }
+  if (def.mtu)
+    report(element('mtu', [['size', def.mtu.size]]), def.mtu.at, `is not supported ${onlyL3} set an MTU`);
+  if (def.mac)
+    report(
+      element('mac', [['address', def.mac.address]]),
+      def.mac.at,
+      `is not supported ${onlyL3} have a MAC`,
+    );
+  const dns = def.dns;
+  if (dns && dns.txts.length + dns.hosts.length + dns.srvs.length > 0) {
+    report(element('dns'), dns.at, `records are not supported ${onlyL3} run DNS`);
+  }
+  if (def.domain)
+    report(
+      element('domain', [['name', def.domain.name]]),
+      def.domain.at,
+      `is not supported ${onlyL3} run DNS`,
+    );
+  checkPoolDevices(def, mode, report);
+  checkBandwidthAllowed(def, mode, report);
+}
+
+function checkPoolDevices(def: NetworkDef, mode: PoolMode, report: Report): void {
+  const fwd = def.forward;
+  if (!fwd) return;
+  // dev beside <address>/<pf> is already reported by forward-rules.ts.
+  const namesDevices =
+    fwd.interfaces.length > 0 || (fwd.dev !== undefined && fwd.addresses.length + fwd.pfs.length === 0);
+  if (mode === 'hostdev' && namesDevices) {
+    report(
+      forwardElement(fwd),
+      fwd.at,
+      'lists network devices, but a hostdev pool lists devices by PCI <address>',
+    );
+  }
+}
+
+/** Bandwidth needs a bridge libvirt controls: L3 modes, or mode='bridge' with a named bridge. */
+function checkBandwidthAllowed(def: NetworkDef, mode: PoolMode, report: Report): void {
+  const networkWide = mode === 'bridge' && def.bridge?.name !== undefined;
+  if (def.bandwidth && !networkWide) {
+    report(element('bandwidth'), def.bandwidth.at, `is not supported with <forward mode=${quote(mode)}>`);
+  }
+  for (const group of def.portgroups) {
+    if (group.bandwidth && !networkWide) {
+      report(
+        element('bandwidth'),
+        group.bandwidth.at ?? group.at,
+        `in <portgroup name=${quote(group.name)}> is not supported with <forward mode=${quote(mode)}>`,
+      );
+    }
+  }
+}

@@ -1,0 +1,73 @@
+// What each method does, on top of the registry (the same lifecycle rules the CLI
+// runs as root). XML is read again with core before anything touches the host, so
+// the helper never relies on the client having checked it.
+import type { HelperMethod, HelperRequest, HelperResult } from '../contract/helper.js';
+import { readNetworkDefinition } from '../core/definition.js';
+import type { NetworkDef } from '../core/model/network.js';
+import { assertNever } from '../core/result.js';
+import { HostError } from '../host/host-error.js';
+import type { NetworkControl } from '../host/networks/network-control.js';
+
+/** What the helper needs from the host: the changes, plus name-or-UUID lookup. */
+export interface HelperBackend extends NetworkControl {
+  resolve(net: string): string;
+}
+
+export async function handleRequest(
+  backend: HelperBackend,
+  request: Exclude<HelperRequest, { method: 'hello' }>,
+): Promise<HelperResult<Exclude<HelperMethod, 'hello'>>> {
+  switch (request.method) {
+    case 'define':
+      return pick(await backend.define(checkedXml(request.params.xml).xml));
+    case 'create':
+      return pick(await backend.create(checkedXml(request.params.xml).xml));
+    case 'redefine':
+      return redefine(backend, request.params.net, request.params.xml);
+    case 'start':
+      return changeNamed(backend, request.params.net, (name) => backend.start(name));
+    case 'destroy':
+      return changeNamed(backend, request.params.net, (name) => backend.destroy(name));
+    case 'undefine':
+      return changeNamed(backend, request.params.net, (name) => backend.undefine(name));
+    case 'autostart': {
+      const on = request.params.on;
+      return changeNamed(backend, request.params.net, (name) => backend.setAutostart(name, on));
+    }
+    default:
+      return assertNever(request, 'helper method');
+  }
+}
+
+function checkedXml(xml: string): { xml: string; def: NetworkDef } {
+  const read = readNetworkDefinition(xml);
+  if (!read.ok) throw new HostError(read.error.code, read.error.message);
+  return { xml, def: read.value };
+}
+
+async function redefine(backend: HelperBackend, net: string, xml: string): Promise<HelperResult<'redefine'>> {
+  const name = backend.resolve(net);
+  const { def } = checkedXml(xml);
+  if (def.name !== name)
+    throw new HostError(
+      'invalid-input',
+      `the edited definition renames network '${name}' to '${def.name}'; define it as a new network instead`,
+    );
+  return pick(await backend.define(xml));
+}
+
+async function changeNamed(
+  backend: HelperBackend,
+  net: string,
+  change: (name: string) => Promise<void>,
+): Promise<{ name: string }> {
+  const name = backend.resolve(net);
+  await change(name);
+  return { name };
+}
+
+/** The registry returns the whole filled-in definition; the wire carries name and UUID. */
+const pick = (d: { name: string; uuid: string }): { name: string; uuid: string } => ({
+  name: d.name,
+  uuid: d.uuid,
+});

@@ -1,0 +1,35 @@
+// The status JSON of every active network, read directly so that a status whose
+// XML twin is missing (a crash between the two writes) is still seen and cleaned.
+import { existsSync, readdirSync } from 'node:fs';
+import { nameFromFileStem } from '../../core/names/file-stem.js';
+import { type HostPaths, statusJsonPath } from '../paths.js';
+import { readText } from '../state/state-store.js';
+import type { NetworkStatus } from '../state/status.js';
+
+export interface StatusEntry {
+  /** The file stem; the key of every file this network owns. */
+  name: string;
+  status?: NetworkStatus;
+}
+
+export function readStatuses(paths: HostPaths): StatusEntry[] {
+  if (!existsSync(paths.runDir)) return [];
+  return readdirSync(paths.runDir)
+    .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+    .map((f) => nameFromFileStem(f.slice(0, -'.json'.length)))
+    .filter((n): n is string => n !== undefined)
+    .map((name) => ({ name, ...withStatus(parseStatus(readText(statusJsonPath(paths, name)))) }));
+}
+
+function parseStatus(text: string | undefined): NetworkStatus | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const s = JSON.parse(text) as NetworkStatus;
+    return typeof s.name === 'string' && typeof s.bridge === 'string' ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const withStatus = (status: NetworkStatus | undefined): { status?: NetworkStatus } =>
+  status ? { status } : {};

@@ -1,0 +1,22 @@
+// sysctls are written straight to /proc/sys (what `sysctl -w` does, minus a process).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HostError } from '../host-error.js';
+
+export const PROC_SYS = '/proc/sys';
+
+export function writeSysctl(path: string, value: string, ifExists = false): void {
+  if (path.split('/').some((seg) => seg === '..' || seg === '')) {
+    throw new HostError('internal', `sysctl path '${path}' is not a plain path under ${PROC_SYS}`);
+  }
+  try {
+    writeFileSync(join(PROC_SYS, path), `${value}\n`, { flag: 'r+' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (ifExists && code === 'ENOENT') return;
+    throw new HostError(
+      'host-op-failed',
+      `sysctl ${path.replaceAll('/', '.')}=${value} failed: ${code ?? (err as Error).message}`,
+    );
+  }
+}

@@ -1,0 +1,110 @@
+// The unprivileged side's NetworkControl: every change goes to the root helper,
+// started on first use (one password prompt per session with auth_admin_keep) and
+// reused. A helper that died is started again on the next call, never for a call
+// that was already in flight. XML is checked here first, so a bad file is refused
+// without asking for a password.
+import { existsSync } from 'node:fs';
+import type {
+  HelperEvent,
+  HelperEventData,
+  HelperMethod,
+  HelperParams,
+  HelperResult,
+} from '../../contract/helper.js';
+import { readNetworkDefinition } from '../../core/definition.js';
+import { HostError } from '../host-error.js';
+import type { NetworkControl } from '../networks/network-control.js';
+import type { HelperCommand } from './helper-command.js';
+import { HelperConnection } from './helper-connection.js';
+
+export interface HelperClientOptions {
+  command: HelperCommand;
+  /** Includes the time the user spends in the password dialog. */
+  startTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  onEvent?: <E extends HelperEvent>(event: E, data: HelperEventData<E>) => void;
+}
+
+export class HelperClient implements NetworkControl {
+  private connection: Promise<HelperConnection> | undefined;
+
+  constructor(private readonly opts: HelperClientOptions) {}
+
+  async call<M extends HelperMethod>(method: M, params: HelperParams<M>): Promise<HelperResult<M>> {
+    const conn = await this.connect();
+    return conn.request(method, params, this.opts.requestTimeoutMs ?? 180_000);
+  }
+
+  /** Lets the helper finish and exit; the next call starts a new one. */
+  async close(): Promise<void> {
+    const conn = this.connection;
+    this.connection = undefined;
+    if (!conn) return;
+    await conn.then((c) => c.close()).catch(() => {});
+  }
+
+  async define(source: string | Uint8Array): Promise<{ name: string; uuid: string }> {
+    return this.call('define', { xml: checkedText(source) });
+  }
+
+  async create(source: string | Uint8Array): Promise<{ name: string; uuid: string }> {
+    return this.call('create', { xml: checkedText(source) });
+  }
+
+  /** net-edit: the new XML must keep NET's name. */
+  async redefine(net: string, source: string | Uint8Array): Promise<{ name: string; uuid: string }> {
+    return this.call('redefine', { net, xml: checkedText(source) });
+  }
+
+  async start(net: string): Promise<void> {
+    await this.call('start', { net });
+  }
+
+  async destroy(net: string): Promise<void> {
+    await this.call('destroy', { net });
+  }
+
+  async undefine(net: string): Promise<void> {
+    await this.call('undefine', { net });
+  }
+
+  async setAutostart(net: string, on: boolean): Promise<void> {
+    await this.call('autostart', { net, on });
+  }
+
+  private connect(): Promise<HelperConnection> {
+    if (this.connection) return this.connection;
+    const { command } = this.opts;
+    if (!existsSync(command.helperPath)) return Promise.reject(helperMissing(command));
+    const opening = HelperConnection.open(command, {
+      startTimeoutMs: this.opts.startTimeoutMs ?? 300_000,
+      onEvent: this.opts.onEvent,
+      onRetire: () => {
+        if (this.connection === opening) this.connection = undefined;
+      },
+    });
+    this.connection = opening;
+    opening.catch(() => {
+      if (this.connection === opening) this.connection = undefined;
+    });
+    return opening;
+  }
+}
+
+/** The text sent to the helper, after the same checks the helper will make. */
+function checkedText(source: string | Uint8Array): string {
+  const read = readNetworkDefinition(source);
+  if (!read.ok) throw new HostError(read.error.code, read.error.message);
+  return typeof source === 'string' ? source : new TextDecoder('utf-8', { fatal: true }).decode(source);
+}
+
+/** An AppImage cannot carry a root helper (the user mounts it), so it says what to install. */
+function helperMissing(command: HelperCommand): HostError {
+  const where = `switchyard-helper is not installed at ${command.helperPath}`;
+  return new HostError(
+    'helper-unavailable',
+    command.env?.APPIMAGE
+      ? `${where}, and an AppImage cannot provide one: install the switchyard deb or rpm package to make changes; until then networks are read-only`
+      : `${where}: install the switchyard package, or run as root`,
+  );
+}

@@ -1,0 +1,129 @@
+// The app's view of the host's networks, free of Electron: reads come straight from
+// the world-readable state files, changes go through a NetworkControl (the root
+// helper's client in the app, the in-process Registry when main itself runs as root),
+// and the state directories are watched so every change is pushed to subscribers.
+import type { HostFacts, Lease, NetworkRow } from '../../contract/ipc.js';
+import type { LinkState } from '../../host/exec/read-links.js';
+import type { NetworkControl } from '../../host/networks/network-control.js';
+import { Registry } from '../../host/networks/registry.js';
+import type { HostPaths } from '../../host/paths.js';
+import { readLeases } from '../../host/readers/leases.js';
+import { readActive, readDefinitionXml } from '../../host/state/state-store.js';
+import { networkRow } from './network-rows.js';
+import { readOnlyEngine } from './read-only-engine.js';
+import { type DirWatch, watchDirs } from './watch-dirs.js';
+
+export interface NetworkServiceOptions {
+  paths: HostPaths;
+  control: NetworkControl;
+  readLinks: () => Promise<LinkState>;
+  now?: () => number;
+}
+
+type Listener = (rows: NetworkRow[]) => void;
+
+export class NetworkService {
+  private readonly reader: Registry;
+  private readonly listeners = new Set<Listener>();
+  private watch: DirWatch | undefined;
+  private lastSent = '';
+
+  constructor(private readonly opts: NetworkServiceOptions) {
+    this.reader = new Registry(opts.paths, readOnlyEngine);
+  }
+
+  list(): NetworkRow[] {
+    const now = Math.floor((this.opts.now?.() ?? Date.now()) / 1000);
+    return this.reader.list().map((s) => networkRow(this.opts.paths, s, now));
+  }
+
+  xml(name: string): { saved?: string; live?: string } {
+    const saved = readDefinitionXml(this.opts.paths, name);
+    const live = readActive(this.opts.paths, name)?.xml;
+    return { ...(saved === undefined ? {} : { saved }), ...(live === undefined ? {} : { live }) };
+  }
+
+  leases(name: string): Lease[] {
+    return readLeases(this.opts.paths, name).map((l) => ({
+      ip: l.ip,
+      expiry: l.expiry,
+      ...(l.mac ? { mac: l.mac } : {}),
+      ...(l.hostname ? { hostname: l.hostname } : {}),
+    }));
+  }
+
+  async hostFacts(): Promise<HostFacts> {
+    const state = await this.opts.readLinks();
+    return {
+      interfaces: state.links.filter((l) => l.name !== 'lo').map((l) => ({ name: l.name, up: l.up })),
+      subnetsInUse: state.routes.filter((r) => r.dev !== 'lo'),
+    };
+  }
+
+  define(xml: string) {
+    return this.change(() => this.opts.control.define(xml));
+  }
+  create(xml: string) {
+    return this.change(() => this.opts.control.create(xml));
+  }
+  start(name: string) {
+    return this.change(() => this.opts.control.start(name));
+  }
+  stop(name: string) {
+    return this.change(() => this.opts.control.destroy(name));
+  }
+  undefine(name: string) {
+    return this.change(() => this.opts.control.undefine(name));
+  }
+  setAutostart(name: string, on: boolean) {
+    return this.change(() => this.opts.control.setAutostart(name, on));
+  }
+
+  /** Watching runs only while someone listens; the returned function unsubscribes. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    if (!this.watch) {
+      const p = this.opts.paths;
+      this.watch = watchDirs([p.configDir, p.autostartDir, p.runDir, p.stateDir], () => this.publish());
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) {
+        this.watch?.close();
+        this.watch = undefined;
+        this.lastSent = '';
+      }
+    };
+  }
+
+  /** Sends the list only when it differs from what subscribers already have. */
+  publish(): void {
+    if (this.listeners.size === 0) return;
+    let rows: NetworkRow[];
+    try {
+      rows = this.list();
+    } catch (err) {
+      console.error('switchyard: reading the network list failed:', err);
+      return;
+    }
+    const text = JSON.stringify(rows);
+    if (text === this.lastSent) return;
+    this.lastSent = text;
+    for (const l of this.listeners) l(rows);
+  }
+
+  close(): void {
+    this.listeners.clear();
+    this.watch?.close();
+    this.watch = undefined;
+  }
+
+  /** Publishes right after our own change instead of waiting for the watcher. */
+  private async change<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } finally {
+      this.publish();
+    }
+  }
+}

@@ -1,0 +1,20 @@
+// Who makes changes for the app. As root (the playground, the end-to-end tests, a
+// headless host run by an administrator) the engine runs in-process; otherwise the
+// changes go to the root helper, started through pkexec on first use.
+import { createEngine } from '../../host/engine/index.js';
+import { HelperClient, helperCommandFromEnv } from '../../host/helper-client/index.js';
+import type { NetworkControl } from '../../host/networks/network-control.js';
+import { Registry } from '../../host/networks/registry.js';
+import type { HostPaths } from '../../host/paths.js';
+
+export interface OpenedControl {
+  control: NetworkControl;
+  close(): Promise<void>;
+}
+
+export function openControl(paths: HostPaths, env: NodeJS.ProcessEnv): OpenedControl {
+  if (process.getuid?.() === 0)
+    return { control: new Registry(paths, createEngine(paths, env)), close: async () => {} };
+  const client = new HelperClient({ command: helperCommandFromEnv(env) });
+  return { control: client, close: () => client.close() };
+}

@@ -1,0 +1,125 @@
+// The web shell: the built renderer over HTTP and the IPC contract over a WebSocket,
+// on 127.0.0.1 only (or a Unix socket, for the playground's forwarder), guarded by a
+// per-run token and Host/Origin checks.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Handlers } from '../ipc/dispatch.js';
+import type { NetworkService } from '../services/network-service.js';
+import { contentSecurityPolicy, securityHeaders } from '../shell/content-policy.js';
+import { readRendererFile } from '../shell/renderer-files.js';
+import { checkPageRequest, checkSocketRequest, type GuardConfig } from './request-guard.js';
+import { bridgeSocket } from './socket-bridge.js';
+
+export type Listen = { port: number } | { socketPath: string; publicPort: number };
+
+export interface WebShellOptions {
+  rendererDir: string;
+  service: NetworkService;
+  handlers: Handlers;
+  listen: Listen;
+  token?: string;
+}
+
+export interface WebShell {
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const SOCKET_PATH = '/ws';
+const MAX_FRAME = 8 * 1024 * 1024;
+
+export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const guard: GuardConfig = {
+    token,
+    publicPort: 'port' in opts.listen ? opts.listen.port : opts.listen.publicPort,
+  };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME });
+  const server = createServer((req, res) => servePage(req, res, opts.rendererDir, guard));
+  server.on('upgrade', (req, sock, head) => upgrade(req, sock, head, guard, wss, opts));
+  await listen(server, opts.listen);
+  const address = server.address();
+  if ('port' in opts.listen && address && typeof address === 'object') guard.publicPort = address.port;
+  return {
+    url: `http://127.0.0.1:${guard.publicPort}/?token=${token}`,
+    token,
+    port: guard.publicPort,
+    close: () => close(server, wss),
+  };
+}
+
+function servePage(req: IncomingMessage, res: ServerResponse, root: string, guard: GuardConfig): void {
+  const url = new URL(req.url ?? '/', 'http://placeholder');
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    refuse(res, 405, 'method not allowed');
+    return;
+  }
+  const isPage = url.pathname === '/' || url.pathname === '/index.html';
+  // Bundled code and styles hold no secrets, but the page (which starts the session) needs the token.
+  const refusal = isPage
+    ? checkPageRequest(req.headers.host, url.searchParams.get('token'), guard)
+    : checkPageRequest(req.headers.host, guard.token, guard);
+  const file = refusal ? undefined : readRendererFile(root, url.pathname);
+  if (!file) {
+    if (refusal) refuse(res, refusal.status, refusal.reason);
+    else refuse(res, 404, 'not found');
+    return;
+  }
+  const headers: Record<string, string> = { ...securityHeaders, 'Content-Type': file.type };
+  if (file.isPage) {
+    headers['Content-Security-Policy'] = contentSecurityPolicy([`ws://${req.headers.host}`]);
+    headers['Cache-Control'] = 'no-store';
+  }
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : file.body);
+}
+
+function refuse(res: ServerResponse, status: number, reason: string): void {
+  res.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(`${reason}\n`);
+}
+
+function upgrade(
+  req: IncomingMessage,
+  sock: Duplex,
+  head: Buffer,
+  guard: GuardConfig,
+  wss: WebSocketServer,
+  opts: WebShellOptions,
+): void {
+  const url = new URL(req.url ?? '/', 'http://placeholder');
+  const refusal =
+    url.pathname === SOCKET_PATH
+      ? checkSocketRequest(req.headers.host, req.headers.origin, url.searchParams.get('token'), guard)
+      : { status: 403 as const, reason: 'not a socket path' };
+  if (refusal) {
+    sock.end(`HTTP/1.1 ${refusal.status} Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    return;
+  }
+  wss.handleUpgrade(req, sock, head, (ws) => bridgeSocket(ws, opts.handlers, opts.service));
+}
+
+function listen(server: Server, where: Listen): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    const ready = () => {
+      server.off('error', reject);
+      resolve();
+    };
+    if ('socketPath' in where) server.listen(where.socketPath, ready);
+    else server.listen(where.port, '127.0.0.1', ready);
+  });
+}
+
+function close(server: Server, wss: WebSocketServer): Promise<void> {
+  for (const client of wss.clients) client.terminate();
+  wss.close();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,217 @@
+// The create wizard as data: its form, the definition the form describes, and the
+// checks. The definition is printed with core's formatter and read back with core's
+// reader, so the wizard shows the very messages `switchyard net-define` would.
+import {
+  addOffset,
+  broadcastOf,
+  type Cidr,
+  cidrContains,
+  cidrsOverlap,
+  formatCidr,
+  networkOf,
+  parseCidr,
+} from '../../../../core/addr/cidr.js';
+import { generateUlaPrefix } from '../../../../core/addr/free-subnet.js';
+import { formatIp, parseIp } from '../../../../core/addr/ip.js';
+import { natIp } from '../../../../core/define/default-network.js';
+import { readNetworkDefinition } from '../../../../core/definition.js';
+import type { DhcpHost, IpDef, NetworkDef } from '../../../../core/model/network.js';
+import type { Problem } from '../../../../core/result.js';
+import { formatNetworkXml } from '../../../../core/xml/format-network.js';
+
+export type WizardMode = 'nat' | 'route' | 'isolated' | 'open';
+
+export const modeInfo: Record<WizardMode, { label: string; line: string }> = {
+  nat: {
+    label: 'NAT',
+    line: 'Guests reach the outside through the host’s address; the outside cannot reach them.',
+  },
+  route: {
+    label: 'Routed',
+    line: 'The guest subnet is routed to the outside without NAT; both sides may connect.',
+  },
+  isolated: { label: 'Isolated', line: 'Guests reach each other and the host only; DNS still answers.' },
+  open: {
+    label: 'Open',
+    line: 'Like routed, but Switchyard adds no firewall rules: the host’s firewall decides.',
+  },
+};
+
+export interface StaticHost {
+  mac: string;
+  ip: string;
+  name: string;
+}
+
+export interface WizardForm {
+  name: string;
+  mode: WizardMode;
+  /** '' = any interface. */
+  uplink: string;
+  subnet: string;
+  dhcp: boolean;
+  rangeStart: string;
+  rangeEnd: string;
+  hosts: StaticHost[];
+  domain: string;
+  ipv6: boolean;
+  ipv6Prefix: string;
+  persistent: boolean;
+  autostart: boolean;
+  startNow: boolean;
+}
+
+export function initialForm(
+  name: string,
+  subnet: string | undefined,
+  random: () => number = Math.random,
+): WizardForm {
+  const s = subnet ?? '192.168.100.0/24';
+  const range = derivedRange(s) ?? { start: '', end: '' };
+  return {
+    name,
+    mode: 'nat',
+    uplink: '',
+    subnet: s,
+    dhcp: true,
+    rangeStart: range.start,
+    rangeEnd: range.end,
+    hosts: [],
+    domain: '',
+    ipv6: false,
+    ipv6Prefix: formatCidr(generateUlaPrefix(random)),
+    persistent: true,
+    autostart: false,
+    startNow: true,
+  };
+}
+
+export function parseSubnet(text: string): Cidr | undefined {
+  const c = parseCidr(text.trim());
+  if (c?.address.family !== 4 || c.prefix < 8 || c.prefix > 30) return undefined;
+  return { address: networkOf(c.address, c.prefix), prefix: c.prefix };
+}
+
+/** DHCP from .2 to the last address before broadcast, as the default network does. */
+export function derivedRange(subnetText: string): { start: string; end: string } | undefined {
+  const subnet = parseSubnet(subnetText);
+  const range = subnet && natIp(subnet).dhcp?.ranges[0];
+  return range && { start: range.start, end: range.end };
+}
+
+export function toDefinition(f: WizardForm): NetworkDef {
+  const ips: IpDef[] = [];
+  const subnet = parseSubnet(f.subnet);
+  if (subnet) {
+    const base = natIp(subnet);
+    const hosts: DhcpHost[] = f.hosts
+      .filter((h) => h.mac.trim() || h.ip.trim() || h.name.trim())
+      .map((h) => ({
+        ...(h.mac.trim() ? { mac: h.mac.trim().toLowerCase() } : {}),
+        ...(h.name.trim() ? { name: h.name.trim() } : {}),
+        ...(h.ip.trim() ? { ip: h.ip.trim() } : {}),
+      }));
+    ips.push({
+      address: base.address,
+      netmask: base.netmask,
+      ...(f.dhcp
+        ? { dhcp: { ranges: [{ start: f.rangeStart.trim(), end: f.rangeEnd.trim() }], hosts } }
+        : {}),
+    });
+  }
+  const v6 = f.ipv6 ? parseCidr(f.ipv6Prefix.trim()) : undefined;
+  if (v6 && v6.address.family === 6) {
+    ips.push({
+      family: 'ipv6',
+      address: formatIp(addOffset(networkOf(v6.address, v6.prefix), 1n)),
+      prefix: v6.prefix,
+    });
+  }
+  return {
+    name: f.name.trim(),
+    ...(f.mode === 'isolated'
+      ? {}
+      : {
+          forward: {
+            mode: f.mode,
+            ...(f.uplink ? { dev: f.uplink } : {}),
+            interfaces: [],
+            pfs: [],
+            addresses: [],
+          },
+        }),
+    ...(f.domain.trim() ? { domain: { name: f.domain.trim(), localOnly: 'yes' as const } } : {}),
+    ips,
+    routes: [],
+    portgroups: [],
+  };
+}
+
+export function toXml(f: WizardForm): string {
+  return formatNetworkXml(toDefinition(f), { inactive: true });
+}
+
+export type Field = 'name' | 'subnet' | 'range' | 'hosts' | 'ipv6' | 'domain';
+
+export interface FormCheck {
+  /** Problems the wizard finds before core (empty name, malformed subnet, duplicates). */
+  fields: Partial<Record<Field, string>>;
+  /** The first problem core reports for the generated XML, as the CLI would print it. */
+  core?: Problem;
+  /** Not an error: the subnet overlaps something the host uses. */
+  warning?: string;
+  xml: string;
+}
+
+export interface CheckContext {
+  existingNames: ReadonlySet<string>;
+  inUse: readonly { cidr: Cidr; user: string }[];
+}
+
+export function checkForm(f: WizardForm, ctx: CheckContext): FormCheck {
+  const fields: FormCheck['fields'] = {};
+  const name = f.name.trim();
+  if (name === '') fields.name = 'A network needs a name.';
+  else if (ctx.existingNames.has(name)) fields.name = `A network named '${name}' already exists.`;
+  const subnet = parseSubnet(f.subnet);
+  if (!subnet)
+    fields.subnet = `'${f.subnet}' is not an IPv4 subnet between /8 and /30, like 192.168.100.0/24.`;
+  if (subnet && f.dhcp) {
+    const bad = [f.rangeStart, f.rangeEnd].find((a) => !inside(subnet, a));
+    if (bad !== undefined)
+      fields.range = `${bad || '(empty)'} is not a host address in ${formatCidr(subnet)}.`;
+  }
+  if (subnet) {
+    const badHost = f.hosts.find((h) => h.ip.trim() && !inside(subnet, h.ip));
+    if (badHost) fields.hosts = `${badHost.ip} is not a host address in ${formatCidr(subnet)}.`;
+  }
+  if (f.ipv6) {
+    const v6 = parseCidr(f.ipv6Prefix.trim());
+    if (v6?.address.family !== 6 || v6.prefix > 64)
+      fields.ipv6 = `'${f.ipv6Prefix}' is not an IPv6 prefix like fd12:3456:789a::/64.`;
+  }
+  const overlap = subnet && ctx.inUse.find((u) => cidrsOverlap(u.cidr, subnet));
+  const warning = overlap
+    ? `${formatCidr(subnet)} overlaps ${formatCidr(overlap.cidr)} used by ${overlap.user}; starting would fail.`
+    : undefined;
+  let xml = '';
+  let core: Problem | undefined;
+  try {
+    xml = toXml(f);
+    const read = readNetworkDefinition(xml);
+    if (!read.ok) core = read.error;
+  } catch (err) {
+    core = { code: 'validation', message: err instanceof Error ? err.message : String(err) };
+  }
+  return { fields, xml, ...(core ? { core } : {}), ...(warning ? { warning } : {}) };
+}
+
+function inside(subnet: Cidr, text: string): boolean {
+  const a = parseIp(text.trim());
+  if (!a || !cidrContains(subnet, a)) return false;
+  return a.value !== subnet.address.value && a.value !== broadcastOf(subnet.address, subnet.prefix).value;
+}
+
+export function formValid(c: FormCheck): boolean {
+  return Object.keys(c.fields).length === 0 && c.core === undefined;
+}

@@ -1,0 +1,137 @@
+// The issue's flow, in Debian's Chromium against the web shell and the real engine:
+// create a NAT network in the wizard -> start -> a guest gets a lease -> the list
+// shows it active -> open the XML, introduce an error -> the marker is on the right
+// line -> fix -> Apply -> Restart -> delete.
+import type { Page } from '@playwright/test';
+import { expect, playgroundSkipReason, screenshot, test } from './fixtures.js';
+
+const why = playgroundSkipReason();
+test.skip(why !== undefined, why);
+
+const row = (page: Page, name: string) => page.locator(`tr[data-name="${name}"]`);
+
+test('create, lease, edit with lint, apply, restart, delete', async ({ page, pg }) => {
+  await page.goto(pg.url);
+  await expect(page.getByRole('heading', { name: 'No networks yet' })).toBeVisible();
+  await screenshot(page, 'empty-state');
+
+  // The wizard: first free name, a free subnet, the XML beside the form.
+  await page.getByRole('button', { name: 'New network' }).click();
+  const wizard = page.getByRole('dialog', { name: 'New network' });
+  await expect(wizard.getByLabel('Name')).toHaveValue('network');
+  await wizard.getByLabel('Name').fill('e2e nat');
+  await expect(wizard.getByTestId('wizard-core-error')).toContainText('e2e nat');
+  await wizard.getByLabel('Name').fill('e2e-nat');
+  await expect(wizard.getByText('Valid: net-define would accept this.')).toBeVisible();
+  const subnet = await wizard.getByLabel('IPv4 subnet').inputValue();
+  expect(subnet).toMatch(/^\d+\.\d+\.\d+\.0\/24$/);
+  await expect(wizard.getByLabel('DHCP range start')).toHaveValue(subnet.replace(/0\/24$/, '2'));
+  await expect(wizard.locator('pre.xml')).toContainText("<forward mode='nat'/>");
+  await screenshot(page, 'wizard');
+  await wizard.getByRole('button', { name: 'Create and start' }).click();
+  await expect(wizard).toBeHidden({ timeout: 30_000 });
+
+  const r = row(page, 'e2e-nat');
+  await expect(r.locator('.badge')).toHaveText('active');
+  const bridge = ((await r.locator('td').nth(5).textContent()) ?? '').trim();
+  expect(bridge).toMatch(/^virbr\d+$/);
+
+  // A guest plugs in and takes a lease; the lease count follows the lease file.
+  const guest = pg.topo.guests[0]!;
+  await pg.topo.plugGuest(guest, bridge);
+  const lease = await pg.topo.dhcp(guest);
+  expect(lease?.ip.startsWith(subnet.replace(/0\/24$/, ''))).toBe(true);
+  await expect(r.locator('td').nth(7)).toHaveText('1');
+  await expect(page.getByRole('table', { name: 'DHCP leases of e2e-nat' })).toContainText(lease!.ip);
+  await screenshot(page, 'list');
+
+  // The XML editor: an error gets a marker on its own line.
+  await page.getByRole('tab', { name: 'XML' }).click();
+  const editor = page.getByRole('textbox', { name: 'Network XML of e2e-nat' });
+  await expect(editor).toContainText('<range');
+  const saved = await page.evaluate(async (name) => {
+    const api = (
+      window as unknown as { api: { invoke(c: string, i: unknown): Promise<{ value: { saved: string } }> } }
+    ).api;
+    return (await api.invoke('networks.xml', { name })).value.saved;
+  }, 'e2e-nat');
+  const rangeLine = saved.split('\n').findIndex((l) => l.includes('<range')) + 1;
+  const broken = saved.replace(/end='[^']+'/, "end='10.99.0.1'");
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(broken);
+  const marked = page.locator('.cm-line').filter({ has: page.locator('.cm-lintRange-error') });
+  await expect(marked).toHaveCount(1);
+  const markedLine = await marked.evaluate(
+    (el) => Array.prototype.indexOf.call(el.parentElement!.children, el) + 1,
+  );
+  expect(markedLine).toBe(rangeLine);
+  await expect(page.getByTestId('lint-status')).toContainText(`(line ${rangeLine}:`);
+  await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  await screenshot(page, 'editor-error');
+
+  // Fix (a smaller range, so there is something to apply), diff, Apply, Restart.
+  const fixed = saved.replace(/end='([^']+)\.\d+'/, "end='$1.200'");
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(fixed);
+  await expect(page.locator('.cm-lintRange-error')).toHaveCount(0);
+  await expect(page.getByTestId('lint-status')).toHaveText('Valid · unsaved changes');
+  await page.getByRole('button', { name: 'Diff vs saved' }).click();
+  await expect(page.locator('.cm-deletedChunk')).toHaveCount(1);
+  await screenshot(page, 'editor-diff');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('keeps running with its previous definition')).toBeVisible();
+  await expect(r.locator('.pending')).toBeVisible();
+  await screenshot(page, 'editor-applied');
+  await page.getByRole('button', { name: 'Restart now' }).click();
+  await expect(page.getByText('keeps running with its previous definition')).toBeHidden({ timeout: 30_000 });
+  await expect(r.locator('.badge')).toHaveText('active');
+  await expect(r.locator('.pending')).toHaveCount(0);
+
+  // Delete a running network: stop, then delete.
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Stop and delete e2e-nat?' });
+  await confirm.getByRole('button', { name: 'Stop and delete' }).click();
+  await expect(r).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'No networks yet' })).toBeVisible();
+});
+
+test('a change made with the CLI shows up in the open window within a second', async ({ page, pg }) => {
+  await page.goto(pg.url);
+  await expect(page.locator('#app')).not.toBeEmpty();
+  const xml = "<network><name>from-cli</name><ip address='10.77.0.1' netmask='255.255.255.0'/></network>\n";
+  const file = `${pg.topo.dirs.root}/from-cli.xml`;
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(file, xml);
+  const t0 = Date.now();
+  expect((await pg.cli(['net-define', file])).code).toBe(0);
+  await expect(row(page, 'from-cli')).toBeVisible({ timeout: 1000 });
+  const seenMs = Date.now() - t0;
+  expect(seenMs).toBeLessThan(1000);
+  await expect(row(page, 'from-cli').locator('td').nth(4)).toHaveText('Isolated');
+  expect((await pg.cli(['net-start', 'from-cli'])).code).toBe(0);
+  await expect(row(page, 'from-cli').locator('.badge')).toHaveText('active', { timeout: 1000 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'list-dark');
+  expect((await pg.cli(['net-destroy', 'from-cli'])).code).toBe(0);
+  expect((await pg.cli(['net-undefine', 'from-cli'])).code).toBe(0);
+  await expect(row(page, 'from-cli')).toHaveCount(0, { timeout: 1000 });
+});
+
+test('a bad token is refused, for the page and for the socket', async ({ page, pg }) => {
+  const bad = pg.url.replace(/token=[^&]+/, 'token=not-the-token');
+  const res = await page.goto(bad);
+  expect(res?.status()).toBe(403);
+  await page.goto(pg.url);
+  const socket = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(`ws://${location.host}/ws?token=not-the-token`);
+        ws.onopen = () => resolve('open');
+        ws.onerror = () => resolve('refused');
+      }),
+  );
+  expect(socket).toBe('refused');
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parseCidr } from '../../../core/addr/cidr.js';
+import { defaultNetworkDef } from '../../../core/define/default-network.js';
+import { fillDefaults, pickBridgeName, randomMac, randomUuid } from '../../../core/define/fill-defaults.js';
+import type { NetworkDef } from '../../../core/model/network.js';
+
+const bytes = (n: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => i * 17 + 3);
+const base: NetworkDef = { name: 'lab', ips: [], routes: [], portgroups: [] };
+
+describe('what net-define fills in', () => {
+  it('gives a managed network a UUID, the first free virbr name, STP as libvirt and a 52:54:00 MAC', () => {
+    const def = fillDefaults(base, { usedBridgeNames: new Set(['virbr0', 'virbr1']), randomBytes: bytes });
+    expect(def.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(def.bridge).toEqual({ name: 'virbr2', stp: 'on', delay: 0 });
+    expect(def.mac?.address).toMatch(/^52:54:00(:[0-9a-f]{2}){3}$/);
+  });
+
+  it('keeps what the user wrote', () => {
+    const given: NetworkDef = {
+      ...base,
+      uuid: '81ff0d90-c91e-6742-64da-4a736edb9a9b',
+      bridge: { name: 'br-lab', stp: 'off', delay: 3 },
+      mac: { address: '52:54:00:aa:bb:cc' },
+    };
+    const def = fillDefaults(given, { usedBridgeNames: new Set(), randomBytes: bytes });
+    expect(def.uuid).toBe(given.uuid);
+    expect(def.bridge).toEqual(given.bridge);
+    expect(def.mac).toEqual(given.mac);
+  });
+
+  it('expands a user template with %d', () => {
+    expect(pickBridgeName('lab%d', new Set(['lab0']))).toBe('lab1');
+  });
+
+  it('adds no bridge or MAC to modes Switchyard does not run', () => {
+    const def = fillDefaults(
+      { ...base, forward: { mode: 'bridge', interfaces: [], pfs: [], addresses: [] }, bridge: { name: 'br0' } },
+      { usedBridgeNames: new Set(), randomBytes: bytes },
+    );
+    expect(def.bridge).toEqual({ name: 'br0' });
+    expect(def.mac).toBeUndefined();
+  });
+
+  it('formats MACs and UUIDs from the random bytes', () => {
+    expect(randomMac(Uint8Array.from([1, 0xab, 0xff]))).toBe('52:54:00:01:ab:ff');
+    expect(randomUuid(new Uint8Array(16))).toBe('00000000-0000-4000-8000-000000000000');
+  });
+});
+
+describe('the default network', () => {
+  it('is 192.168.122.0/24 on virbr0 on an empty host, NAT, STP off', () => {
+    const def = defaultNetworkDef({ subnetsInUse: [], usedBridgeNames: new Set() });
+    expect(def.forward?.mode).toBe('nat');
+    expect(def.bridge).toEqual({ name: 'virbr0', stp: 'off', delay: 0 });
+    expect(def.ips[0]).toEqual({
+      address: '192.168.122.1',
+      netmask: '255.255.255.0',
+      dhcp: { ranges: [{ start: '192.168.122.2', end: '192.168.122.254' }], hosts: [] },
+    });
+  });
+
+  it('moves to the first free subnet and bridge name when those are taken', () => {
+    const used = [parseCidr('192.168.122.0/24'), parseCidr('192.168.123.0/24')].filter((c) => c !== undefined);
+    const def = defaultNetworkDef({ subnetsInUse: used, usedBridgeNames: new Set(['virbr0']) });
+    expect(def.bridge?.name).toBe('virbr1');
+    expect(def.ips[0]?.address).toBe('192.168.124.1');
+  });
+});

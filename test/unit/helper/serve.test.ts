@@ -1,0 +1,203 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { HelperBackend } from '../../../helper/handle-request.js';
+import { serve } from '../../../helper/serve.js';
+import { HostError } from '../../../host/host-error.js';
+
+const XML = `<network><name>lab</name><uuid>7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11</uuid>
+<ip address="10.9.0.1" netmask="255.255.255.0"/></network>`;
+
+/** A backend that records calls; `gate` holds a start until released. */
+function fakeBackend() {
+  const calls: string[] = [];
+  let release: () => void = () => {};
+  const gate = { held: false };
+  const backend: HelperBackend = {
+    resolve: (net) => {
+      if (net === 'ghost') throw new HostError('not-found', `network '${net}' not found`);
+      return net === '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' ? 'lab' : net;
+    },
+    define: async (xml) => {
+      calls.push(`define ${xml.length}`);
+      return { name: 'lab', uuid: '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' };
+    },
+    create: async () => ({ name: 'lab', uuid: '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' }),
+    start: async (name) => {
+      calls.push(`start ${name}`);
+      if (gate.held) await new Promise<void>((r) => (release = r));
+      calls.push(`started ${name}`);
+    },
+    destroy: async (name) => {
+      calls.push(`destroy ${name}`);
+      throw new HostError('conflict', `network '${name}' is not active`);
+    },
+    undefine: async (name) => {
+      calls.push(`undefine ${name}`);
+      throw new Error('disk\nexploded');
+    },
+    setAutostart: async (name, on) => {
+      calls.push(`autostart ${name} ${on}`);
+    },
+  };
+  return { backend, calls, gate, release: () => release() };
+}
+
+function harness(backend: HelperBackend) {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  const lines: unknown[] = [];
+  let buffered = '';
+  output.on('data', (c: Buffer) => {
+    buffered += c.toString();
+    const parts = buffered.split('\n');
+    buffered = parts.pop()!;
+    for (const p of parts) lines.push(JSON.parse(p));
+  });
+  const logs: string[] = [];
+  const serving = serve({
+    input,
+    output,
+    backend,
+    prepare: async () => {},
+    log: (m) => logs.push(m),
+    identity: { pid: 42, uid: 0 },
+  });
+  const send = (v: unknown) => input.write(`${typeof v === 'string' ? v : JSON.stringify(v)}\n`);
+  const until = async (n: number) => {
+    for (let i = 0; i < 200 && lines.length < n; i++) await new Promise((r) => setTimeout(r, 5));
+    return lines;
+  };
+  return { input, lines, logs, serving, send, until };
+}
+
+const hello = { id: 1, method: 'hello', params: { protocol: 1 } };
+
+describe('helper loop', () => {
+  it('says ready, shakes hands, then serves', async () => {
+    const f = fakeBackend();
+    const h = harness(f.backend);
+    h.send(hello);
+    h.send({ id: 2, method: 'start', params: { net: '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' } });
+    const lines = await h.until(4);
+    expect(lines).toEqual([
+      { event: 'ready', data: { protocol: 1, pid: 42 } },
+      { id: 1, ok: true, result: { protocol: 1, pid: 42, uid: 0 } },
+      { id: 2, ok: true, result: { name: 'lab' } },
+      { event: 'changed', data: { name: 'lab' } },
+    ]);
+    expect(f.calls).toEqual(['start lab', 'started lab']);
+  });
+
+  it('refuses everything before hello, and a wrong protocol', async () => {
+    const f = fakeBackend();
+    const h = harness(f.backend);
+    h.send({ id: 1, method: 'start', params: { net: 'lab' } });
+    h.send({ id: 2, method: 'hello', params: { protocol: 99 } });
+    const lines = await h.until(3);
+    expect(lines[1]).toMatchObject({ id: 1, ok: false, error: { code: 'invalid-input' } });
+    expect(lines[2]).toMatchObject({ id: 2, ok: false, error: { code: 'helper-unavailable' } });
+    expect(f.calls).toEqual([]);
+  });
+
+  it('answers host errors with their code, anything else as internal on one line', async () => {
+    const f = fakeBackend();
+    const h = harness(f.backend);
+    h.send(hello);
+    h.send({ id: 2, method: 'destroy', params: { net: 'lab' } });
+    h.send({ id: 3, method: 'undefine', params: { net: 'lab' } });
+    h.send({ id: 4, method: 'start', params: { net: 'ghost' } });
+    const lines = await h.until(5);
+    expect(lines.slice(2)).toEqual([
+      { id: 2, ok: false, error: { code: 'conflict', message: "network 'lab' is not active" } },
+      { id: 3, ok: false, error: { code: 'internal', message: 'disk exploded' } },
+      { id: 4, ok: false, error: { code: 'not-found', message: "network 'ghost' not found" } },
+    ]);
+  });
+
+  it('re-reads XML with core before the backend sees it', async () => {
+    const f = fakeBackend();
+    const h = harness(f.backend);
+    h.send(hello);
+    h.send({ id: 2, method: 'define', params: { xml: '<network><name>a/b</name></network>' } });
+    h.send({ id: 3, method: 'define', params: { xml: '<network><name>x' } });
+    h.send({ id: 4, method: 'define', params: { xml: XML } });
+    const lines = await h.until(6);
+    expect(lines[2]).toMatchObject({ id: 2, ok: false, error: { code: 'validation' } });
+    expect(lines[3]).toMatchObject({ id: 3, ok: false, error: { code: 'xml-parse' } });
+    expect(lines[4]).toEqual({
+      id: 4,
+      ok: true,
+      result: { name: 'lab', uuid: '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' },
+    });
+    expect(f.calls).toEqual([`define ${XML.length}`]);
+  });
+
+  it('refuses a redefine that renames the network', async () => {
+    const f = fakeBackend();
+    const h = harness(f.backend);
+    h.send(hello);
+    h.send({ id: 2, method: 'redefine', params: { net: 'other', xml: XML } });
+    const lines = await h.until(3);
+    expect(lines[2]).toMatchObject({ id: 2, ok: false, error: { code: 'invalid-input' } });
+    expect((lines[2] as { error: { message: string } }).error.message).toContain(
+      "renames network 'other' to 'lab'",
+    );
+    expect(f.calls).toEqual([]);
+  });
+
+  it('on stop, finishes the request in flight and refuses what is queued', async () => {
+    const f = fakeBackend();
+    f.gate.held = true;
+    const h = harness(f.backend);
+    h.send(hello);
+    h.send({ id: 2, method: 'start', params: { net: 'lab' } });
+    h.send({ id: 3, method: 'autostart', params: { net: 'lab', on: true } });
+    await h.until(2);
+    await new Promise((r) => setTimeout(r, 20));
+    h.serving.stop('helper received SIGTERM');
+    f.release();
+    await h.serving.done;
+    expect(f.calls).toEqual(['start lab', 'started lab']);
+    expect(h.lines.slice(2)).toEqual([
+      { id: 2, ok: true, result: { name: 'lab' } },
+      { event: 'changed', data: { name: 'lab' } },
+      { id: 3, ok: false, error: { code: 'helper-unavailable', message: 'helper received SIGTERM' } },
+    ]);
+  });
+
+  it('when stdin closes, answers what was sent and is done', async () => {
+    const f = fakeBackend();
+    const h = harness(f.backend);
+    h.send(hello);
+    h.input.end('{"id":2,"method":"autostart","params":{"net":"lab","on":false}}');
+    await h.serving.done;
+    expect(h.lines[2]).toEqual({ id: 2, ok: true, result: { name: 'lab' } });
+    expect(f.calls).toEqual(['autostart lab false']);
+  });
+
+  it('answers an oversized line and keeps serving', async () => {
+    const f = fakeBackend();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let out = '';
+    output.on('data', (c: Buffer) => (out += c.toString()));
+    const serving = serve({
+      input,
+      output,
+      backend: f.backend,
+      prepare: async () => {},
+      log: () => {},
+      identity: { pid: 1, uid: 0 },
+      maxLineBytes: 64,
+    });
+    input.write(`{"id":1,"method":"hello","params":{"protocol":1},"pad":"${'x'.repeat(100)}"}\n`);
+    input.end(`${JSON.stringify(hello)}\n`);
+    await serving.done;
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines[1]).toMatchObject({ id: null, ok: false, error: { code: 'invalid-input' } });
+    expect(lines[2]).toMatchObject({ id: 1, ok: true });
+  });
+});

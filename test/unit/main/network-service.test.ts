@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { NetworkService } from '../../../main/services/network-service.js';
+import { type Fixture, labXml, makeFixture } from './service-fixture.js';
+
+let fx: Fixture;
+let service: NetworkService;
+
+function open(): NetworkService {
+  fx = makeFixture();
+  service = new NetworkService({
+    paths: fx.paths,
+    control: fx.control,
+    readLinks: async () => ({
+      links: [
+        { name: 'lo', up: true },
+        { name: 'eth0', up: true },
+      ],
+      routes: [
+        { cidr: '127.0.0.1/8', dev: 'lo' },
+        { cidr: '10.0.2.15/24', dev: 'eth0' },
+      ],
+    }),
+  });
+  return service;
+}
+
+afterEach(() => {
+  service?.close();
+  fx?.cleanup();
+});
+
+describe('network service', () => {
+  it('lists saved networks from the state files', () => {
+    open();
+    fx.writeDefinition('lab', labXml('lab'));
+    expect(service.list()).toEqual([
+      {
+        name: 'lab',
+        uuid: '3e3fce45-4f53-4fa7-bb32-11f34168b850',
+        active: false,
+        persistent: true,
+        autostart: false,
+        mode: 'nat',
+        bridge: 'virbr50',
+        ipv4: '192.168.50.0/24',
+        ipv6: undefined,
+        uplink: undefined,
+        leaseCount: 0,
+        pendingChanges: false,
+      },
+    ]);
+    expect(service.xml('lab')).toEqual({ saved: labXml('lab') });
+  });
+
+  it('reports host interfaces and their subnets, without loopback', async () => {
+    expect(await open().hostFacts()).toEqual({
+      interfaces: [{ name: 'eth0', up: true }],
+      subnetsInUse: [{ cidr: '10.0.2.15/24', dev: 'eth0' }],
+    });
+  });
+
+  it('sends changes through the control', async () => {
+    open();
+    await service.start('lab');
+    await service.setAutostart('lab', true);
+    await service.stop('lab');
+    await service.undefine('lab');
+    expect(fx.calls).toEqual(['start lab', 'autostart lab true', 'destroy lab', 'undefine lab']);
+  });
+
+  it('pushes the list when someone else changes the config dir (the CLI in a terminal)', async () => {
+    open();
+    const seen: string[][] = [];
+    const stop = service.subscribe((rows) => seen.push(rows.map((r) => r.name)));
+    await new Promise((r) => setTimeout(r, 150));
+    const t0 = Date.now();
+    fx.writeDefinition('fromcli', labXml('fromcli', 60));
+    while (!seen.some((s) => s.includes('fromcli')) && Date.now() - t0 < 2000)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(seen.at(-1)).toEqual(['fromcli']);
+    stop();
+  });
+
+  it('pushes right after its own change and only when the list differs', async () => {
+    open();
+    const seen: number[] = [];
+    service.subscribe((rows) => seen.push(rows.length));
+    await service.define(labXml('a', 70));
+    expect(seen).toEqual([1]);
+    service.publish();
+    expect(seen).toEqual([1]);
+  });
+});

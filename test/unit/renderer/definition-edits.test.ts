@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { readNetworkDefinition } from '../../../core/definition.js';
+import {
+  autoBridgeXml,
+  cloneXml,
+  moveSubnetXml,
+} from '../../../renderer/src/features/networks/definition-edits.js';
+
+const xml = `<network>
+  <name>lab</name>
+  <uuid>3e3fce45-4f53-4fa7-bb32-11f34168b82b</uuid>
+  <forward mode='nat'/>
+  <bridge name='virbr5' stp='on' delay='0'/>
+  <mac address='52:54:00:0a:0b:0c'/>
+  <ip address='192.168.50.1' netmask='255.255.255.0'>
+    <dhcp>
+      <range start='192.168.50.2' end='192.168.50.254'/>
+      <host mac='52:54:00:00:00:01' name='db' ip='192.168.50.10'/>
+    </dhcp>
+  </ip>
+</network>
+`;
+
+function read(text: string) {
+  const r = readNetworkDefinition(text);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe('definition edits', () => {
+  it('clones under a new name without UUID, MAC or bridge name', () => {
+    const def = read(cloneXml(xml, 'lab-clone'));
+    expect(def.name).toBe('lab-clone');
+    expect(def.uuid).toBeUndefined();
+    expect(def.mac).toBeUndefined();
+    expect(def.bridge?.name).toBeUndefined();
+    expect(def.ips[0]?.address).toBe('192.168.50.1');
+  });
+
+  it('moves to a free subnet, keeping static hosts at their offset', () => {
+    const def = read(moveSubnetXml(xml, '192.168.51.0/24'));
+    const ip = def.ips[0];
+    expect(ip?.address).toBe('192.168.51.1');
+    expect(ip?.dhcp?.ranges[0]).toMatchObject({ start: '192.168.51.2', end: '192.168.51.254' });
+    expect(ip?.dhcp?.hosts[0]).toMatchObject({ name: 'db', ip: '192.168.51.10' });
+    expect(def.uuid).toBe('3e3fce45-4f53-4fa7-bb32-11f34168b82b');
+  });
+
+  it('lets define pick the bridge name', () => {
+    expect(read(autoBridgeXml(xml)).bridge?.name).toBeUndefined();
+  });
+});

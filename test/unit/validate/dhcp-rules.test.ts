@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import type { DhcpHost, DhcpRange, NetworkDef } from '../../../core/model/network.js';
+import { at, natMessages } from './network-fixture.js';
+
+const dhcpOf = (d: NetworkDef) => d.ips[0]!.dhcp!;
+const withRange = (range: Omit<DhcpRange, 'at'>) =>
+  natMessages((d) => {
+    dhcpOf(d).ranges = [{ at: at(8, 7), ...range }];
+  });
+const withHost = (host: Omit<DhcpHost, 'at'>) =>
+  natMessages((d) => dhcpOf(d).hosts.push({ at: at(10, 7), ...host }));
+const v6Network = (change: (d: NetworkDef) => void) =>
+  natMessages((d) => {
+    d.ips.push({
+      at: at(20),
+      family: 'ipv6',
+      address: 'fd00::1',
+      prefix: 64,
+      dhcp: { at: at(21, 5), ranges: [], hosts: [] },
+    });
+    change(d);
+  });
+const v6Dhcp = (d: NetworkDef) => d.ips[1]!.dhcp!;
+
+describe('<range>', () => {
+  it.each<[string, Omit<DhcpRange, 'at'>, string]>([
+    ['bad start', { start: '10.0.0.x', end: '10.0.0.9' }, "start '10.0.0.x' is not a valid IP address"],
+    ['bad end', { start: '10.0.0.2', end: '' }, "end '' is not a valid IP address"],
+    [
+      'mixed families',
+      { start: '10.0.0.2', end: 'fd00::9' },
+      'has a start and an end of different address families',
+    ],
+    ['wrong family', { start: 'fd00::2', end: 'fd00::9' }, 'is not in the address family of 10.0.0.0/24'],
+    ['outside the subnet', { start: '10.0.0.2', end: '10.0.1.9' }, 'is not entirely within 10.0.0.0/24'],
+    [
+      'network address',
+      { start: '10.0.0.0', end: '10.0.0.9' },
+      'starts at the network address of 10.0.0.0/24',
+    ],
+    [
+      'broadcast address',
+      { start: '10.0.0.2', end: '10.0.0.255' },
+      'ends at the broadcast address of 10.0.0.0/24',
+    ],
+    ['reversed', { start: '10.0.0.9', end: '10.0.0.2' }, 'is reversed: start comes after end'],
+  ])('rejects %s', (_label, range, text) => {
+    expect(withRange(range)).toEqual([
+      `network 'lab': <range start='${range.start}' end='${range.end}'> (line 8:7) ${text}`,
+    ]);
+  });
+  it('rejects a range larger than 65535 addresses (start and end outside one /16)', () => {
+    const messages = natMessages((d) => {
+      d.ips[0]!.netmask = '255.0.0.0';
+      dhcpOf(d).ranges = [{ at: at(8, 7), start: '10.0.255.1', end: '10.1.0.5' }];
+    });
+    expect(messages).toEqual([
+      "network 'lab': <range start='10.0.255.1' end='10.1.0.5'> (line 8:7) is too large (more than 65535 addresses)",
+    ]);
+  });
+  it('rejects a full 65536-address block that libvirt would let through', () => {
+    const messages = natMessages((d) => {
+      d.ips[0]!.netmask = '255.252.0.0';
+      dhcpOf(d).ranges = [{ at: at(8, 7), start: '10.1.0.0', end: '10.1.255.255' }];
+    });
+    expect(messages).toEqual([
+      "network 'lab': <range start='10.1.0.0' end='10.1.255.255'> (line 8:7) is too large (more than 65535 addresses)",
+    ]);
+  });
+  it('accepts a one-address range and a whole /16 range', () => {
+    expect(withRange({ start: '10.0.0.5', end: '10.0.0.5' })).toEqual([]);
+    const messages = natMessages((d) => {
+      d.ips[0]!.netmask = '255.255.0.0';
+      dhcpOf(d).ranges = [{ at: at(8, 7), start: '10.0.0.1', end: '10.0.255.254' }];
+    });
+    expect(messages).toEqual([]);
+  });
+  it('checks IPv6 ranges against the IPv6 subnet, without network/broadcast rules', () => {
+    expect(v6Network((d) => v6Dhcp(d).ranges.push({ start: 'fd00::', end: 'fd00::fffe' }))).toEqual([]);
+    expect(
+      v6Network((d) => v6Dhcp(d).ranges.push({ at: at(22, 7), start: 'fd00::2', end: 'fd01::9' })),
+    ).toEqual([
+      "network 'lab': <range start='fd00::2' end='fd01::9'> (line 22:7) is not entirely within fd00::/64",
+    ]);
+    expect(v6Network((d) => v6Dhcp(d).ranges.push({ start: 'fd00::1:0', end: 'fd00::2:0' }))).toEqual([
+      "network 'lab': <range start='fd00::1:0' end='fd00::2:0'> is too large (more than 65535 addresses)",
+    ]);
+  });
+  it('rejects leases shorter than two minutes', () => {
+    const lease = (expiry: number, unit?: 'seconds' | 'minutes' | 'hours') =>
+      withRange({
+        start: '10.0.0.2',
+        end: '10.0.0.9',
+        lease: unit ? { at: at(9, 9), expiry, unit } : { at: at(9, 9), expiry },
+      });
+    expect(lease(0)).toEqual([]);
+    expect(lease(2)).toEqual([]);
+    expect(lease(120, 'seconds')).toEqual([]);
+    expect(lease(1, 'hours')).toEqual([]);
+    expect(lease(1)).toEqual([
+      "network 'lab': <lease expiry='1'> (line 9:9) is shorter than the minimum lease time of 2 minutes",
+    ]);
+    expect(lease(119, 'seconds')).toEqual([
+      "network 'lab': <lease expiry='119' unit='seconds'> (line 9:9) is shorter than the minimum lease time of 2 minutes",
+    ]);
+  });
+});
+
+describe('<host>', () => {
+  it('accepts a host known by name only (IPv4)', () => {
+    expect(withHost({ name: 'vm2', ip: '10.0.0.11' })).toEqual([]);
+  });
+  it.each<[string, Omit<DhcpHost, 'at'>, string]>([
+    [
+      'bad mac',
+      { mac: '52:54:00:00:00', ip: '10.0.0.11' },
+      "mac '52:54:00:00:00' is not a valid MAC address",
+    ],
+    [
+      'multicast mac',
+      { mac: '01:00:5e:00:00:01', ip: '10.0.0.11' },
+      "mac '01:00:5e:00:00:01' is a multicast address; a host needs a unicast MAC",
+    ],
+    [
+      'bad id characters',
+      { id: '0:1:xx', name: 'a', ip: '10.0.0.11' },
+      "id '0:1:xx' may contain only hex digits and ':'",
+    ],
+    [
+      'bad name start',
+      { mac: '52:54:00:00:00:02', name: '-vm', ip: '10.0.0.11' },
+      "name '-vm' must start with a letter or digit",
+    ],
+    ['bad ip', { mac: '52:54:00:00:00:02', ip: '10.0.0.300' }, "ip '10.0.0.300' is not a valid IP address"],
+    ['neither mac nor name', { id: '01:02', ip: '10.0.0.11' }, 'needs a mac or name attribute'],
+    ['no ip', { mac: '52:54:00:00:00:02' }, 'has no ip attribute'],
+    [
+      'ip outside the subnet',
+      { mac: '52:54:00:00:00:02', ip: '10.0.1.11' },
+      "ip '10.0.1.11' is not within 10.0.0.0/24",
+    ],
+    [
+      'ip of another family',
+      { mac: '52:54:00:00:00:02', ip: 'fd00::2' },
+      "ip 'fd00::2' is not within 10.0.0.0/24",
+    ],
+    [
+      'duplicate mac',
+      { mac: '52:54:00:00:00:1', ip: '10.0.0.11' },
+      "repeats mac '52:54:00:00:00:1' of an earlier <host>",
+    ],
+    [
+      'duplicate ip',
+      { mac: '52:54:00:00:00:02', ip: '10.0.0.10' },
+      "repeats ip '10.0.0.10' of an earlier <host>",
+    ],
+  ])('rejects %s', (_label, host, text) => {
+    const attrs = (['mac', 'id', 'name', 'ip'] as const)
+      .filter((k) => host[k] !== undefined)
+      .map((k) => ` ${k}='${host[k]}'`)
+      .join('');
+    expect(withHost(host)).toEqual([`network 'lab': <host${attrs}> (line 10:7) ${text}`]);
+  });
+  it('applies the IPv6 host rules', () => {
+    const add = (host: Omit<DhcpHost, 'at'>) =>
+      v6Network((d) => v6Dhcp(d).hosts.push({ at: at(22, 7), ...host }));
+    expect(add({ id: '0:3:0:1:0:16:3e:11:22:33', ip: 'fd00::20' })).toEqual([]);
+    expect(add({ name: 'paul', ip: 'fd00::21' })).toEqual([]);
+    expect(add({ mac: '52:54:00:00:00:02', name: 'a', ip: 'fd00::21' })).toEqual([
+      "network 'lab': <host mac='52:54:00:00:00:02' name='a' ip='fd00::21'> (line 22:7) may not have a mac in an IPv6 <ip>: IPv6 hosts are matched by id or name",
+    ]);
+    expect(add({ ip: 'fd00::21' })).toEqual([
+      "network 'lab': <host ip='fd00::21'> (line 22:7) needs an id or name attribute",
+    ]);
+  });
+});
+
+describe('<bootp> and DHCP per family', () => {
+  it('accepts bootp on IPv4 and checks its server', () => {
+    expect(natMessages((d) => (dhcpOf(d).bootp = { file: 'pxelinux.0', server: '10.0.0.5' }))).toEqual([]);
+    expect(
+      natMessages((d) => (dhcpOf(d).bootp = { at: at(11, 7), file: 'pxelinux.0', server: 'tftp.lab' })),
+    ).toEqual([
+      "network 'lab': <bootp file='pxelinux.0' server='tftp.lab'> (line 11:7) server 'tftp.lab' is not a valid IP address",
+    ]);
+  });
+  it('rejects bootp in an IPv6 <ip>', () => {
+    expect(v6Network((d) => (v6Dhcp(d).bootp = { at: at(22, 7), file: 'boot.efi' }))).toEqual([
+      "network 'lab': <bootp file='boot.efi'> (line 22:7) is only supported in an IPv4 <ip>",
+    ]);
+  });
+  it('allows DHCP on one IPv4 and one IPv6 <ip>', () => {
+    expect(v6Network((d) => v6Dhcp(d).ranges.push({ start: 'fd00::10', end: 'fd00::ff' }))).toEqual([]);
+  });
+  it('rejects a second IPv4 <ip> with DHCP, but not one with an empty <dhcp>', () => {
+    const second = (ranges: DhcpRange[]) =>
+      natMessages((d) =>
+        d.ips.push({
+          at: at(20),
+          address: '10.0.1.1',
+          prefix: 24,
+          dhcp: { at: at(21, 5), ranges, hosts: [] },
+        }),
+      );
+    expect(second([])).toEqual([]);
+    expect(second([{ start: '10.0.1.2', end: '10.0.1.9' }])).toEqual([
+      "network 'lab': <dhcp> (line 21:5) of address '10.0.1.1' is a second IPv4 DHCP section: DHCP is supported on only one IPv4 <ip> per network",
+    ]);
+  });
+  it('rejects a second IPv6 <ip> with DHCP', () => {
+    const messages = v6Network((d) => {
+      v6Dhcp(d).ranges.push({ start: 'fd00::10', end: 'fd00::ff' });
+      d.ips.push({
+        at: at(30),
+        family: 'ipv6',
+        address: 'fd01::1',
+        prefix: 64,
+        dhcp: { ranges: [], hosts: [{ name: 'x', ip: 'fd01::5' }] },
+      });
+    });
+    expect(messages).toEqual([
+      "network 'lab': <dhcp> (line 30:3) of address 'fd01::1' is a second IPv6 DHCP section: DHCP is supported on only one IPv6 <ip> per network",
+    ]);
+  });
+});
