@@ -3,6 +3,8 @@ import { netFormat, netValidate } from './format-validate.js';
 import { autostart, netAutostart, netCreate, netDefine, netDestroy, netStart, netUndefine } from './lifecycle.js';
 import { netList } from './list.js';
 import { netDhcpLeases, netDumpXml, netInfo, netName, netStats, netUuid } from './query.js';
+import { netPlan } from './plan.js';
+import { netUpdate } from './update.js';
 import type { Verb } from './verb.js';
 
 export const verbs: readonly Verb[] = [
@@ -20,6 +22,8 @@ export const verbs: readonly Verb[] = [
   netInfo,
   netDhcpLeases,
   netStats,
+  netUpdate,
+  netPlan,
   netFormat,
   netValidate,
   autostart,

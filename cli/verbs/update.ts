@@ -8,7 +8,7 @@ import {
   UPDATE_COMMANDS,
   UPDATE_SECTIONS,
 } from '../../core/update/update-request.js';
-import { createEngine } from '../../host/engine-factory.js';
+import { createEngine } from '../../host/engine/engine.js';
 import { type UpdateOutcome, updateNetwork } from '../../host/live-update/update-network.js';
 import { type ParsedArgs, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';

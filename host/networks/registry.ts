@@ -201,7 +201,8 @@ export class Registry implements NetworkControl {
     return existing ? { ...def, uuid: existing } : def;
   }
 
-  private async withDefaults(def: NetworkDef): Promise<DefinedNetwork> {
+  /** The definition as define would save it (UUID, bridge, MAC filled in), saving nothing. */
+  async withDefaults(def: NetworkDef): Promise<DefinedNetwork> {
     const used = new Set(await this.engine.hostLinkNames());
     for (const other of this.list()) {
       if (other.name === def.name) continue;

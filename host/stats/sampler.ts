@@ -39,6 +39,8 @@ export interface SamplerOptions {
   clock?: () => number;
   /** A tick that failed to read (it is skipped; the next one tries again). */
   onError?: (err: unknown) => void;
+  /** After every tick, with its duration: for self-monitoring and the benchmark. */
+  onTick?: (durationMs: number) => void;
 }
 
 interface Watch {
@@ -54,6 +56,7 @@ export class StatsSampler {
   private readonly now: () => number;
   private readonly clock: () => number;
   private readonly onError: (err: unknown) => void;
+  private readonly onTick: ((durationMs: number) => void) | undefined;
   private readonly watches = new Map<string, Watch>();
   private readonly histories = new Map<string, BridgeHistory>();
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -66,6 +69,7 @@ export class StatsSampler {
     this.now = options.now ?? (() => performance.now());
     this.clock = options.clock ?? (() => Date.now());
     this.onError = options.onError ?? (() => {});
+    this.onTick = options.onTick;
   }
 
   /** Starts watching (the first watcher of any bridge starts the timer). Returns the unsubscribe. */
@@ -139,6 +143,7 @@ export class StatsSampler {
       for (const [bridge, watch] of this.watches) this.sampleBridge(bridge, watch, all, at, mono);
     });
     this.lastTickMs = this.now() - started;
+    this.onTick?.(this.lastTickMs);
   }
 
   private readAll(): Map<string, Counters> {

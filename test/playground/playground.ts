@@ -5,13 +5,24 @@
 // browser reaches it through a forwarder on 127.0.0.1. The end-to-end tests use it too.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createTopology, type Topology, UPLINK_WAN_IP } from '../integration/harness/topology.js';
 import { forwardLoopback } from './forwarder.js';
 
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** The checkout: this file runs from test/playground (Playwright) or dist/test/playground (npm run playground). */
+export const repoRoot = findRepoRoot(fileURLToPath(new URL('.', import.meta.url)));
+
+function findRepoRoot(dir: string): string {
+  let at = dir;
+  while (!existsSync(join(at, 'package.json')) || at.endsWith('/dist')) {
+    const up = dirname(at);
+    if (up === at) throw new Error(`no package.json above ${dir}`);
+    at = up;
+  }
+  return at;
+}
 const cli = join(repoRoot, 'bin/switchyard');
 const serve = join(repoRoot, 'dist/main/web/serve.js');
 

@@ -29,7 +29,10 @@ function loadDefinition(file) {
 
 async function command(ctx, cmd, args) {
   const flag = (f) => args.includes(f);
-  const reconciled = flag('--reconcile') ? await engine.reconcile(ctx) : undefined;
+  const r0 = performance.now();
+  const reconciled = flag('--reconcile')
+    ? { ...(await engine.reconcile(ctx)), ms: performance.now() - r0 }
+    : undefined;
   switch (cmd) {
     case 'start': {
       const started = await engine.startNetwork(loadDefinition(args[0]), ctx, {
