@@ -25,7 +25,9 @@ export function largeNetworkXml(): string {
   }
   const dnsHosts: string[] = [];
   for (let i = 0; i < DNS_HOSTS; i++) {
-    dnsHosts.push(`    <host ip='10.21.${Math.floor(i / 250)}.${(i % 250) + 1}'>\n      <hostname>svc${i}</hostname>\n    </host>`);
+    dnsHosts.push(
+      `    <host ip='10.21.${Math.floor(i / 250)}.${(i % 250) + 1}'>\n      <hostname>svc${i}</hostname>\n    </host>`,
+    );
   }
   return `<network>
   <name>big</name>
@@ -79,4 +81,4 @@ function main(): void {
   console.log(`format:         median ${median(format).toFixed(2)} ms`);
 }
 
-if (process.argv[1]?.endsWith("core-parse.js")) main();
+if (process.argv[1]?.endsWith('core-parse.js')) main();

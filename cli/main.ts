@@ -26,7 +26,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const message = err instanceof CliError || err instanceof HostError ? oneLine(err) : `internal error: ${oneLine(err)}`;
+    const message =
+      err instanceof CliError || err instanceof HostError ? oneLine(err) : `internal error: ${oneLine(err)}`;
     process.stderr.write(`error: ${message}\n`);
     process.exitCode = 1;
   },

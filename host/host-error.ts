@@ -22,4 +22,5 @@ export class HostError extends Error {
   }
 }
 
-export const notFound = (what: string): HostError => new HostError('not-found', `network '${what}' not found`);
+export const notFound = (what: string): HostError =>
+  new HostError('not-found', `network '${what}' not found`);

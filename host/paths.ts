@@ -23,11 +23,16 @@ export function hostPaths(env: NodeJS.ProcessEnv = process.env): HostPaths {
   };
 }
 
-export const definitionPath = (p: HostPaths, name: string): string => join(p.configDir, `${fileStem(name)}.xml`);
+export const definitionPath = (p: HostPaths, name: string): string =>
+  join(p.configDir, `${fileStem(name)}.xml`);
 export const autostartLinkPath = (p: HostPaths, name: string): string =>
   join(p.autostartDir, `${fileStem(name)}.xml`);
 export const statusXmlPath = (p: HostPaths, name: string): string => join(p.runDir, `${fileStem(name)}.xml`);
-export const statusJsonPath = (p: HostPaths, name: string): string => join(p.runDir, `${fileStem(name)}.json`);
+export const statusJsonPath = (p: HostPaths, name: string): string =>
+  join(p.runDir, `${fileStem(name)}.json`);
 export const pidFilePath = (p: HostPaths, name: string): string => join(p.runDir, `${fileStem(name)}.pid`);
-export const dnsmasqFilePath = (p: HostPaths, name: string, ext: 'conf' | 'hostsfile' | 'addnhosts' | 'leases'): string =>
-  join(p.stateDir, `${fileStem(name)}.${ext}`);
+export const dnsmasqFilePath = (
+  p: HostPaths,
+  name: string,
+  ext: 'conf' | 'hostsfile' | 'addnhosts' | 'leases',
+): string => join(p.stateDir, `${fileStem(name)}.${ext}`);

@@ -17,7 +17,9 @@ export const netEdit: Verb = {
   summary: 'edit the saved definition in $VISUAL or $EDITOR',
   async run(argv, io) {
     const r = openRegistry(io.env);
-    const name = r.resolve(operand('net-edit', parseArgs('net-edit', argv, { values: ['network'] }), 'network'));
+    const name = r.resolve(
+      operand('net-edit', parseArgs('net-edit', argv, { values: ['network'] }), 'network'),
+    );
     const original = r.dumpXml(name, true);
     const dir = mkdtempSync(join(tmpdir(), 'switchyard-edit-'));
     const file = join(dir, `${fileStem(name)}.xml`);

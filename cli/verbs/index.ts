@@ -1,9 +1,17 @@
 import { netEdit } from './edit.js';
 import { netFormat, netValidate } from './format-validate.js';
-import { autostart, netAutostart, netCreate, netDefine, netDestroy, netStart, netUndefine } from './lifecycle.js';
+import {
+  autostart,
+  netAutostart,
+  netCreate,
+  netDefine,
+  netDestroy,
+  netStart,
+  netUndefine,
+} from './lifecycle.js';
 import { netList } from './list.js';
-import { netDhcpLeases, netDumpXml, netInfo, netName, netStats, netUuid } from './query.js';
 import { netPlan } from './plan.js';
+import { netDhcpLeases, netDumpXml, netInfo, netName, netStats, netUuid } from './query.js';
 import { netUpdate } from './update.js';
 import type { Verb } from './verb.js';
 

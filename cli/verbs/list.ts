@@ -1,5 +1,5 @@
-import { openRegistry } from '../open-registry.js';
 import { parseArgs } from '../args.js';
+import { openRegistry } from '../open-registry.js';
 import { formatTable } from '../table.js';
 import type { Verb } from './verb.js';
 
@@ -22,7 +22,12 @@ export const netList: Verb = {
       const pick = (name: string): string => (args.flags.has('uuid') ? (registry.uuidOf(name) ?? '') : name);
       io.out(`${nets.map((n) => `${pick(n.name)}\n`).join('')}\n`);
     } else {
-      const rows = nets.map((n) => [n.name, n.active ? 'active' : 'inactive', yesNo(n.autostart), yesNo(n.persistent)]);
+      const rows = nets.map((n) => [
+        n.name,
+        n.active ? 'active' : 'inactive',
+        yesNo(n.autostart),
+        yesNo(n.persistent),
+      ]);
       io.out(formatTable(['Name', 'State', 'Autostart', 'Persistent'], rows));
     }
   },

@@ -15,7 +15,9 @@ export const netUuid: Verb = {
   summary: 'print the UUID of a network',
   async run(argv, io) {
     const r = openRegistry(io.env);
-    io.out(`${r.info(operand('net-uuid', parseArgs('net-uuid', argv, { values: ['network'] }), 'network')).uuid}\n\n`);
+    io.out(
+      `${r.info(operand('net-uuid', parseArgs('net-uuid', argv, { values: ['network'] }), 'network')).uuid}\n\n`,
+    );
   },
 };
 
@@ -25,7 +27,9 @@ export const netName: Verb = {
   summary: 'print the name of a network',
   async run(argv, io) {
     const r = openRegistry(io.env);
-    io.out(`${r.info(operand('net-name', parseArgs('net-name', argv, { values: ['network'] }), 'network')).name}\n\n`);
+    io.out(
+      `${r.info(operand('net-name', parseArgs('net-name', argv, { values: ['network'] }), 'network')).name}\n\n`,
+    );
   },
 };
 
@@ -88,7 +92,10 @@ export const netDhcpLeases: Verb = {
       l.clientId ?? '-',
     ]);
     io.out(
-      formatTable(['Expiry Time', 'MAC address', 'Protocol', 'IP address', 'Hostname', 'Client ID or DUID'], rows),
+      formatTable(
+        ['Expiry Time', 'MAC address', 'Protocol', 'IP address', 'Hostname', 'Client ID or DUID'],
+        rows,
+      ),
     );
   },
 };
@@ -103,7 +110,13 @@ export const netStats: Verb = {
     if (!info.active || !info.bridge) fail(`network '${info.name}' is not active`);
     const counters = readCounters(info.bridge);
     if (!counters) fail(`network '${info.name}': bridge ${info.bridge} not found`);
-    if (args.flags.has('json')) return io.out(`${JSON.stringify({ bridge: info.bridge, ...counters }, null, 2)}\n`);
-    io.out(formatFields([['Bridge', info.bridge], ...COUNTERS.map((c): [string, string] => [c, String(counters[c])])]));
+    if (args.flags.has('json'))
+      return io.out(`${JSON.stringify({ bridge: info.bridge, ...counters }, null, 2)}\n`);
+    io.out(
+      formatFields([
+        ['Bridge', info.bridge],
+        ...COUNTERS.map((c): [string, string] => [c, String(counters[c])]),
+      ]),
+    );
   },
 };

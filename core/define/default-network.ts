@@ -19,7 +19,10 @@ export interface DefaultNetworkFacts {
 
 export function defaultNetworkDef(facts: DefaultNetworkFacts): NetworkDef {
   const subnet = suggestFreeSubnet(facts.subnetsInUse);
-  if (!subnet) throw new Error(`no free private IPv4 subnet for the default network (in use: ${facts.subnetsInUse.map(formatCidr).join(', ')})`);
+  if (!subnet)
+    throw new Error(
+      `no free private IPv4 subnet for the default network (in use: ${facts.subnetsInUse.map(formatCidr).join(', ')})`,
+    );
   return {
     name: 'default',
     forward: { mode: 'nat', interfaces: [], pfs: [], addresses: [] },

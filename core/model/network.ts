@@ -27,7 +27,11 @@ export type OnOff = 'on' | 'off';
 
 export interface NetworkDef {
   at?: Pos;
-  /** Namespace declarations seen on <network> (e.g. xmlns:dnsmasq), printed back. */
+  /**
+   * Namespace declarations seen on <network> (prefix, '' for the default one), for
+   * information: like libvirt, the formatter declares only xmlns:dnsmasq, and only
+   * when there are dnsmasqOptions.
+   */
   xmlns?: Record<string, string>;
   /** ipv6='yes' on <network>: guest-to-guest IPv6 without an IPv6 address. */
   ipv6?: YesNo;
@@ -38,7 +42,11 @@ export interface NetworkDef {
   uuid?: string;
   title?: string;
   description?: string;
-  /** Verbatim XML of the <metadata> children, re-serialised as libvirt does. */
+  /**
+   * The whole <metadata> element as libvirt prints it (libxml2's xmlNodeDump at
+   * indentation level 1): from '<metadata' to its end tag, without the leading
+   * indentation or trailing newline. Built by the parser (core/xml/metadata-block.ts).
+   */
   metadata?: string;
   forward?: ForwardDef;
   bridge?: BridgeDef;
@@ -58,8 +66,9 @@ export interface NetworkDef {
 
 export interface ForwardDef {
   at?: Pos;
-  /** Absent attribute means 'nat'; kept separate so format reproduces the input. */
+  /** Absent attribute means 'nat' (libvirt then prints mode='nat'). mode='none' parses as no forward. */
   mode?: ForwardMode;
+  /** As written. libvirt makes it the first entry of the <interface> pool (and prints both). */
   dev?: string;
   managed?: YesNo;
   driver?: { name: string; at?: Pos };
@@ -173,6 +182,7 @@ export interface LeaseTime {
   at?: Pos;
   /** 0 means infinite (expiry='0'). */
   expiry: number;
+  /** As written; absent means minutes (libvirt prints unit='minutes'). */
   unit?: 'seconds' | 'minutes' | 'hours';
 }
 
@@ -185,6 +195,7 @@ export interface DhcpRange {
 
 export interface DhcpHost {
   at?: Pos;
+  /** As written: libvirt prints a host's mac back unchanged (the network's <mac> is lower-cased). */
   mac?: string;
   /** IPv6 hosts are matched by DUID instead of MAC. */
   id?: string;
@@ -238,7 +249,11 @@ export interface VlanDef {
 export interface VirtualPortDef {
   at?: Pos;
   type?: '802.1Qbg' | '802.1Qbh' | 'openvswitch' | 'midonet';
-  /** Attributes of <parameters>, in libvirt's print order. */
+  /**
+   * Attributes of <parameters>. The parser writes valid numbers in decimal and valid
+   * UUIDs canonically; libvirt prints managerid, typeid, typeidversion, instanceid,
+   * interfaceid, profileid, each only for the types that use it.
+   */
   parameters?: VirtualPortParameters;
 }
 

@@ -74,6 +74,11 @@ export function unsigned(
 }
 
 /** XPath-style unsigned read (virXPathUInt / virXPathULong): '' counts as absent. */
-export function optionalUnsigned(ctx: ReadContext, el: XmlElement, name: string, max: number): number | undefined {
+export function optionalUnsigned(
+  ctx: ReadContext,
+  el: XmlElement,
+  name: string,
+  max: number,
+): number | undefined {
   return unsigned(ctx, el, name, max, optionalText(el, name));
 }

@@ -6,15 +6,41 @@
 import { formatIp, parseIp } from '../addr/ip.js';
 
 export function canonicalIp(text: string): string {
+  // Most addresses are dotted quads already in canonical form: skip the bigint round trip.
+  if (isCanonicalIpv4(text)) return text;
   const parsed = parseIp(text);
   return parsed ? formatIp(parsed) : text;
 }
 
+/** Four decimal parts 0-255 without leading zeros: exactly what formatIp would print. */
+function isCanonicalIpv4(text: string): boolean {
+  let parts = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x2e;
+    if (c === 0x2e) {
+      if (digits === 0 || value > 255) return false;
+      parts++;
+      value = 0;
+      digits = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (digits > 0 && value === 0) return false;
+      value = value * 10 + (c - 0x30);
+      if (++digits > 3) return false;
+    } else {
+      return false;
+    }
+  }
+  return parts === 4;
+}
+
 /** virMacAddrParse: six groups of one or two hex digits; a blank may follow the last. */
 export function canonicalMac(text: string): string {
-  const match = /^([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2})(?:$|[\x00-\x20])/.exec(
-    text,
-  );
+  const match =
+    /^([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2})(?:$|[\x00-\x20])/.exec(
+      text,
+    );
   if (!match) return text;
   return match
     .slice(1, 7)

@@ -25,7 +25,11 @@ export function decodeSource(source: string | Uint8Array): DecodedSource {
     } catch {
       const offset = badUtf8Offset(source);
       const byte = (source[offset] ?? 0).toString(16).padStart(2, '0');
-      return { ok: false, message: `input is not valid UTF-8 (byte 0x${byte})`, ...bytePosition(source, offset) };
+      return {
+        ok: false,
+        message: `input is not valid UTF-8 (byte 0x${byte})`,
+        ...bytePosition(source, offset),
+      };
     }
   }
   if (text.startsWith(BOM)) text = text.slice(1);

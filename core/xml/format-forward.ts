@@ -24,7 +24,10 @@ function devicePool(fwd: ForwardDef): Pool | undefined {
 }
 
 function hasNatContent(nat: NatDef | undefined): boolean {
-  return !!nat && (nat.addressStart !== undefined || nat.addressEnd !== undefined || !!nat.portStart || !!nat.portEnd);
+  return (
+    !!nat &&
+    (nat.addressStart !== undefined || nat.addressEnd !== undefined || !!nat.portStart || !!nat.portEnd)
+  );
 }
 
 export function formatForward(w: XmlWriter, fwd: ForwardDef | undefined, inactive: boolean): void {
@@ -54,7 +57,9 @@ export function formatForward(w: XmlWriter, fwd: ForwardDef | undefined, inactiv
 function formatPool(w: XmlWriter, pool: Pool, inactive: boolean): void {
   if (pool.kind === 'pci') {
     for (const a of pool.devices) {
-      w.line(`<address type='pci'${attr('domain', a.domain)}${attr('bus', a.bus)}${attr('slot', a.slot)}${attr('function', a.function)}/>`);
+      w.line(
+        `<address type='pci'${attr('domain', a.domain)}${attr('bus', a.bus)}${attr('slot', a.slot)}${attr('function', a.function)}/>`,
+      );
     }
     return;
   }

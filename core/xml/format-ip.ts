@@ -44,7 +44,8 @@ export function formatIp(w: XmlWriter, ip: IpDef): void {
   // A <dhcp> with only <bootp> is not printed: libvirt prints the block for ranges or hosts.
   if (dhcp && (dhcp.ranges.length > 0 || dhcp.hosts.length > 0)) {
     w.open('<dhcp>');
-    for (const r of dhcp.ranges) withLease(w, `<range${attr('start', r.start)}${attr('end', r.end)}`, 'range', r.lease);
+    for (const r of dhcp.ranges)
+      withLease(w, `<range${attr('start', r.start)}${attr('end', r.end)}`, 'range', r.lease);
     for (const h of dhcp.hosts) {
       const head = `<host${attr('mac', h.mac)}${attr('id', h.id)}${attr('name', h.name)}${attr('ip', h.ip)}`;
       withLease(w, head, 'host', h.lease);

@@ -3,10 +3,10 @@
 // creates, mode='nat', the device pool), and nothing libvirt's parser would not
 // have filled in (no generated UUID, MAC or bridge name).
 import type { NetworkDef } from '../model/network.js';
+import { DNSMASQ_NAMESPACE, DNSMASQ_PREFIX } from './dnsmasq-namespace.js';
 import { formatBridge, formatForward } from './format-forward.js';
 import { formatDns, formatIp, formatRoute } from './format-ip.js';
 import { formatBandwidth, formatPortgroup, formatVirtualPort, formatVlan } from './format-netdev.js';
-import { DNSMASQ_NAMESPACE, DNSMASQ_PREFIX } from './dnsmasq-namespace.js';
 import { attr, escapeXml, XmlWriter } from './xml-writer.js';
 
 export interface FormatOptions {
@@ -29,7 +29,9 @@ export function formatNetworkXml(def: NetworkDef, opts: FormatOptions = {}): str
   if (def.mac) w.line(`<mac${attr('address', def.mac.address)}/>`);
   if (def.domain) {
     const d = def.domain;
-    w.line(`<domain${attr('name', d.name)}${attr('localOnly', d.localOnly)}${attr('register', d.register)}/>`);
+    w.line(
+      `<domain${attr('name', d.name)}${attr('localOnly', d.localOnly)}${attr('register', d.register)}/>`,
+    );
   }
   formatDns(w, def.dns);
   formatVlan(w, def.vlan);

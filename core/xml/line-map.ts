@@ -12,10 +12,25 @@ export class LineMap {
   }
 
   position(offset: number): XmlPosition {
+    this.seek(offset);
+    return { line: this.cursor + 1, col: offset - (this.starts[this.cursor] ?? 0) + 1 };
+  }
+
+  /** Line of `offset`; with column() after it, an allocation-free position for the hot path. */
+  line(offset: number): number {
+    this.seek(offset);
+    return this.cursor + 1;
+  }
+
+  /** Column of `offset`, which must be on the line the last line() call found. */
+  column(offset: number): number {
+    return offset - (this.starts[this.cursor] ?? 0) + 1;
+  }
+
+  private seek(offset: number): void {
     const starts = this.starts;
     if ((starts[this.cursor] ?? 0) > offset) this.cursor = this.search(offset);
     while (this.cursor + 1 < starts.length && (starts[this.cursor + 1] ?? 0) <= offset) this.cursor++;
-    return { line: this.cursor + 1, col: offset - (starts[this.cursor] ?? 0) + 1 };
   }
 
   private search(offset: number): number {

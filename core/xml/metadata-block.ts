@@ -17,7 +17,7 @@ export function metadataBlock(metadata: XmlElement, outerScope: readonly XmlNsDe
 /** Namespaces used inside `metadata` but declared outside it, in first-use order. */
 function borrowedNamespaces(metadata: XmlElement, outerScope: readonly XmlNsDecl[]): XmlNsDecl[] {
   const added: XmlNsDecl[] = [];
-  const scope: XmlNsDecl[][] = [added];
+  const scope: (readonly XmlNsDecl[])[] = [added];
   const need = (prefix: string | undefined, uri: string | undefined): void => {
     if (uri === undefined || prefix === 'xml') return;
     if (scope.some((decls) => decls.some((d) => d.prefix === prefix))) return;

@@ -39,13 +39,16 @@ function readHost(ctx: ReadContext, el: XmlElement): DnsHost {
   return { at: positionOf(el), ip, hostnames: childElements(el, 'hostname').map(textContent) };
 }
 
+const SRV_TEXT = ['service', 'protocol', 'domain', 'target'] as const;
+const SRV_NUMBERS = ['port', 'priority', 'weight'] as const;
+
 function readSrv(ctx: ReadContext, el: XmlElement): DnsSrv {
   const srv: DnsSrv = { at: positionOf(el) };
-  for (const name of ['service', 'protocol', 'domain', 'target'] as const) {
+  for (const name of SRV_TEXT) {
     const value = attribute(el, name);
     if (value !== undefined) srv[name] = value;
   }
-  for (const name of ['port', 'priority', 'weight'] as const) {
+  for (const name of SRV_NUMBERS) {
     const value = optionalUnsigned(ctx, el, name, UINT32_MAX);
     if (value !== undefined) srv[name] = value;
   }

@@ -29,7 +29,7 @@ export function positionOf(el: XmlElement): Pos {
 }
 
 /** `<bridge stp='maybe'>`: the element with just the attribute the message is about. */
-function describe(el: XmlElement, attrName: string | undefined): string {
+function elementWithAttribute(el: XmlElement, attrName: string | undefined): string {
   const attr = attrName === undefined ? undefined : el.attrs.find((a) => a.name === attrName);
   return attr ? `<${el.name} ${attr.name}=${quoteValue(attr.value)}>` : `<${el.name}>`;
 }
@@ -41,7 +41,7 @@ export class ReadContext {
   fail(el: XmlElement, text: string, attrName?: string): never {
     const at = positionOf(el);
     const prefix = this.network === undefined ? '' : `network ${quoteValue(this.network)}: `;
-    const message = `${prefix}${describe(el, attrName)} (line ${at.line}:${at.col}): ${text}`;
+    const message = `${prefix}${elementWithAttribute(el, attrName)} (line ${at.line}:${at.col}): ${text}`;
     const problem: Problem =
       this.network === undefined
         ? { code: 'xml-parse', message, at }

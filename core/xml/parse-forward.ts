@@ -32,7 +32,8 @@ export function readForward(ctx: ReadContext, el: XmlElement): ForwardDef | unde
     fwd.interfaces.push({ dev: requiredText(ctx, i, 'dev'), at: positionOf(i) });
   }
   for (const a of childElements(el, 'address')) fwd.addresses.push(readPciAddress(ctx, a));
-  for (const pf of childElements(el, 'pf')) fwd.pfs.push({ dev: requiredText(ctx, pf, 'dev'), at: positionOf(pf) });
+  for (const pf of childElements(el, 'pf'))
+    fwd.pfs.push({ dev: requiredText(ctx, pf, 'dev'), at: positionOf(pf) });
   return fwd;
 }
 

@@ -57,10 +57,12 @@ function readRange(ctx: ReadContext, el: XmlElement): DhcpRange {
   return range;
 }
 
+const HOST_TEXT = ['mac', 'id', 'name'] as const;
+
 /** mac, id and name are kept as written: libvirt prints them back unchanged. */
 function readHost(ctx: ReadContext, el: XmlElement): DhcpHost {
   const host: DhcpHost = { at: positionOf(el) };
-  for (const name of ['mac', 'id', 'name'] as const) {
+  for (const name of HOST_TEXT) {
     const value = attribute(el, name);
     if (value !== undefined) host[name] = value;
   }
@@ -76,7 +78,10 @@ function readBootp(el: XmlElement, dhcp: DhcpDef): void {
   const file = attribute(el, 'file');
   if (file === undefined) return;
   const server = attribute(el, 'server');
-  dhcp.bootp = server === undefined ? { file, at: positionOf(el) } : { file, server: canonicalIp(server), at: positionOf(el) };
+  dhcp.bootp =
+    server === undefined
+      ? { file, at: positionOf(el) }
+      : { file, server: canonicalIp(server), at: positionOf(el) };
 }
 
 const LEASE_UNITS = ['seconds', 'minutes', 'hours'] as const;
@@ -105,4 +110,3 @@ export function readRoute(ctx: ReadContext, el: XmlElement): RouteDef {
   if (metric !== undefined) route.metric = metric;
   return route;
 }
-

@@ -18,7 +18,13 @@ export function readVlan(ctx: ReadContext, el: XmlElement): VlanDef {
   for (const tagEl of childElements(el, 'tag')) {
     const id = optionalUnsigned(ctx, tagEl, 'id', Number.MAX_SAFE_INTEGER);
     if (id === undefined) ctx.fail(tagEl, "missing required attribute 'id'");
-    const nativeMode = enumValue(ctx, tagEl, 'nativeMode', ['tagged', 'untagged'], optionalText(tagEl, 'nativeMode'));
+    const nativeMode = enumValue(
+      ctx,
+      tagEl,
+      'nativeMode',
+      ['tagged', 'untagged'],
+      optionalText(tagEl, 'nativeMode'),
+    );
     vlan.tags.push(nativeMode ? { id, nativeMode, at: positionOf(tagEl) } : { id, at: positionOf(tagEl) });
   }
   const trunk = optionalText(el, 'trunk');

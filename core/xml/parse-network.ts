@@ -3,14 +3,14 @@
 // ignored, values are typed and addresses put in libvirt's spelling. Syntax,
 // structure and value-type errors are reported here (code 'xml-parse'); whether
 // the definition makes sense is core/validate's job.
-import type { BridgeDef, DomainDef, DnsmasqOption, NetworkDef } from '../model/network.js';
+import type { BridgeDef, DnsmasqOption, DomainDef, NetworkDef } from '../model/network.js';
 import type { Problem, Result } from '../result.js';
 import { enumValue, optionalText, optionalUnsigned, UINT32_MAX, yesNo } from './attribute-readers.js';
 import { canonicalMac, canonicalUuid } from './canonical-values.js';
 import { DNSMASQ_NAMESPACE } from './dnsmasq-namespace.js';
 import { metadataBlock } from './metadata-block.js';
-import { ParseFailure, positionOf, ReadContext } from './parse-failure.js';
 import { readDns } from './parse-dns.js';
+import { ParseFailure, positionOf, ReadContext } from './parse-failure.js';
 import { readForward } from './parse-forward.js';
 import { readIp, readRoute } from './parse-ip.js';
 import { readBandwidth, readPortgroup, readVirtualPort, readVlan } from './parse-netdev.js';
@@ -21,7 +21,11 @@ export function parseNetworkXml(source: string | Uint8Array): Result<NetworkDef>
   const tree = parseXml(source);
   if (!tree.ok) {
     const { line, col, message } = tree.error;
-    const problem: Problem = { code: 'xml-parse', message: `XML syntax error (line ${line}:${col}): ${message}`, at: { line, col } };
+    const problem: Problem = {
+      code: 'xml-parse',
+      message: `XML syntax error (line ${line}:${col}): ${message}`,
+      at: { line, col },
+    };
     return { ok: false, error: problem };
   }
   try {
@@ -114,7 +118,13 @@ function readBridge(ctx: ReadContext, el: XmlElement): BridgeDef {
   if (stp) bridge.stp = stp;
   const delay = optionalUnsigned(ctx, el, 'delay', Number.MAX_SAFE_INTEGER);
   if (delay !== undefined) bridge.delay = delay;
-  const macTableManager = enumValue(ctx, el, 'macTableManager', ['kernel', 'libvirt'], optionalText(el, 'macTableManager'));
+  const macTableManager = enumValue(
+    ctx,
+    el,
+    'macTableManager',
+    ['kernel', 'libvirt'],
+    optionalText(el, 'macTableManager'),
+  );
   if (macTableManager) bridge.macTableManager = macTableManager;
   return bridge;
 }

@@ -30,7 +30,8 @@ const EQUALS = 0x3d;
 
 export function parseXml(source: string | Uint8Array): XmlParseResult {
   const decoded = decodeSource(source);
-  if (!decoded.ok) return { ok: false, error: { message: decoded.message, line: decoded.line, col: decoded.col } };
+  if (!decoded.ok)
+    return { ok: false, error: { message: decoded.message, line: decoded.line, col: decoded.col } };
   const text = decoded.text;
   const lines = new LineMap(text);
   const bad = findForbiddenChar(text);
@@ -48,17 +49,28 @@ export function parseXml(source: string | Uint8Array): XmlParseResult {
 
 interface OpenElement {
   el: XmlElement;
+  /** el.children, writable while the element is open. */
+  children: XmlNode[];
   start: number;
   defaultNs: string | undefined;
   /** xml:space='preserve' in effect: keep blank text. */
   preserve: boolean;
 }
 
-interface RawAttribute {
-  name: string;
-  value: string;
-  offset: number;
+/** What a start tag holds before its element is built. */
+interface TagContent {
+  attrs: XmlAttribute[];
+  nsDecls: XmlNsDecl[];
+  /** Some attribute name has a colon, so prefixes need resolving. */
+  prefixed: boolean;
+  /** The tag declares namespaces or xml:space, which its children inherit. */
+  scoped: boolean;
 }
+
+const NO_DECLS: XmlNsDecl[] = [];
+// Most elements are empty (<host .../>): they share one frozen array instead of
+// allocating their own.
+const NO_CHILDREN: readonly XmlNode[] = Object.freeze([]);
 
 class XmlParser {
   private pos = 0;
@@ -113,7 +125,7 @@ class XmlParser {
   /** <?xml version='1.x' encoding='...' standalone='...'?>, pseudo-attributes in that order. */
   private xmlDeclaration(): void {
     this.pos = 5;
-    const found: RawAttribute[] = [];
+    const found: { name: string; value: string }[] = [];
     while (!this.text.startsWith('?>', this.pos)) {
       if (!this.skipSpaces()) this.fail("malformed XML declaration (expected <?xml version='1.0' ...?>)");
       if (this.text.startsWith('?>', this.pos)) break;
@@ -125,7 +137,8 @@ class XmlParser {
       this.fail("malformed XML declaration (expected <?xml version='1.0' encoding='UTF-8'?>)", 0);
     }
     const [version, ...rest] = found;
-    if (!/^1\.[0-9]+$/.test(version?.value ?? '')) this.fail(`unsupported XML version '${version?.value}'`, 0);
+    if (!/^1\.[0-9]+$/.test(version?.value ?? ''))
+      this.fail(`unsupported XML version '${version?.value}'`, 0);
     const encoding = rest.find((a) => a.name === 'encoding')?.value;
     if (this.fromBytes && encoding !== undefined && !/^(utf-?8|us-ascii|ascii)$/i.test(encoding)) {
       this.fail(`encoding '${encoding}' is not supported: only UTF-8 is`, 0);
@@ -168,7 +181,7 @@ class XmlParser {
   }
 
   private appendChild(node: XmlNode): void {
-    this.open[this.open.length - 1]?.el.children.push(node);
+    this.open[this.open.length - 1]?.children.push(node);
   }
 
   private name(what: string): string {
@@ -199,7 +212,8 @@ class XmlParser {
     else if (next === QUESTION) this.processingInstruction();
     else if (this.text.startsWith('<!--', this.pos)) this.comment();
     else if (this.text.startsWith('<![CDATA[', this.pos)) this.cdata();
-    else if (this.text.startsWith('<!DOCTYPE', this.pos)) this.fail('DOCTYPE is only allowed before the root element');
+    else if (this.text.startsWith('<!DOCTYPE', this.pos))
+      this.fail('DOCTYPE is only allowed before the root element');
     else if (next === BANG) this.fail("expected '<!--' or '<![CDATA[' after '<!'");
     else this.startTag();
   }
@@ -208,45 +222,86 @@ class XmlParser {
     const start = this.pos;
     this.pos++;
     const name = this.name('an element name after "<"');
-    const raw = this.attributeList(name);
+    const tag: TagContent = { attrs: [], nsDecls: NO_DECLS, prefixed: false, scoped: false };
+    this.attributeList(name, tag);
     const selfClosing = this.code() === SLASH;
     this.pos += selfClosing ? 2 : 1;
     if (this.open.length >= MAX_XML_DEPTH) {
       this.fail(`elements are nested more than ${MAX_XML_DEPTH} deep`, start);
     }
     const parent = this.open[this.open.length - 1];
-    const el = this.buildElement(name, raw, start, parent);
-    parent?.el.children.push(el);
+    const el = this.buildElement(name, tag, start, parent, selfClosing ? NO_CHILDREN : []);
+    parent?.children.push(el);
     if (!selfClosing) {
-      const frame: OpenElement = { el, start, defaultNs: parent?.defaultNs, preserve: parent?.preserve ?? false };
-      this.applyScopeAttributes(frame, raw);
+      const frame: OpenElement = {
+        el,
+        children: el.children as XmlNode[],
+        start,
+        defaultNs: parent?.defaultNs,
+        preserve: parent?.preserve ?? false,
+      };
+      if (tag.scoped) this.applyScopeAttributes(frame, tag);
       this.open.push(frame);
     }
     return el;
   }
 
-  private attributeList(elementName: string): RawAttribute[] {
-    const attrs: RawAttribute[] = [];
-    const seen = new Set<string>();
+  private attributeList(elementName: string, tag: TagContent): void {
+    let seen: Set<string> | undefined;
     for (;;) {
       const hadSpace = this.skipSpaces();
       const c = this.code();
-      if (c === GT) return attrs;
+      if (c === GT) return;
       if (c === SLASH) {
         if (this.code(this.pos + 1) !== GT) this.fail("expected '>' after '/'");
-        return attrs;
+        return;
       }
       if (Number.isNaN(c)) this.fail(`unexpected end of input inside the <${elementName}> tag`);
       if (!hadSpace) this.fail(`expected white space, '>' or '/>' in the <${elementName}> tag`);
+      const offset = this.pos;
       const attr = this.attribute(elementName);
-      if (seen.has(attr.name)) this.fail(`attribute '${attr.name}' appears twice in <${elementName}>`, attr.offset);
-      seen.add(attr.name);
-      attrs.push(attr);
+      // A handful of attributes is the norm: compare directly, and only hash long lists.
+      const count = tag.attrs.length + tag.nsDecls.length;
+      if (count >= 8 && !seen) seen = new Set([...tag.attrs.map((a) => a.name), ...this.declNames(tag)]);
+      if (seen ? seen.has(attr.name) : this.declared(tag, attr.name)) {
+        this.fail(`attribute '${attr.name}' appears twice in <${elementName}>`, offset);
+      }
+      seen?.add(attr.name);
+      this.addAttribute(tag, attr.name, attr.value, offset);
     }
   }
 
-  private attribute(elementName: string): RawAttribute {
-    const offset = this.pos;
+  private declared(tag: TagContent, name: string): boolean {
+    return tag.attrs.some((a) => a.name === name) || this.declNames(tag).includes(name);
+  }
+
+  private declNames(tag: TagContent): string[] {
+    return tag.nsDecls.map((d) => (d.prefix === undefined ? 'xmlns' : `xmlns:${d.prefix}`));
+  }
+
+  private addAttribute(tag: TagContent, name: string, value: string, offset: number): void {
+    if (name === 'xmlns' || name.startsWith('xmlns:')) {
+      const prefix = name === 'xmlns' ? undefined : name.slice(6);
+      if (tag.nsDecls === NO_DECLS) tag.nsDecls = [];
+      tag.nsDecls.push({ prefix, uri: value });
+      tag.scoped = true;
+      return;
+    }
+    if (name === 'xml:space') tag.scoped = true;
+    if (name.includes(':')) tag.prefixed = true;
+    const line = this.lines.line(offset);
+    tag.attrs.push({
+      name,
+      prefix: undefined,
+      local: name,
+      ns: undefined,
+      value,
+      line,
+      col: this.lines.column(offset),
+    });
+  }
+
+  private attribute(elementName: string): { name: string; value: string } {
     const name = this.name(`an attribute name, '>' or '/>' in the <${elementName}> tag`);
     this.skipSpaces();
     if (this.code() !== EQUALS) this.fail(`expected '=' after attribute name '${name}'`);
@@ -258,7 +313,7 @@ class XmlParser {
     if (end < 0) this.fail(`unterminated value of attribute '${name}'`);
     const value = decodeAttributeValue(this.text, this.pos + 1, end);
     this.pos = end + 1;
-    return { name, value, offset };
+    return { name, value };
   }
 
   private skipSpaces(): boolean {
@@ -267,57 +322,46 @@ class XmlParser {
     return this.pos > start;
   }
 
-  private buildElement(name: string, raw: RawAttribute[], start: number, parent: OpenElement | undefined): XmlElement {
-    const nsDecls: XmlNsDecl[] = [];
-    for (const a of raw) {
-      if (a.name === 'xmlns') nsDecls.push({ prefix: undefined, uri: a.value });
-      else if (a.name.startsWith('xmlns:') && a.value !== '') nsDecls.push({ prefix: a.name.slice(6), uri: a.value });
-    }
-    const qname = splitName(name);
-    const ownDefault = nsDecls.find((d) => d.prefix === undefined);
-    const ns =
-      qname.prefix === undefined
-        ? ownDefault
-          ? ownDefault.uri || undefined
-          : parent?.defaultNs
-        : this.resolvePrefix(qname.prefix, nsDecls);
-    const position = this.lines.position(start);
-    const el: XmlElement = {
-      kind: 'element',
-      name,
-      prefix: ns === undefined ? undefined : qname.prefix,
-      local: ns === undefined && qname.prefix !== undefined ? name : qname.local,
-      ns,
-      nsDecls,
-      attrs: [],
-      children: [],
-      line: position.line,
-      col: position.col,
-    };
-    for (const a of raw) {
-      if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue;
-      el.attrs.push(this.buildAttribute(a, nsDecls));
-    }
-    return el;
-  }
-
-  private buildAttribute(a: RawAttribute, nsDecls: XmlNsDecl[]): XmlAttribute {
-    const qname = splitName(a.name);
-    const ns = qname.prefix === undefined ? undefined : this.resolvePrefix(qname.prefix, nsDecls);
-    const position = this.lines.position(a.offset);
-    return {
-      name: a.name,
+  private buildElement(
+    name: string,
+    tag: TagContent,
+    start: number,
+    parent: OpenElement | undefined,
+    children: readonly XmlNode[],
+  ): XmlElement {
+    // xmlns:p='' is not a declaration (Namespaces 1.0); libxml2 ignores it too.
+    const decls = tag.nsDecls.filter((d) => d.uri !== '' || d.prefix === undefined);
+    const nsDecls = decls.length === tag.nsDecls.length ? tag.nsDecls : decls;
+    let prefix: string | undefined;
+    let local = name;
+    let ns: string | undefined;
+    const colon = name.indexOf(':');
+    if (colon < 0) {
+      ns = parent?.defaultNs;
+      for (const d of nsDecls) if (d.prefix === undefined) ns = d.uri || undefined;
+    } else {
+      const split = splitName(name);
+      ns = split.prefix === undefined ? undefined : this.resolvePrefix(split.prefix, nsDecls);
       // An undeclared prefix leaves the whole name as a plain, namespace-less name (as libxml2 does).
-      prefix: ns === undefined ? undefined : qname.prefix,
-      local: ns === undefined ? a.name : qname.local,
-      ns,
-      value: a.value,
-      line: position.line,
-      col: position.col,
-    };
+      if (ns !== undefined) [prefix, local] = [split.prefix, split.local];
+    }
+    if (tag.prefixed) for (const a of tag.attrs) this.resolveAttribute(a, nsDecls);
+    const line = this.lines.line(start);
+    const col = this.lines.column(start);
+    return { kind: 'element', name, prefix, local, ns, nsDecls, attrs: tag.attrs, children, line, col };
   }
 
-  private resolvePrefix(prefix: string, own: XmlNsDecl[]): string | undefined {
+  private resolveAttribute(a: XmlAttribute, nsDecls: readonly XmlNsDecl[]): void {
+    const split = splitName(a.name);
+    if (split.prefix === undefined) return;
+    const ns = this.resolvePrefix(split.prefix, nsDecls);
+    if (ns === undefined) return;
+    a.prefix = split.prefix;
+    a.local = split.local;
+    a.ns = ns;
+  }
+
+  private resolvePrefix(prefix: string, own: readonly XmlNsDecl[]): string | undefined {
     if (prefix === 'xml') return XML_NAMESPACE;
     for (const d of own) if (d.prefix === prefix) return d.uri;
     for (let i = this.open.length - 1; i >= 0; i--) {
@@ -326,11 +370,9 @@ class XmlParser {
     return undefined;
   }
 
-  private applyScopeAttributes(frame: OpenElement, raw: RawAttribute[]): void {
-    for (const a of raw) {
-      if (a.name === 'xmlns') frame.defaultNs = a.value || undefined;
-      else if (a.name === 'xml:space') frame.preserve = a.value === 'preserve';
-    }
+  private applyScopeAttributes(frame: OpenElement, tag: TagContent): void {
+    for (const d of tag.nsDecls) if (d.prefix === undefined) frame.defaultNs = d.uri || undefined;
+    for (const a of tag.attrs) if (a.name === 'xml:space') frame.preserve = a.value === 'preserve';
   }
 
   private endTag(): void {
@@ -343,7 +385,10 @@ class XmlParser {
     const frame = this.open.pop()!;
     if (frame.el.name !== name) {
       const at = this.lines.position(frame.start);
-      this.fail(`end tag </${name}> does not match <${frame.el.name}> opened at line ${at.line}:${at.col}`, start);
+      this.fail(
+        `end tag </${name}> does not match <${frame.el.name}> opened at line ${at.line}:${at.col}`,
+        start,
+      );
     }
   }
 
@@ -372,7 +417,7 @@ class XmlParser {
     this.pos = i;
     const frame = this.open[this.open.length - 1]!;
     if (blank && this.isIgnorableBlank(frame)) return;
-    frame.el.children.push({ kind: 'text', value: out + text.slice(runStart, i) });
+    frame.children.push({ kind: 'text', value: out + text.slice(runStart, i) });
   }
 
   /** libxml2's areBlanks() heuristic for a run of white space followed by '<'. */

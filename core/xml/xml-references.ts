@@ -24,9 +24,11 @@ export interface DecodedReference {
 export function readReference(text: string, start: number): DecodedReference {
   let i = start + 1;
   if (text.charCodeAt(i) === 0x23 /* # */) return readCharReference(text, start);
-  if (!isNameStart(text.charCodeAt(i))) throw new XmlSyntaxError("'&' must start a reference such as '&amp;'", start);
+  if (!isNameStart(text.charCodeAt(i)))
+    throw new XmlSyntaxError("'&' must start a reference such as '&amp;'", start);
   while (isNameChar(text.charCodeAt(i))) i++;
-  if (text.charCodeAt(i) !== 0x3b /* ; */) throw new XmlSyntaxError("entity reference is missing its ';'", start);
+  if (text.charCodeAt(i) !== 0x3b /* ; */)
+    throw new XmlSyntaxError("entity reference is missing its ';'", start);
   const name = text.slice(start + 1, i);
   const value = PREDEFINED[name];
   if (value === undefined) {
@@ -56,7 +58,10 @@ function readCharReference(text: string, start: number): DecodedReference {
     throw new XmlSyntaxError('malformed character reference (expected &#NNN; or &#xHHH;)', start);
   }
   if (!isXmlChar(code)) {
-    throw new XmlSyntaxError(`character reference ${text.slice(start, i + 1)} is not an allowed XML character`, start);
+    throw new XmlSyntaxError(
+      `character reference ${text.slice(start, i + 1)} is not an allowed XML character`,
+      start,
+    );
   }
   return { text: String.fromCodePoint(code), end: i + 1 };
 }

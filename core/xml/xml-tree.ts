@@ -35,9 +35,11 @@ export interface XmlElement extends XmlPosition {
   local: string;
   /** Namespace URI, or undefined for an element in no namespace. */
   ns: string | undefined;
-  nsDecls: XmlNsDecl[];
+  /** Shared and empty for most elements: never mutate. */
+  nsDecls: readonly XmlNsDecl[];
   attrs: XmlAttribute[];
-  children: XmlNode[];
+  /** Shared and frozen for empty elements: never mutate. */
+  children: readonly XmlNode[];
 }
 
 export interface XmlText {

@@ -36,7 +36,13 @@ export class XmlWriter {
   }
 }
 
-const ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
+const ESCAPES: Record<string, string> = {
+  '<': '&lt;',
+  '>': '&gt;',
+  '&': '&amp;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 // libvirt drops control characters other than tab, LF and CR; none can come from a
 // parsed document, but a hand-built definition must still give well-formed XML.

@@ -86,7 +86,9 @@ async function runOp(op: HostOp, ctx: EngineContext, rt: Runtime): Promise<void>
       rt.dnsmasqPid = await startDnsmasq(op.binary, op.args, op.pidFile);
       return;
     case 'dnsmasq-stop':
-      await stopDnsmasq(op.pid ?? readPidFile(op.pidFile), op.confFile);
+      // In a rollback the status undo has already removed the pid file; the PID we
+      // started is still known.
+      await stopDnsmasq(op.pid ?? rt.dnsmasqPid ?? readPidFile(op.pidFile), op.confFile);
       return;
     case 'write-status':
       return writeStatus(op, ctx, rt);

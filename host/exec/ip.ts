@@ -12,7 +12,7 @@ export async function runIp(args: string[]): Promise<string> {
 /** True when `ip` said the object is already gone (for undo and stop). */
 export function isAbsentError(err: unknown): boolean {
   if (!(err instanceof CommandError)) return false;
-  return /Cannot find device|does not exist|No such (device|process|file)|Cannot assign requested address|ESRCH|ENODEV/i.test(
+  return /Cannot find device|does not exist|No such (device|process|file)|Cannot assign requested address|address not found|ESRCH|ENODEV/i.test(
     err.stderr,
   );
 }

@@ -21,10 +21,11 @@ export function launchFailure(exit: ExitFacts): HostError {
       detail,
     );
   if (exit.viaPkexec && exit.code === 127) {
+    // Without a password there is no authorization: polkit needed an agent to ask for one.
     if (/authentication agent/i.test(exit.stderr))
       return new HostError(
         'access-denied',
-        'no polkit authentication agent is running to ask for your password: run the command from a terminal or a desktop session, or as root',
+        `not authorized to change networks: polkit found no authentication agent to ask for a password; run this from a terminal or desktop session, ask an administrator to allow ${POLKIT_ACTION} for your user, or run as root`,
         detail,
       );
     return new HostError(

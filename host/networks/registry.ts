@@ -2,9 +2,9 @@
 // undefine, start and destroy, autostart. Reads go straight to the state files; every
 // change runs under the one lock after reconcile.
 import { randomBytes } from 'node:crypto';
-import { readNetworkDefinition } from '../../core/definition.js';
-import { type DefinedNetwork, fillDefaults } from '../../core/define/fill-defaults.js';
 import { ipDefPrefix } from '../../core/addr/ip-def.js';
+import { type DefinedNetwork, fillDefaults } from '../../core/define/fill-defaults.js';
+import { readNetworkDefinition } from '../../core/definition.js';
 import { ipFamily, type NetworkDef } from '../../core/model/network.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
 import { HostError, notFound } from '../host-error.js';
@@ -56,7 +56,8 @@ export class Registry implements NetworkControl {
 
   private exists(name: string): boolean {
     return (
-      store.readDefinitionXml(this.paths, name) !== undefined || store.readActive(this.paths, name) !== undefined
+      store.readDefinitionXml(this.paths, name) !== undefined ||
+      store.readActive(this.paths, name) !== undefined
     );
   }
 
@@ -71,7 +72,11 @@ export class Registry implements NetworkControl {
     const xml = store.readDefinitionXml(this.paths, name);
     if (xml === undefined) return undefined;
     const parsed = readNetworkDefinition(xml);
-    if (!parsed.ok) throw new HostError('internal', `stored definition of network '${name}' is unreadable: ${parsed.error.message}`);
+    if (!parsed.ok)
+      throw new HostError(
+        'internal',
+        `stored definition of network '${name}' is unreadable: ${parsed.error.message}`,
+      );
     return parsed.value;
   }
 
@@ -159,7 +164,8 @@ export class Registry implements NetworkControl {
       if (store.readDefinitionXml(this.paths, name) === undefined)
         throw new HostError('conflict', `network '${name}' is transient; destroy it instead`);
       const active = store.readActive(this.paths, name);
-      if (active) store.writeActive(this.paths, name, { ...active, status: { ...active.status, persistent: false } });
+      if (active)
+        store.writeActive(this.paths, name, { ...active, status: { ...active.status, persistent: false } });
       store.removeDefinition(this.paths, name);
     });
   }
@@ -231,4 +237,5 @@ function readSource(source: string | Uint8Array): NetworkDef {
   return parsed.value;
 }
 
-const alreadyActive = (name: string): HostError => new HostError('conflict', `network '${name}' is already active`);
+const alreadyActive = (name: string): HostError =>
+  new HostError('conflict', `network '${name}' is already active`);

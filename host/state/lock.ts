@@ -27,7 +27,8 @@ async function acquire(name: string, timeoutMs: number): Promise<Server> {
   for (;;) {
     const server = await tryBind(name);
     if (server) return server;
-    if (Date.now() > deadline) throw new LockTimeoutError('another switchyard command holds the lock; try again');
+    if (Date.now() > deadline)
+      throw new LockTimeoutError('another switchyard command holds the lock; try again');
     await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
   }
 }

@@ -213,6 +213,8 @@ describe.skipIf(skipReason !== undefined)('helper under hostile input', () => {
         else answers.push(v);
       }
     });
+    // Writes still queued when a failed test kills the helper must not crash the run.
+    helper.stdin.on('error', () => {});
     helper.stderr.on('data', (c: Buffer) => {
       stderr = (stderr + c.toString('utf8')).slice(-20_000);
     });
@@ -271,8 +273,11 @@ describe.skipIf(skipReason !== undefined)('helper under hostile input', () => {
       ),
     ).toBe(true);
     expect(answers.slice(1).every((a) => !/[\n\r]/.test(a.error?.message ?? ''))).toBe(true);
+    expect(Math.max(...answers.map((a) => a.error?.message.length ?? 0))).toBeLessThan(1100);
     // Oversized lines carry no id; their answer says why.
-    expect(answers.filter((a) => a.error?.message.includes('longer than')).length).toBe(oversizedAt.size);
+    expect(
+      answers.filter((a) => a.id === null && a.error?.message.startsWith('request line longer than')).length,
+    ).toBe(oversizedAt.size);
     // Only the hello succeeded; nothing changed, so no `changed` event was sent.
     expect(events).toEqual([{ event: 'ready', data: { protocol: 1, pid: expect.any(Number) } }]);
 
@@ -296,5 +301,5 @@ describe.skipIf(skipReason !== undefined)('helper under hostile input', () => {
       state: tree(topo.dirs.state),
     }).toEqual(before);
     expect(existsSync('/tmp/pwned')).toBe(false);
-  });
+  }, 600_000);
 });

@@ -39,19 +39,23 @@ describe.skipIf(skipReason !== undefined)('rollback', () => {
     });
   }
 
-  it('a start that the kernel refuses halfway is rolled back', async () => {
-    const bad = netXml({
-      name: 'rb',
-      bridge: 'syrb',
-      net: '192.168.220',
-      mode: 'nat',
-      extra: "  <route address='10.60.0.0' prefix='16' gateway='172.31.0.9'/>\n",
-    });
+  it('a start that fails for real halfway (dnsmasq refusing its config) is rolled back', async () => {
+    const bad = `<network xmlns:dnsmasq='http://libvirt.org/schemas/network/dnsmasq/1.0'>
+  <name>rb</name>
+  <forward mode='nat'/>
+  <bridge name='syrb' stp='off' delay='0'/>
+  <ip address='192.168.220.1' netmask='255.255.255.0'>
+    <dhcp><range start='192.168.220.10' end='192.168.220.250'/></dhcp>
+  </ip>
+  <dnsmasq:options>
+    <dnsmasq:option value='no-such-dnsmasq-option'/>
+  </dnsmasq:options>
+</network>
+`;
     const r = await engine(topo, ['start', writeXml(topo, 'rb-bad', bad)]);
     expect(r.ok).toBe(false);
-    expect(r.error?.message).toMatch(
-      /^network 'rb': ip route add 10\.60\.0\.0\/16 via 172\.31\.0\.9 .* failed: /,
-    );
+    expect(r.error?.message).toMatch(/^network 'rb': dnsmasq --conf-file=\S+ failed: .*bad option/);
+    expect(r.error?.detail).toContain("failed at step 'dnsmasq'");
     expect(await snapshot(topo)).toEqual(EMPTY);
   });
 

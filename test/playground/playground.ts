@@ -100,7 +100,7 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
 function printedUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error('the web shell did not start within 20 s')), 20_000);
+    const timer = setTimeout(() => reject(new Error('the web shell did not start within 60 s')), 60_000);
     lines.on('line', (line) => {
       const m = /(http:\/\/\S+)/.exec(line);
       if (m?.[1]) {

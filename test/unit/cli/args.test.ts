@@ -3,13 +3,15 @@ import { operand, parseArgs } from '../../../cli/args.js';
 
 describe('virsh-style arguments', () => {
   it('takes the operand by position or by its flag', () => {
-    expect(operand('net-start', parseArgs('net-start', ['lab'], { values: ['network'] }), 'network')).toBe('lab');
-    expect(operand('net-start', parseArgs('net-start', ['--network', 'lab'], { values: ['network'] }), 'network')).toBe(
+    expect(operand('net-start', parseArgs('net-start', ['lab'], { values: ['network'] }), 'network')).toBe(
       'lab',
     );
-    expect(operand('net-start', parseArgs('net-start', ['--network=lab'], { values: ['network'] }), 'network')).toBe(
-      'lab',
-    );
+    expect(
+      operand('net-start', parseArgs('net-start', ['--network', 'lab'], { values: ['network'] }), 'network'),
+    ).toBe('lab');
+    expect(
+      operand('net-start', parseArgs('net-start', ['--network=lab'], { values: ['network'] }), 'network'),
+    ).toBe('lab');
   });
 
   it('keeps names that look odd but are valid, after --', () => {
@@ -18,12 +20,14 @@ describe('virsh-style arguments', () => {
   });
 
   it('refuses unknown options and missing values with one line', () => {
-    expect(() => parseArgs('net-list', ['--bogus'], { flags: ['all'] })).toThrow('net-list: unknown option --bogus');
+    expect(() => parseArgs('net-list', ['--bogus'], { flags: ['all'] })).toThrow(
+      'net-list: unknown option --bogus',
+    );
     expect(() => parseArgs('net-define', ['--file'], { values: ['file'] })).toThrow(
       'net-define: option --file needs a value',
     );
-    expect(() => operand('net-start', parseArgs('net-start', [], { values: ['network'] }), 'network')).toThrow(
-      'net-start: missing network operand',
-    );
+    expect(() =>
+      operand('net-start', parseArgs('net-start', [], { values: ['network'] }), 'network'),
+    ).toThrow('net-start: missing network operand');
   });
 });

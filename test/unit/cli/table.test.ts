@@ -8,11 +8,20 @@ const reference = (file: string): string =>
 describe("virsh's table layout", () => {
   it('matches virsh net-list --all byte for byte', () => {
     const rows = ['default', 'isolated', 'routed'].map((n) => [n, 'active', 'no', 'yes']);
-    expect(formatTable(['Name', 'State', 'Autostart', 'Persistent'], rows)).toBe(reference('net-list-all.txt'));
+    expect(formatTable(['Name', 'State', 'Autostart', 'Persistent'], rows)).toBe(
+      reference('net-list-all.txt'),
+    );
   });
 
   it('matches virsh net-dhcp-leases byte for byte', () => {
-    const row = ['2026-11-29 00:38:41', 'fe:6b:b7:c8:66:f1', 'ipv4', '192.168.122.231/24', '-', '01:fe:6b:b7:c8:66:f1'];
+    const row = [
+      '2026-11-29 00:38:41',
+      'fe:6b:b7:c8:66:f1',
+      'ipv4',
+      '192.168.122.231/24',
+      '-',
+      '01:fe:6b:b7:c8:66:f1',
+    ];
     const header = ['Expiry Time', 'MAC address', 'Protocol', 'IP address', 'Hostname', 'Client ID or DUID'];
     expect(formatTable(header, [row])).toBe(reference('default.net-dhcp-leases.txt'));
   });

@@ -34,7 +34,11 @@ describe('what net-define fills in', () => {
 
   it('adds no bridge or MAC to modes Switchyard does not run', () => {
     const def = fillDefaults(
-      { ...base, forward: { mode: 'bridge', interfaces: [], pfs: [], addresses: [] }, bridge: { name: 'br0' } },
+      {
+        ...base,
+        forward: { mode: 'bridge', interfaces: [], pfs: [], addresses: [] },
+        bridge: { name: 'br0' },
+      },
       { usedBridgeNames: new Set(), randomBytes: bytes },
     );
     expect(def.bridge).toEqual({ name: 'br0' });
@@ -60,7 +64,9 @@ describe('the default network', () => {
   });
 
   it('moves to the first free subnet and bridge name when those are taken', () => {
-    const used = [parseCidr('192.168.122.0/24'), parseCidr('192.168.123.0/24')].filter((c) => c !== undefined);
+    const used = [parseCidr('192.168.122.0/24'), parseCidr('192.168.123.0/24')].filter(
+      (c) => c !== undefined,
+    );
     const def = defaultNetworkDef({ subnetsInUse: used, usedBridgeNames: new Set(['virbr0']) });
     expect(def.bridge?.name).toBe('virbr1');
     expect(def.ips[0]?.address).toBe('192.168.124.1');

@@ -119,7 +119,7 @@ describe('HelperClient', () => {
   it.each([
     [126, 'auth-cancelled', 'authentication was cancelled', 'dismissed'],
     [127, 'access-denied', 'not authorized', 'Error executing command as another user: Not authorized'],
-    [127, 'access-denied', 'no polkit authentication agent', 'No authentication agent found.'],
+    [127, 'access-denied', 'found no authentication agent', 'No authentication agent found.'],
   ])('maps pkexec exit %i to %s', async (code, expected, message, stderr) => {
     const c = new HelperClient({ command: { launcher: [fakePkexec(code, stderr)], helperPath: FAKE } });
     const err = await failure(c.start('a'));

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { fileStem, nameFromFileStem } from '../../../core/names/file-stem.js';
 
 describe('network names as file names', () => {
-  const hostile = ['default"with"quotes"', 'a b;c', '../etc/passwd', '.', '..', 'x\ny', '$(reboot)', 'réseau', 'a%2F'];
+  const hostile = [
+    'default"with"quotes"',
+    'a b;c',
+    '../etc/passwd',
+    '.',
+    '..',
+    'x\ny',
+    '$(reboot)',
+    'réseau',
+    'a%2F',
+  ];
 
   it.each(hostile)('maps %j to a plain file stem and back', (name) => {
     const stem = fileStem(name);
