@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   const periods: number[] = [];
   let lastCpu = process.cpuUsage();
   let measuring = false;
+  const warmup: number[] = [];
   const sampler = new StatsSampler({
     source,
     onTick: (ms) => {
@@ -84,7 +85,6 @@ async function main(): Promise<void> {
       lastCpu = now;
     },
   });
-  const warmup: number[] = [];
 
   const idleStart = process.cpuUsage();
   await sleep(5000);
@@ -116,8 +116,9 @@ async function main(): Promise<void> {
   const fmt = (n: number) => n.toFixed(2);
   const historyBytes = (FINE_SECONDS * (8 + 8 * 4) + (COARSE_SECONDS / 60) * (8 + 8 * 4)) * bridges;
   console.log(
-    `stats sampler: ${bridges} bridges x ${ports} ports = ${bridges * (ports + 1)} links, 1 Hz, ${seconds} s`,
+    `stats sampler: ${bridges} bridges x ${ports} ports = ${bridges * (ports + 1)} links, 1 Hz, ${seconds} s after a ${WARMUP_S} s warm-up`,
   );
+  console.log(`  warm-up tick wall times ms: ${warmup.map(fmt).join(' ')}`);
   console.log(`  ticks: ${ticks.length}, samples delivered: ${samples}, links per tick: ${linksPerTick}`);
   console.log(
     `  tick wall time ms: mean ${fmt(mean)}  median ${fmt(percentile(sorted, 50))}  p95 ${fmt(percentile(sorted, 95))}  max ${fmt(sorted[sorted.length - 1] ?? Number.NaN)}  (target < 5)`,

@@ -21,7 +21,11 @@ export async function afterPack(context) {
   }
   cpSync(join(project, 'node_modules', 'zod'), join(tools, 'node_modules', 'zod'), {
     recursive: true,
-    filter: (src) => !skipped.test(src) && !/[\\/]src([\\/]|$)/.test(src.slice(project.length)),
+    // The helper imports zod as an ES module: its CommonJS twin and sources stay out.
+    filter: (src) =>
+      !skipped.test(src) &&
+      !/\.(cjs|d\.cts)$/.test(src) &&
+      !/[\\/]src([\\/]|$)/.test(src.slice(project.length)),
   });
   copyFileSync(join(project, 'build', 'linux', 'tools-package.json'), join(tools, 'package.json'));
 }

@@ -2,6 +2,7 @@
 // with exactly one `error: …` line on stderr.
 import { HostError } from '../host/host-error.js';
 import { CliError } from './cli-error.js';
+import { firstUse } from './open-registry.js';
 import { verbs } from './verbs/index.js';
 
 function usage(): string {
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const verb = verbs.find((v) => v.name === verbName);
   if (!verb) throw new CliError(`unknown verb '${verbName}' (try 'switchyard help')`);
+  if (!verb.pure) await firstUse(process.env);
   await verb.run(rest, { out: (t) => process.stdout.write(t), env: process.env });
   return 0;
 }

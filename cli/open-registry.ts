@@ -12,6 +12,11 @@ export function openRegistry(env: NodeJS.ProcessEnv): Registry {
   return new Registry(paths, createEngine(paths, env));
 }
 
+/** As root, the first command on a new host defines the `default` network (DESIGN.md). */
+export async function firstUse(env: NodeJS.ProcessEnv): Promise<void> {
+  if (isRoot()) await openRegistry(env).ensureDefaultNetwork(env);
+}
+
 /** NetworkControl taking definition files as bytes, as Registry and HelperClient both do. */
 export interface CliControl extends NetworkControl {
   define(source: string | Uint8Array): Promise<{ name: string; uuid: string }>;

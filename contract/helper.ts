@@ -71,7 +71,6 @@ export const helperMethods = {
 } as const;
 
 export type HelperMethod = keyof typeof helperMethods;
-export const helperMethodNames = Object.keys(helperMethods) as HelperMethod[];
 export type HelperParams<M extends HelperMethod> = z.infer<(typeof helperMethods)[M]['params']>;
 export type HelperResult<M extends HelperMethod> = z.infer<(typeof helperMethods)[M]['result']>;
 

@@ -7,6 +7,7 @@ import type { Verb } from './verb.js';
 export const netFormat: Verb = {
   name: 'net-format',
   usage: 'net-format [--file] FILE',
+  pure: true,
   summary: "print a definition as libvirt's parse and format would (fills in no defaults)",
   async run(argv, io) {
     const file = operand('net-format', parseArgs('net-format', argv, { values: ['file'] }), 'file');
@@ -17,6 +18,7 @@ export const netFormat: Verb = {
 export const netValidate: Verb = {
   name: 'net-validate',
   usage: 'net-validate [--file] FILE',
+  pure: true,
   summary: 'check a definition without defining it',
   async run(argv, io) {
     const file = operand('net-validate', parseArgs('net-validate', argv, { values: ['file'] }), 'file');

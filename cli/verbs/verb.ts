@@ -7,5 +7,7 @@ export interface Verb {
   name: string;
   usage: string;
   summary: string;
+  /** Works on files alone and never looks at the host (no first-use default network). */
+  pure?: boolean;
   run(argv: readonly string[], io: CliIo): Promise<void>;
 }

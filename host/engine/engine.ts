@@ -23,5 +23,6 @@ export function createEngine(
       await reconcile(ctx);
     },
     hostLinkNames: async () => (await readLinkState()).links.map((l) => l.name),
+    hostSubnets: async () => (await readLinkState()).routes.map((r) => r.cidr),
   };
 }

@@ -13,4 +13,6 @@ export interface EnginePort {
   reconcile(): Promise<void>;
   /** Link names on the host, for bridge-name allocation. */
   hostLinkNames(): Promise<string[]>;
+  /** Subnets of the host's addresses and routes ('ADDRESS/PREFIX'), for picking a free one. */
+  hostSubnets(): Promise<string[]>;
 }

@@ -2,6 +2,9 @@
 // undefine, start and destroy, autostart. Reads go straight to the state files; every
 // change runs under the one lock after reconcile.
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { parseCidr } from '../../core/addr/cidr.js';
+import { defaultNetworkDef } from '../../core/define/default-network.js';
 import { ipDefPrefix } from '../../core/addr/ip-def.js';
 import { type DefinedNetwork, fillDefaults } from '../../core/define/fill-defaults.js';
 import { readNetworkDefinition } from '../../core/definition.js';
@@ -176,6 +179,25 @@ export class Registry implements NetworkControl {
       if (store.readDefinitionXml(this.paths, name) === undefined)
         throw new HostError('conflict', `cannot set autostart for transient network '${name}'`);
       store.setAutostart(this.paths, name, on);
+    });
+  }
+
+  /**
+   * First use (no config dir yet): define `default` as libvirt's packages do, on the
+   * first free subnet and bridge name. An emptied config dir stays empty: the user
+   * undefined it on purpose.
+   */
+  async ensureDefaultNetwork(env: NodeJS.ProcessEnv): Promise<void> {
+    if (env.SWITCHYARD_NO_DEFAULT === '1' || existsSync(this.paths.configDir)) return;
+    await this.mutate(async () => {
+      if (existsSync(this.paths.configDir)) return;
+      const subnets = (await this.engine.hostSubnets()).map(parseCidr).filter((c) => c !== undefined);
+      const links = new Set(await this.engine.hostLinkNames());
+      const def = defaultNetworkDef({ subnetsInUse: subnets, usedBridgeNames: links });
+      const filled = await this.withDefaults(def);
+      mkdirSync(this.paths.configDir, { recursive: true, mode: 0o755 });
+      store.writeDefinitionXml(this.paths, filled.name, formatNetworkXml(filled, { inactive: true }));
+      store.setAutostart(this.paths, filled.name, true);
     });
   }
 

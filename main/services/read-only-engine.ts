@@ -12,4 +12,5 @@ export const readOnlyEngine: EnginePort = {
   stop: async () => refuse(),
   reconcile: async () => refuse(),
   hostLinkNames: async () => refuse(),
+  hostSubnets: async () => refuse(),
 };

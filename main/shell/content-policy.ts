@@ -8,6 +8,8 @@ export function contentSecurityPolicy(connectSrc: string[] = []): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
+    // The XML editor lints in a module worker from our own origin.
+    "worker-src 'self'",
     `connect-src 'self'${connectSrc.map((s) => ` ${s}`).join('')}`,
     "base-uri 'none'",
     "form-action 'none'",

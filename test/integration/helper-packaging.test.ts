@@ -19,6 +19,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { extractFile, listPackage } from '@electron/asar';
 import { Arch, build, Platform } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HelperClient, INSTALLED_HELPER_PATH, POLKIT_ACTION } from '../../host/helper-client/index.js';
@@ -103,13 +104,7 @@ describe('packages (offline electron-builder with a stub Electron)', () => {
         return true;
       },
     });
-    asarFiles = execFileSync(
-      process.execPath,
-      [join(repo, 'node_modules/@electron/asar/bin/asar.js'), 'list', join(unpacked, 'resources/app.asar')],
-      { encoding: 'utf8', maxBuffer: 64 << 20 },
-    )
-      .split('\n')
-      .filter(Boolean);
+    asarFiles = listPackage(join(unpacked, 'resources/app.asar'), { isPack: false });
   }, 600_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -132,17 +127,9 @@ describe('packages (offline electron-builder with a stub Electron)', () => {
       (f) => /\.(map|ts)$/.test(f) || f.startsWith('/dist/test') || f.startsWith('/dist/cli'),
     );
     expect(stray).toEqual([]);
-    execFileSync(
-      process.execPath,
-      [
-        join(repo, 'node_modules/@electron/asar/bin/asar.js'),
-        'extract-file',
-        join(unpacked, 'resources/app.asar'),
-        'package.json',
-      ],
-      { cwd: work },
+    const appPackage = JSON.parse(
+      extractFile(join(unpacked, 'resources/app.asar'), 'package.json').toString('utf8'),
     );
-    const appPackage = JSON.parse(readFileSync(join(work, 'package.json'), 'utf8'));
     expect(appPackage.main).toBe('dist/main/electron/main.js');
     expect(appPackage.desktopName).toBe('switchyard-app.desktop');
 

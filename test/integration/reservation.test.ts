@@ -1,9 +1,11 @@
 // "Reserve" for real (issue 6): a guest leases an address from a running network,
 // the lease is reserved (net-update add ip-dhcp-host, live and saved), the guest
-// releases it; another guest asking for exactly that address does not get it; the
-// first guest asks again and gets it back. dnsmasq was signalled, not restarted:
-// its PID is the same throughout. The reservation runs in the host namespace, as
-// the engine does, from the compiled dist/.
+// releases it and renews, and gets the same address. Since dnsmasq tends to give a
+// client its old address anyway, a second step moves the reservation to another
+// address (net-update modify, live): the guest's next request gets that one, which
+// proves the running dnsmasq re-read its hosts file. dnsmasq was signalled, never
+// restarted: its PID is the same throughout. The updates run in the host
+// namespace, as the engine does, from the compiled dist/.
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,7 +65,7 @@ describe.skipIf(skipReason !== undefined)(
       if (!started.ok) throw new Error(`start failed: ${(started as EngineReply).error?.message}`);
       // Persistent: the saved definition is what net-define would have written.
       mkdirSync(topo.dirs.config, { recursive: true });
-    writeFileSync(join(topo.dirs.config, `${NAME}.xml`), xml);
+      writeFileSync(join(topo.dirs.config, `${NAME}.xml`), xml);
       await topo.plugGuest(topo.guests[0] ?? '', BRIDGE, { mac: MAC_A });
       await topo.plugGuest(topo.guests[1] ?? '', BRIDGE, { mac: MAC_B });
     });
@@ -102,14 +104,28 @@ describe.skipIf(skipReason !== undefined)(
         `${MAC_A},${address},guest-a\n`,
       );
 
-      // Release: ask for the same address once more and give it back on exit.
+      // Release (ask once more and give it back on exit), then renew.
       expect((await udhcpc(a, '-r', address, '-R'))?.ip).toBe(address);
-      // Without the reservation dnsmasq would now hand the released address to b.
-      const other = await udhcpc(b, '-r', address);
-      expect(other?.ip).toBeDefined();
-      expect(other?.ip).not.toBe(address);
-      // Renew: a gets its reserved address back.
       expect((await udhcpc(a))?.ip).toBe(address);
+
+      const moved = `${NET}.222`;
+      const modify = [
+        `const { updateNetwork } = await import('${dist}host/live-update/update-network.js');`,
+        `const { hostPaths } = await import('${dist}host/paths.js');`,
+        `const xml = "<host mac='${MAC_A}' name='guest-a' ip='${moved}'/>";`,
+        `const out = await updateNetwork(hostPaths(process.env), '${NAME}', { command: 'modify', section: 'ip-dhcp-host', xml }, { live: true });`,
+        'process.stdout.write(JSON.stringify(out));',
+      ].join('\n');
+      const m = await exec(
+        'ip',
+        ['netns', 'exec', topo.host, process.execPath, '--input-type=module', '-e', modify],
+        topo.env,
+      );
+      expect(m.err).toBe('');
+      expect(JSON.parse(m.out)).toEqual({ name: NAME, live: true, config: false, signalledPid: pid });
+      expect((await udhcpc(a))?.ip).toBe(moved);
+      // The guest without a reservation still gets an address from the range.
+      expect((await udhcpc(b))?.ip).toMatch(new RegExp(`^${NET.replace(/\./g, '\\.')}\\.`));
       expect(status().dnsmasqPid).toBe(pid);
       expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toContain('dnsmasq');
     });

@@ -54,6 +54,16 @@ describe('/proc/net/dev', () => {
   });
 });
 
+describe('/proc/net/dev, odd lines', () => {
+  it('skips lines that are short or not numeric, and keeps names with dots and dashes', () => {
+    const all = parseProcNetDev(
+      'x: 1 2 3\nbad: 1 2 a 4 5 6 7 8 9 10 11 12\nvnet-0.1: 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16',
+    );
+    expect([...all.keys()]).toEqual(['vnet-0.1']);
+    expect(all.get('vnet-0.1')?.tx_dropped).toBe(12);
+  });
+});
+
 describe('ring of rate points', () => {
   it('keeps the newest points, oldest first, and filters by time', () => {
     const ring = new RateRing(3);

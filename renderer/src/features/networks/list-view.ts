@@ -27,7 +27,7 @@ export function visibleRows(rows: readonly NetworkRow[], q: ListQuery): NetworkR
   const needle = q.search.trim().toLowerCase();
   const shown = rows.filter((r) => matchesFilter(r, q.filter) && (needle === '' || matchesSearch(r, needle)));
   const sign = q.sort.dir === 'asc' ? 1 : -1;
-  return shown.sort((a, b) => sign * compareBy(a, b, q.sort.key) || a.name.localeCompare(b.name));
+  return shown.sort((a, b) => sign * compareBy(a, b, q.sort.key) || natural.compare(a.name, b.name));
 }
 
 function matchesFilter(r: NetworkRow, f: StateFilter): boolean {
@@ -39,10 +39,13 @@ function matchesSearch(r: NetworkRow, needle: string): boolean {
   return [r.name, r.bridge, r.ipv4, r.ipv6, r.mode, r.uplink].some((v) => v?.toLowerCase().includes(needle));
 }
 
+// One collator for every comparison: localeCompare with options builds a new one each call.
+const natural = new Intl.Collator(undefined, { numeric: true });
+
 function compareBy(a: NetworkRow, b: NetworkRow, key: SortKey): number {
   switch (key) {
     case 'name':
-      return a.name.localeCompare(b.name, undefined, { numeric: true });
+      return natural.compare(a.name, b.name);
     case 'state':
       return Number(b.active) - Number(a.active);
     case 'autostart':
@@ -50,9 +53,9 @@ function compareBy(a: NetworkRow, b: NetworkRow, key: SortKey): number {
     case 'persistent':
       return Number(b.persistent) - Number(a.persistent);
     case 'mode':
-      return a.mode.localeCompare(b.mode);
+      return natural.compare(a.mode, b.mode);
     case 'bridge':
-      return (a.bridge ?? '').localeCompare(b.bridge ?? '', undefined, { numeric: true });
+      return natural.compare(a.bridge ?? '', b.bridge ?? '');
     case 'ipv4':
       return subnetKey(a.ipv4) - subnetKey(b.ipv4);
     case 'leaseCount':

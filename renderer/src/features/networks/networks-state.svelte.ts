@@ -4,10 +4,11 @@ import type { HostFacts, NetworkRow } from '../../../../contract/ipc.js';
 import { call, errorOf } from '../../api/call.js';
 
 class NetworksState {
-  rows = $state<NetworkRow[]>([]);
+  // Raw: the list is replaced whole on every change, so per-row proxies would only cost time.
+  rows = $state.raw<NetworkRow[]>([]);
   loaded = $state(false);
   loadError = $state<string | undefined>(undefined);
-  facts = $state<HostFacts>({ interfaces: [], subnetsInUse: [] });
+  facts = $state.raw<HostFacts>({ interfaces: [], subnetsInUse: [] });
   /** Network name -> what is running on it now ("Starting…"), for button progress. */
   busy = $state<Record<string, string>>({});
 

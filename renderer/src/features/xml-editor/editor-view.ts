@@ -10,7 +10,8 @@ import { Compartment, EditorState, type Text } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
-import { type LintProblem, lintNetworkXml } from './lint.js';
+import type { LintProblem } from './lint.js';
+import { lintAsync } from './lint-client.js';
 import { networkElements } from './network-schema.js';
 
 export interface XmlEditorOptions {
@@ -70,12 +71,14 @@ export function createXmlEditor(parent: HTMLElement, opts: XmlEditorOptions): Xm
   let saved = opts.saved;
   let diffOn = false;
   const lint = linter(
-    (view) => {
-      const problems = lintNetworkXml(view.state.doc.toString());
-      opts.onProblems(problems);
-      return problems.map((p) => diagnosticFor(view.state.doc, p));
+    async (view) => {
+      const doc = view.state.doc;
+      const { problems } = await lintAsync(doc.toString());
+      // A result for a document that has changed since is dropped by CodeMirror; match it.
+      if (view.state.doc === doc) opts.onProblems(problems);
+      return problems.map((p) => diagnosticFor(doc, p));
     },
-    { delay: 150 },
+    { delay: 100 },
   );
   const applyKey = () => {
     opts.onApply();
