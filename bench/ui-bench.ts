@@ -27,7 +27,7 @@ const ARGS = [
 interface Page$ {
   __t0?: number;
   api?: unknown;
-  document: { querySelectorAll(selector: string): { length: number } };
+  document: { querySelector(selector: string): unknown };
   requestAnimationFrame(cb: () => void): number;
   lintBench(hosts: number, keystrokes: number): { bytes: number; problems: number; ms: number[] };
 }
@@ -152,7 +152,7 @@ async function listFigures(browser: Browser, n: number, runs: number): Promise<v
         new Promise<number>((resolve) => {
           const w = globalThis as unknown as Page$;
           const check = () => {
-            if (w.__t0 !== undefined && w.document.querySelectorAll('tbody tr[data-name]').length === count) {
+            if (w.__t0 !== undefined && w.document.querySelector(`table[aria-rowcount="${count + 1}"] tbody tr[data-name]`)) {
               // Two frames later the rows are laid out and painted.
               w.requestAnimationFrame(() =>
                 w.requestAnimationFrame(() => resolve(performance.now() - (w.__t0 ?? 0))),
@@ -168,7 +168,7 @@ async function listFigures(browser: Browser, n: number, runs: number): Promise<v
   }
   await context.close();
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(`List of ${n} networks, data arrival -> painted (${runs} page loads):`);
+  console.log(`List of ${n} networks, data arrival -> first screen painted (rows are windowed; ${runs} page loads):`);
   console.log(
     `  median ${sorted[Math.floor(runs / 2)]?.toFixed(1)} ms, worst ${sorted.at(-1)?.toFixed(1)} ms (target < 300 ms)`,
   );

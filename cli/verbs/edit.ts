@@ -8,7 +8,7 @@ import { fileStem } from '../../core/names/file-stem.js';
 import { HostError } from '../../host/host-error.js';
 import { operand, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
-import { openRegistry } from '../open-registry.js';
+import { openRegistry, withControl } from '../open-registry.js';
 import type { Verb } from './verb.js';
 
 export const netEdit: Verb = {
@@ -35,7 +35,7 @@ export const netEdit: Verb = {
       return;
     }
     try {
-      await r.define(edited);
+      await withControl(io.env, (control) => control.define(edited));
     } catch (err) {
       if (err instanceof HostError) fail(`${err.message}; your edit is kept in ${file}`);
       throw err;

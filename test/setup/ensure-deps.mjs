@@ -11,6 +11,9 @@ const needs = [
   { bin: '/usr/sbin/ip', alt: '/sbin/ip', pkg: 'iproute2' },
   { bin: '/bin/busybox', alt: '/usr/bin/busybox', pkg: 'busybox' },
   { bin: '/usr/bin/chromium', pkg: 'chromium' },
+  { bin: '/usr/bin/pkexec', pkg: 'pkexec' },
+  { bin: '/usr/lib/polkit-1/polkitd', pkg: 'polkitd' },
+  { bin: '/usr/bin/dbus-daemon', pkg: 'dbus' },
 ];
 
 const missing = needs.filter((n) => !existsSync(n.bin) && !(n.alt && existsSync(n.alt))).map((n) => n.pkg);
