@@ -1,7 +1,7 @@
 // The whole bridge between the sandboxed page and main: window.api with invoke/on,
 // both restricted to the names in contract/ipc.ts. No Node, no ipcRenderer, no
-// Electron object reaches the page. Bundled to one CommonJS file (sandboxed preloads
-// cannot load modules).
+// Electron object reaches the page; main checks sender and arguments again. Bundled to
+// one CommonJS file (sandboxed preloads cannot load modules).
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
 import { type Api, channelNames, electronChannels, eventNames } from '../contract/ipc.js';
 
@@ -30,4 +30,5 @@ const api: Api = {
   },
 };
 
-contextBridge.exposeInMainWorld('api', api);
+// Frozen so page code cannot swap the functions main's replies flow through.
+contextBridge.exposeInMainWorld('api', Object.freeze(api));

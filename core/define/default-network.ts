@@ -1,16 +1,12 @@
 // The `default` network defined on first use, as libvirt's packages ship it: NAT,
 // 192.168.122.0/24 on virbr0 — or the first free subnet and bridge name when those
-// are taken. One deliberate difference: stp='off'. With STP on, the kernel holds a
-// new port in listening/learning for at least 2 s each (forward_delay is clamped to
-// 2 s), so a fresh guest waits ~4 s before its first DHCP packet passes. What STP
-// would buy here is loop protection if a guest bridged two of its NICs on this same
-// network; that is rare on a host-only switch, and a user who needs it writes
-// stp='on' in the XML (honoured as written).
+// are taken. It gets Switchyard's quick-switch defaults (core/define/quick-switch.ts).
 import { addOffset, broadcastOf, type Cidr, formatCidr, netmaskFromPrefix } from '../addr/cidr.js';
 import { suggestFreeSubnet } from '../addr/free-subnet.js';
 import { formatIp } from '../addr/ip.js';
 import type { NetworkDef } from '../model/network.js';
 import { pickBridgeName } from './fill-defaults.js';
+import { withQuickSwitchDefaults } from './quick-switch.js';
 
 export interface DefaultNetworkFacts {
   subnetsInUse: Cidr[];
@@ -23,14 +19,14 @@ export function defaultNetworkDef(facts: DefaultNetworkFacts): NetworkDef {
     throw new Error(
       `no free private IPv4 subnet for the default network (in use: ${facts.subnetsInUse.map(formatCidr).join(', ')})`,
     );
-  return {
+  return withQuickSwitchDefaults({
     name: 'default',
     forward: { mode: 'nat', interfaces: [], pfs: [], addresses: [] },
-    bridge: { name: pickBridgeName('virbr%d', facts.usedBridgeNames), stp: 'off', delay: 0 },
+    bridge: { name: pickBridgeName('virbr%d', facts.usedBridgeNames) },
     ips: [natIp(subnet)],
     routes: [],
     portgroups: [],
-  };
+  });
 }
 
 /** Host address .1, DHCP from .2 to the last address before broadcast. */

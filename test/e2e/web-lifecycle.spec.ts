@@ -171,3 +171,58 @@ test('a start that collides with a host subnet names the interface and the offer
   expect((await pg.cli(['net-destroy', 'clash'])).code).toBe(0);
   expect((await pg.cli(['net-undefine', 'clash'])).code).toBe(0);
 });
+
+test('import a libvirt file, open it with the keyboard, export it, clone it through the editor', async ({
+  page,
+  pg,
+}) => {
+  await page.goto(pg.url);
+  await expect(page.locator('#app')).not.toBeEmpty();
+  // A file as libvirt writes it under /etc/libvirt/qemu/networks.
+  const libvirtXml = `<!--
+WARNING: THIS IS AN AUTO-GENERATED FILE. CHANGES TO IT ARE LIKELY TO BE
+OVERWRITTEN AND LOST. Changes to this xml configuration should be made using:
+  virsh net-edit imported
+-->
+
+<network>
+  <name>imported</name>
+  <uuid>0b9e5e7c-3c5e-4b0e-9b7b-6f3f1c2d4e5f</uuid>
+  <forward mode='nat'/>
+  <bridge name='virbr7' stp='on' delay='0'/>
+  <mac address='52:54:00:12:34:56'/>
+  <ip address='192.168.140.1' netmask='255.255.255.0'>
+    <dhcp>
+      <range start='192.168.140.2' end='192.168.140.254'/>
+    </dhcp>
+  </ip>
+</network>
+`;
+  await page.getByLabel('Import network XML files').setInputFiles({
+    name: 'imported.xml',
+    mimeType: 'application/xml',
+    buffer: Buffer.from(libvirtXml),
+  });
+  await expect(row(page, 'imported')).toBeVisible();
+  await expect(row(page, 'imported').locator('td').nth(6)).toHaveText('192.168.140.0/24');
+
+  // Keyboard: focus the row, Enter opens its XML.
+  await row(page, 'imported').click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'XML' })).toHaveAttribute('aria-selected', 'true');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export XML' }).click();
+  expect((await download).suggestedFilename()).toBe('imported.xml');
+
+  await page.getByRole('button', { name: 'Clone…' }).click();
+  await expect(page.getByRole('heading', { name: /New network from XML/ })).toContainText('imported-clone');
+  const editor = page.getByRole('textbox', { name: 'Network XML of imported-clone' });
+  await expect(editor).toContainText('<name>imported-clone</name>');
+  await expect(editor).not.toContainText('0b9e5e7c');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(row(page, 'imported-clone')).toBeVisible();
+  expect((await pg.cli(['net-undefine', 'imported-clone'])).code).toBe(0);
+  expect((await pg.cli(['net-undefine', 'imported'])).code).toBe(0);
+  await expect(row(page, 'imported')).toHaveCount(0);
+});

@@ -13,7 +13,9 @@ export function bigDefinition(hosts: number): string {
   ];
   for (let i = 0; i < hosts; i++) {
     const mac = `52:54:00:${[i >> 16, (i >> 8) & 255, i & 255].map((b) => b.toString(16).padStart(2, '0')).join(':')}`;
-    lines.push(`      <host mac='${mac}' name='guest${i}' ip='10.20.${(i >> 8) + 1}.${i & 255 || 1}'/>`);
+    lines.push(
+      `      <host mac='${mac}' name='guest${i}' ip='10.20.${Math.floor(i / 250) + 1}.${(i % 250) + 2}'/>`,
+    );
   }
   lines.push('    </dhcp>', '  </ip>', '</network>', '');
   return lines.join('\n');

@@ -56,6 +56,7 @@ describe('the default network', () => {
     const def = defaultNetworkDef({ subnetsInUse: [], usedBridgeNames: new Set() });
     expect(def.forward?.mode).toBe('nat');
     expect(def.bridge).toEqual({ name: 'virbr0', stp: 'off', delay: 0 });
+    expect(def.dnsmasqOptions).toEqual([{ value: 'no-ping' }]);
     expect(def.ips[0]).toEqual({
       address: '192.168.122.1',
       netmask: '255.255.255.0',

@@ -15,6 +15,7 @@ import { generateUlaPrefix } from '../../../../core/addr/free-subnet.js';
 import { formatIp, parseIp } from '../../../../core/addr/ip.js';
 import { natIp } from '../../../../core/define/default-network.js';
 import { readNetworkDefinition } from '../../../../core/definition.js';
+import { withQuickSwitchDefaults } from '../../../../core/define/quick-switch.js';
 import type { DhcpHost, IpDef, NetworkDef } from '../../../../core/model/network.js';
 import type { Problem } from '../../../../core/result.js';
 import { formatNetworkXml } from '../../../../core/xml/format-network.js';
@@ -127,7 +128,7 @@ export function toDefinition(f: WizardForm): NetworkDef {
       prefix: v6.prefix,
     });
   }
-  return {
+  return withQuickSwitchDefaults({
     name: f.name.trim(),
     ...(f.mode === 'isolated'
       ? {}
@@ -144,7 +145,7 @@ export function toDefinition(f: WizardForm): NetworkDef {
     ips,
     routes: [],
     portgroups: [],
-  };
+  });
 }
 
 export function toXml(f: WizardForm): string {

@@ -6,7 +6,7 @@ import { xml } from '@codemirror/lang-xml';
 import { syntaxHighlighting } from '@codemirror/language';
 import { type Diagnostic, forceLinting, linter, lintGutter } from '@codemirror/lint';
 import { unifiedMergeView } from '@codemirror/merge';
-import { Compartment, EditorState, type Text } from '@codemirror/state';
+import { Compartment, EditorState, Text } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
@@ -19,7 +19,8 @@ export interface XmlEditorOptions {
   /** The saved definition the diff compares with ('' for a new network). */
   saved: string;
   label: string;
-  onChange(text: string): void;
+  /** Whether the text differs from the saved copy; told on every change (cheap: no string copy). */
+  onDirty(dirty: boolean): void;
   onProblems(problems: LintProblem[]): void;
   onApply(): void;
 }
@@ -69,6 +70,7 @@ const theme = EditorView.theme({
 export function createXmlEditor(parent: HTMLElement, opts: XmlEditorOptions): XmlEditorHandle {
   const diff = new Compartment();
   let saved = opts.saved;
+  let savedDoc = Text.of(saved.split('\n'));
   let diffOn = false;
   const lint = linter(
     async (view) => {
@@ -98,7 +100,7 @@ export function createXmlEditor(parent: HTMLElement, opts: XmlEditorOptions): Xm
         diff.of(diffOn ? mergeView(saved) : []),
         EditorView.contentAttributes.of({ 'aria-label': opts.label }),
         EditorView.updateListener.of((u) => {
-          if (u.docChanged) opts.onChange(u.state.doc.toString());
+          if (u.docChanged) opts.onDirty(!u.state.doc.eq(savedDoc));
         }),
       ],
     });
@@ -108,6 +110,7 @@ export function createXmlEditor(parent: HTMLElement, opts: XmlEditorOptions): Xm
     text: () => view.state.doc.toString(),
     reset(doc, newSaved) {
       saved = newSaved;
+      savedDoc = Text.of(saved.split('\n'));
       view.setState(makeState(doc));
       forceLinting(view);
     },

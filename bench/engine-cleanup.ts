@@ -1,0 +1,58 @@
+// Undo for the engine benchmark: steps registered as things are created, run once in
+// reverse — at the end, on an error, or on SIGINT/SIGTERM/SIGHUP.
+import { endChildren } from './engine-procs.js';
+
+type Step = { label: string; fn: () => Promise<void> | void };
+
+export class Cleanup {
+  private readonly steps: Step[] = [];
+  private done: Promise<void> | undefined;
+  private signalled = false;
+
+  constructor(private readonly log: (line: string) => void) {}
+
+  /** True once cleanup has begun: measurement loops stop instead of starting more work. */
+  get stopping(): boolean {
+    return this.signalled || this.done !== undefined;
+  }
+
+  /** Throws once cleanup has begun, so a loop does not race the teardown. */
+  check(): void {
+    if (this.stopping) throw new Error('interrupted');
+  }
+
+  add(label: string, fn: () => Promise<void> | void): void {
+    this.steps.push({ label, fn });
+  }
+
+  /** Runs every step once, newest first; a failing step is reported and the rest still run. */
+  runAll(): Promise<void> {
+    this.done ??= this.runSteps();
+    return this.done;
+  }
+
+  private async runSteps(): Promise<void> {
+    for (const step of this.steps.reverse()) {
+      try {
+        await step.fn();
+      } catch (err) {
+        this.log(`cleanup: ${step.label} failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  /** On a signal: end our children (by PID), clean up, exit 128+N. */
+  installSignalHandlers(): void {
+    const codes: Record<string, number> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+    for (const [sig, n] of Object.entries(codes)) {
+      process.on(sig, () => {
+        if (this.stopping) return this.log(`${sig}: cleanup already running`);
+        this.signalled = true;
+        this.log(`${sig}: cleaning up`);
+        void endChildren()
+          .then(() => this.runAll())
+          .finally(() => process.exit(128 + n));
+      });
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// Section "lease": a new guest plugged into a freshly created network, until its DHCP
+// lease. (a) Switchyard's `default` as first use defines it (fresh state dirs every
+// rep, SWITCHYARD_NO_DEFAULT unset, `net-start default`); (b) libvirt's stock
+// default.xml (stp on); (c) the same with stp='off'. A new random MAC every time, so
+// no server knows the guest already; libvirt's network is defined anew every time.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchContext } from './engine-context.js';
+import { type LeaseTrial, plugAndLease } from './engine-guest.js';
+import { withStpOff } from './engine-xml.js';
+
+const GUEST_PORT = 'vguest';
+
+export async function benchLease(c: BenchContext): Promise<void> {
+  const stock = readFileSync(c.lv.stockXmlPath, 'utf8');
+  const libvirtVariants = [
+    { key: 'lvstock', file: c.lv.stockXmlPath },
+    { key: 'lvstp', file: join(c.tmp, 'default-stp-off.xml') },
+  ];
+  writeFileSync(libvirtVariants[1]?.file as string, withStpOff(stock));
+  const lvBridge = /<bridge\s+name=['"]([^'"]+)['"]/.exec(stock)?.[1] ?? 'virbr0';
+  c.log(`lease: ${c.opts.leaseReps} reps each of Switchyard default, libvirt stock, libvirt stp='off'`);
+  for (let r = 0; r < c.opts.leaseReps; r++) {
+    c.cleanup.check();
+    await switchyardDefault(c, r);
+    for (const v of libvirtVariants) {
+      c.cleanup.check();
+      await c.lv.virsh('net-define', v.file);
+      const start = await c.lv.virsh('net-start', 'default');
+      const trial = await plug(c, c.lvNetns, lvBridge);
+      await c.lv.virsh('net-destroy', 'default');
+      await c.lv.virsh('net-undefine', 'default');
+      record(c, v.key, start.wallMs, trial);
+    }
+  }
+}
+
+async function switchyardDefault(c: BenchContext, rep: number): Promise<void> {
+  const dir = join(c.tmp, `lease-${rep}`);
+  mkdirSync(dir);
+  const env = {
+    SWITCHYARD_CONFIG_DIR: join(dir, 'networks'),
+    SWITCHYARD_RUN_DIR: join(dir, 'run'),
+    SWITCHYARD_STATE_DIR: join(dir, 'dnsmasq'),
+    SWITCHYARD_NO_DEFAULT: null,
+  };
+  const start = await c.sy.call({ op: 'cli', args: ['net-start', 'default'], env });
+  const info = await c.sy.call({ op: 'cli', args: ['net-info', 'default'], env });
+  const bridge = /^Bridge:\s+(\S+)/m.exec(info.stdout ?? '')?.[1];
+  if (!bridge) throw new Error(`switchyard net-info default shows no bridge: ${info.stdout}`);
+  try {
+    record(c, 'sy', start.ms ?? Number.NaN, await plug(c, c.syNetns, bridge));
+  } finally {
+    await c.sy.call({ op: 'cli', args: ['net-destroy', 'default'], env });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function plug(c: BenchContext, hostNetns: string, bridge: string): Promise<LeaseTrial> {
+  return plugAndLease({ hostNetns, bridge, guestNetns: c.guestNetns, hostIf: GUEST_PORT, hook: c.hook });
+}
+
+function record(c: BenchContext, key: string, startMs: number, trial: LeaseTrial): void {
+  c.samples.add(`lease.${key}.start`, startMs);
+  if (trial.lease === undefined) {
+    c.samples.add(`lease.${key}.failed`, trial.plugToLeaseMs);
+    return;
+  }
+  c.samples.add(`lease.${key}.plug`, trial.plugToLeaseMs);
+  c.samples.add(`lease.${key}.total`, startMs + trial.plugToLeaseMs);
+}
