@@ -41,18 +41,29 @@ export class Cleanup {
     }
   }
 
-  /** On a signal: end our children (by PID), clean up, exit 128+N. */
+  /** On a signal or a crash: end our children (by PID), clean up, exit. */
   installSignalHandlers(): void {
     const codes: Record<string, number> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
-    for (const [sig, n] of Object.entries(codes)) {
-      process.on(sig, () => {
-        if (this.stopping) return this.log(`${sig}: cleanup already running`);
-        this.signalled = true;
-        this.log(`${sig}: cleaning up`);
-        void endChildren()
-          .then(() => this.runAll())
-          .finally(() => process.exit(128 + n));
-      });
+    for (const [sig, n] of Object.entries(codes)) process.on(sig, () => this.abort(sig, 128 + n));
+    process.on('uncaughtException', (err) => this.abort(`crash (${err.message})`, 1));
+    process.on('unhandledRejection', (err) => this.abort(`crash (${String(err)})`, 1));
+  }
+
+  private abort(why: string, exitCode: number): void {
+    if (this.signalled) {
+      this.log(`${why}: cleanup already running`);
+      return;
     }
+    this.signalled = true;
+    if (this.done) {
+      // Cleanup is under way: let it finish rather than kill its commands.
+      this.log(`${why}: waiting for the cleanup under way`);
+      void this.done.finally(() => process.exit(exitCode));
+      return;
+    }
+    this.log(`${why}: cleaning up`);
+    void endChildren()
+      .then(() => this.runAll())
+      .finally(() => process.exit(exitCode));
   }
 }

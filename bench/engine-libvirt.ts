@@ -84,11 +84,12 @@ export class Libvirt {
 
   async teardown(): Promise<void> {
     if (!this.started) return;
-    await this.undefineAll().catch(() => {});
+    await this.undefineAll(true).catch(() => {});
     await run('bash', [join(this.opts.toolsDir, 'teardown.sh')], {
       env: this.scriptEnv(),
       allowFail: true,
       timeoutMs: 300_000,
+      detached: true,
     });
     this.started = false;
   }
@@ -99,13 +100,14 @@ export class Libvirt {
   }
 
   /** Untimed: many commands through one virsh process (its stdin), as a script would. */
-  batch(commands: readonly string[]): Promise<RunResult> {
-    return run('virsh', ['-c', LIBVIRT_URI], { input: `${commands.join('\n')}\n`, timeoutMs: 600_000 });
+  batch(commands: readonly string[], detached = false): Promise<RunResult> {
+    const input = `${commands.join('\n')}\n`;
+    return run('virsh', ['-c', LIBVIRT_URI], { input, timeoutMs: 600_000, detached });
   }
 
-  async names(): Promise<{ all: string[]; active: string[] }> {
+  async names(detached = false): Promise<{ all: string[]; active: string[] }> {
     const list = async (...flags: string[]) =>
-      (await run('virsh', ['-c', LIBVIRT_URI, 'net-list', ...flags, '--name'])).stdout
+      (await run('virsh', ['-c', LIBVIRT_URI, 'net-list', ...flags, '--name'], { detached })).stdout
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean);
@@ -113,11 +115,19 @@ export class Libvirt {
   }
 
   /** Stops and forgets every network of our daemon in two virsh processes. */
-  async undefineAll(): Promise<void> {
+  async undefineAll(detached = false): Promise<void> {
     if (this.daemonPid === undefined) return;
-    const { all, active } = await this.names();
-    if (active.length) await this.batch(active.map((n) => `net-destroy ${n}`));
-    if (all.length) await this.batch(all.map((n) => `net-undefine ${n}`));
+    const { all, active } = await this.names(detached);
+    if (active.length)
+      await this.batch(
+        active.map((n) => `net-destroy ${n}`),
+        detached,
+      );
+    if (all.length)
+      await this.batch(
+        all.map((n) => `net-undefine ${n}`),
+        detached,
+      );
   }
 
   daemonRssKb(): number {

@@ -9,6 +9,11 @@ export interface RunOptions {
   /** Resolve instead of rejecting on a non-zero exit. */
   allowFail?: boolean;
   timeoutMs?: number;
+  /**
+   * Its own process group: a Ctrl-C (SIGINT to our whole group) then does not cut
+   * short a cleanup command such as teardown.sh.
+   */
+  detached?: boolean;
 }
 
 export interface RunResult {
@@ -30,7 +35,16 @@ export function track(child: ChildProcess): ChildProcess {
 export function run(cmd: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = track(spawn(cmd, args, { env: opts.env ?? process.env, stdio: 'pipe' }));
+    const stdin = opts.input === undefined ? 'ignore' : 'pipe';
+    const child = track(
+      spawn(cmd, args, {
+        env: opts.env ?? process.env,
+        stdio: [stdin, 'pipe', 'pipe'],
+        detached: opts.detached ?? false,
+      }),
+    );
+    // A child that exits before reading its input must not crash the bench (EPIPE).
+    child.stdin?.on('error', () => {});
     let stdout = '';
     let stderr = '';
     let exitMs = 0;
@@ -55,7 +69,7 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
       if (code === 0 || opts.allowFail) resolve(result);
       else reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${lastLine(stderr || stdout)}`));
     });
-    child.stdin?.end(opts.input ?? '');
+    child.stdin?.end(opts.input);
   });
 }
 

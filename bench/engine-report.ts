@@ -23,6 +23,12 @@ const ROWS: Row[] = [
     unit: 'ms',
   },
   {
+    label: 'bare `node -e 0` (the floor under any Switchyard CLI call), wall',
+    sy: 'floor.node',
+    lv: '-',
+    unit: 'ms',
+  },
+  {
     label: 'net-start NAT+DHCP, in engine / `virsh -t` api',
     sy: 'start.sy.engine',
     lv: 'start.lv.api',
@@ -146,11 +152,14 @@ function comparison(s: Samples, h: ReportHeader): string[] {
     const target = row.target && sy && lv ? row.target(sy.median, lv.median) : '';
     const label = row.label.replace('MANY', manyLabel);
     lines.push(
-      `| ${label} | ${fmt(sy?.median)}${unit} | ${fmt(lv?.median)}${unit} | ${ratio(lv?.median, sy?.median)} | ${target} |`,
+      `| ${label} | ${withUnit(sy?.median, unit)} | ${withUnit(lv?.median, unit)} | ${ratio(lv?.median, sy?.median)} | ${target} |`,
     );
   }
   return lines;
 }
+
+const withUnit = (x: number | undefined, unit: string): string =>
+  x === undefined ? '-' : `${fmt(x)}${unit}`;
 
 function details(s: Samples): string[] {
   const lines = ['| series | n | median | min | max |', '|---|---|---|---|---|'];

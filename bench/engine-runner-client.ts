@@ -19,6 +19,7 @@ export class RunnerClient {
     this.child = track(
       spawn('ip', ['netns', 'exec', netns, process.execPath, runnerPath], { env, stdio: 'pipe' }),
     );
+    this.child.stdin?.on('error', () => {});
     this.child.stderr?.on('data', (d: Buffer) => {
       this.stderr = (this.stderr + d.toString()).slice(-2000);
     });

@@ -7,9 +7,10 @@ import type { RunnerReply } from './engine-runner.js';
 import { natNetworkXml } from './engine-xml.js';
 
 export async function benchFloor(c: BenchContext): Promise<void> {
-  c.log(`floor: ${c.opts.reps} reps of 'switchyard help' and 'virsh --version'`);
+  c.log(`floor: ${c.opts.reps} reps of 'switchyard help', 'virsh --version' and 'node -e 0'`);
   for (let r = 0; r < c.opts.reps; r++) {
     c.cleanup.check();
+    c.samples.add('floor.node', (await run(process.execPath, ['-e', '0'])).ms);
     c.samples.add('floor.sy', (await c.sy.call({ op: 'cli', args: ['help'] })).ms ?? Number.NaN);
     c.samples.add('floor.lv', (await run('virsh', ['--version'])).ms);
   }

@@ -33,6 +33,10 @@ export async function benchLease(c: BenchContext): Promise<void> {
       record(c, v.key, start.wallMs, trial);
     }
   }
+  const failed = ['sy', 'lvstock', 'lvstp'].map((k) => `${k} ${c.samples.get(`lease.${k}.failed`).length}`);
+  c.notes.push(
+    `lease: runs without a lease (udhcpc -t 20 -T 1 gave up): ${failed.join(', ')}. udhcpc sends its first DISCOVER at once and repeats it every second, so lease times are quantised to ~1 s; plug-to-lease includes the four \`ip\`/udhcpc process starts, the same on both sides. Switchyard's net-start wall here includes first use defining \`default\` (fresh config dir each rep); libvirt's network is net-defined untimed just before.`,
+  );
 }
 
 async function switchyardDefault(c: BenchContext, rep: number): Promise<void> {

@@ -54,5 +54,5 @@ export function fmt(x: number | undefined): string {
 export function ratio(libvirt: number | undefined, switchyard: number | undefined): string {
   if (libvirt === undefined || switchyard === undefined || switchyard <= 0) return '-';
   const r = libvirt / switchyard;
-  return `${r >= 10 ? r.toFixed(0) : r.toFixed(1)}×`;
+  return `${r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : r.toPrecision(2)}×`;
 }

@@ -76,7 +76,7 @@ function readOptions(): BenchOptions {
 async function addNetns(name: string, cleanup: Cleanup): Promise<void> {
   await run('ip', ['netns', 'add', name]);
   cleanup.add(`delete netns ${name}`, () =>
-    run('ip', ['netns', 'del', name], { allowFail: true }).then(() => {}),
+    run('ip', ['netns', 'del', name], { allowFail: true, detached: true }).then(() => {}),
   );
   await run('ip', ['-n', name, 'link', 'set', 'lo', 'up']);
 }

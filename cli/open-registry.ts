@@ -2,7 +2,6 @@
 // engine in-process as root; as anyone else they go to the root helper (pkexec),
 // so a user is asked for a password only when something changes.
 import { createEngine } from '../host/engine/engine.js';
-import { HelperClient, helperCommandFromEnv } from '../host/helper-client/index.js';
 import type { NetworkControl } from '../host/networks/network-control.js';
 import { Registry } from '../host/networks/registry.js';
 import { hostPaths } from '../host/paths.js';
@@ -31,6 +30,9 @@ export async function withControl<T>(
   fn: (control: CliControl) => Promise<T>,
 ): Promise<T> {
   if (isRoot()) return fn(openRegistry(env));
+  // Loaded only here: the protocol schemas cost ~0.3 s of start-up that root and
+  // read-only commands should not pay.
+  const { HelperClient, helperCommandFromEnv } = await import('../host/helper-client/index.js');
   const helper = new HelperClient({ command: helperCommandFromEnv(env) });
   try {
     return await fn(helper);

@@ -29,12 +29,13 @@ export function dnsmasqStep(def: NetworkDef, bridge: string, ctx: PlanContext): 
     pidFile: ctx.pidFile,
     user: ctx.dnsmasqUser ?? DEFAULT_DNSMASQ_USER,
     // Trade-off: by default dnsmasq pings an address and waits ~3 s for an answer
-    // before offering it, to avoid handing out an address somebody configured by
-    // hand. On a bridge Switchyard created only our guests are plugged in and
-    // dnsmasq is authoritative for the whole range, so that conflict needs a guest
-    // with a hand-made address from the DHCP range; we accept that risk to get a new
-    // guest its lease in well under a second instead of after ~3 s.
-    fastOffer: ctx.fastOffer ?? true,
+    // before offering it, so an address somebody configured by hand is not handed
+    // out twice; skipping the ping gets a new guest its lease ~3 s sooner. The
+    // choice belongs in the XML (<dnsmasq:option value='no-ping'/>, which the
+    // networks Switchyard creates carry, see core/define/quick-switch.ts), so a file
+    // imported from libvirt keeps libvirt's behaviour; fastOffer lets a caller
+    // force it for every network.
+    fastOffer: ctx.fastOffer ?? false,
   });
   const ops: HostOp[] = [
     { op: 'mkdir', path: ctx.stateDir, mode: DIR_MODE },

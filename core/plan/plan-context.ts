@@ -12,7 +12,7 @@ export interface PlanContext {
   dnsmasqBinary?: string;
   /** Account dnsmasq drops to after binding its sockets; 'nobody' as under libvirt. */
   dnsmasqUser?: string;
-  /** See dnsmasqStep: skip dnsmasq's ping before a DHCP offer. Default true. */
+  /** See dnsmasqStep: skip dnsmasq's ping before every DHCP offer. Default false (the XML decides). */
   fastOffer?: boolean;
 }
 

@@ -4,12 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { parseCidr } from '../../core/addr/cidr.js';
-import { defaultNetworkDef } from '../../core/define/default-network.js';
 import { ipDefPrefix } from '../../core/addr/ip-def.js';
+import { defaultNetworkDef } from '../../core/define/default-network.js';
 import { type DefinedNetwork, fillDefaults } from '../../core/define/fill-defaults.js';
 import { readNetworkDefinition } from '../../core/definition.js';
 import { ipFamily, type NetworkDef } from '../../core/model/network.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
+import { parseNetworkXml } from '../../core/xml/parse-network.js';
 import { HostError, notFound } from '../host-error.js';
 import type { HostPaths } from '../paths.js';
 import { withLock } from '../state/lock.js';
@@ -23,6 +24,12 @@ export interface NetworkSummary {
   active: boolean;
   persistent: boolean;
   autostart: boolean;
+}
+
+export interface NetworkIdentity {
+  name: string;
+  uuid: string | undefined;
+  bridge: string | undefined;
 }
 
 export interface NetworkInfo extends NetworkSummary {
@@ -52,7 +59,7 @@ export class Registry implements NetworkControl {
   /** NET is a name or a UUID, as in virsh. */
   resolve(net: string): string {
     if (this.exists(net)) return net;
-    const byUuid = this.list().find((n) => this.uuidOf(n.name) === net.toLowerCase());
+    const byUuid = this.identities().find((n) => n.uuid === net.toLowerCase());
     if (!byUuid) throw notFound(net);
     return byUuid.name;
   }
@@ -62,6 +69,22 @@ export class Registry implements NetworkControl {
       store.readDefinitionXml(this.paths, name) !== undefined ||
       store.readActive(this.paths, name) !== undefined
     );
+  }
+
+  /**
+   * Name, UUID and bridge of every network in one pass: the live status for active
+   * ones, else the saved definition parsed without validation (it was validated when
+   * saved). Define checks against all of them, so this must stay cheap at 1,000 networks.
+   */
+  identities(): NetworkIdentity[] {
+    return this.list().map(({ name }) => {
+      const status = store.readActive(this.paths, name)?.status;
+      if (status) return { name, uuid: status.uuid.toLowerCase(), bridge: status.bridge };
+      const xml = store.readDefinitionXml(this.paths, name);
+      const parsed = xml === undefined ? undefined : parseNetworkXml(xml);
+      const def = parsed?.ok ? parsed.value : undefined;
+      return { name, uuid: def?.uuid?.toLowerCase(), bridge: def?.bridge?.name };
+    });
   }
 
   uuidOf(name: string): string | undefined {
@@ -123,8 +146,9 @@ export class Registry implements NetworkControl {
   async define(source: string | Uint8Array): Promise<DefinedNetwork> {
     const def = readSource(source);
     return this.mutate(async () => {
-      const filled = await this.withDefaults(this.keepUuid(def));
-      this.checkDuplicate(filled);
+      const others = this.identities();
+      const filled = await this.withDefaults(this.keepUuid(def, others), others);
+      this.checkDuplicate(filled, others);
       store.writeDefinitionXml(this.paths, filled.name, formatNetworkXml(filled, { inactive: true }));
       return filled;
     });
@@ -133,8 +157,9 @@ export class Registry implements NetworkControl {
   async create(source: string | Uint8Array): Promise<DefinedNetwork> {
     const def = readSource(source);
     return this.mutate(async () => {
-      const filled = await this.withDefaults(def);
-      this.checkDuplicate(filled);
+      const others = this.identities();
+      const filled = await this.withDefaults(def, others);
+      this.checkDuplicate(filled, others);
       if (store.readActive(this.paths, filled.name)) throw alreadyActive(filled.name);
       await this.engine.start(filled, false);
       return filled;
@@ -157,6 +182,9 @@ export class Registry implements NetworkControl {
       const active = store.readActive(this.paths, name);
       if (!active) throw new HostError('conflict', `network '${name}' is not active`);
       await this.engine.stop(active.status);
+      // Stop keeps the lease file so a restart hands guests their old addresses back;
+      // a network that no longer exists has no use for it.
+      if (!active.status.persistent) store.removeLeases(this.paths, name);
     });
   }
 
@@ -169,6 +197,7 @@ export class Registry implements NetworkControl {
       const active = store.readActive(this.paths, name);
       if (active)
         store.writeActive(this.paths, name, { ...active, status: { ...active.status, persistent: false } });
+      else store.removeLeases(this.paths, name);
       store.removeDefinition(this.paths, name);
     });
   }
@@ -223,31 +252,26 @@ export class Registry implements NetworkControl {
   }
 
   /** Redefining without a <uuid> keeps the network's identity instead of failing. */
-  private keepUuid(def: NetworkDef): NetworkDef {
+  private keepUuid(def: NetworkDef, others: NetworkIdentity[]): NetworkDef {
     if (def.uuid) return def;
-    const existing = this.exists(def.name) ? this.uuidOf(def.name) : undefined;
+    const existing = others.find((o) => o.name === def.name)?.uuid;
     return existing ? { ...def, uuid: existing } : def;
   }
 
   /** The definition as define would save it (UUID, bridge, MAC filled in), saving nothing. */
-  async withDefaults(def: NetworkDef): Promise<DefinedNetwork> {
+  async withDefaults(def: NetworkDef, others = this.identities()): Promise<DefinedNetwork> {
     const used = new Set(await this.engine.hostLinkNames());
-    for (const other of this.list()) {
-      if (other.name === def.name) continue;
-      const bridge = this.info(other.name).bridge;
-      if (bridge) used.add(bridge);
-    }
+    for (const other of others) if (other.name !== def.name && other.bridge) used.add(other.bridge);
     return fillDefaults(def, { usedBridgeNames: used, randomBytes: (n) => randomBytes(n) });
   }
 
   /** The same name with another UUID, or the same UUID with another name, is an error. */
-  private checkDuplicate(def: NetworkDef): void {
+  private checkDuplicate(def: NetworkDef, others: NetworkIdentity[]): void {
     const uuid = def.uuid?.toLowerCase();
-    for (const other of this.list()) {
-      const otherUuid = this.uuidOf(other.name)?.toLowerCase();
-      if (other.name === def.name && otherUuid && otherUuid !== uuid)
-        throw new HostError('conflict', `network '${def.name}' already exists with uuid ${otherUuid}`);
-      if (other.name !== def.name && otherUuid === uuid)
+    for (const other of others) {
+      if (other.name === def.name && other.uuid && other.uuid !== uuid)
+        throw new HostError('conflict', `network '${def.name}' already exists with uuid ${other.uuid}`);
+      if (other.name !== def.name && other.uuid === uuid)
         throw new HostError('conflict', `network '${other.name}' is already defined with uuid ${uuid}`);
     }
   }

@@ -6,6 +6,7 @@ import { nameFromFileStem } from '../../core/names/file-stem.js';
 import {
   autostartLinkPath,
   definitionPath,
+  dnsmasqFilePath,
   type HostPaths,
   pidFilePath,
   statusJsonPath,
@@ -78,6 +79,10 @@ export function readActive(p: HostPaths, name: string): ActiveRecord | undefined
 export function writeActive(p: HostPaths, name: string, record: ActiveRecord): void {
   atomicWrite(statusXmlPath(p, name), record.xml);
   atomicWrite(statusJsonPath(p, name), `${JSON.stringify(record.status, null, 2)}\n`);
+}
+
+export function removeLeases(p: HostPaths, name: string): void {
+  rmSync(dnsmasqFilePath(p, name, 'leases'), { force: true });
 }
 
 export function removeActive(p: HostPaths, name: string): void {

@@ -89,8 +89,16 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
 
   it('hands a new guest a lease within a second, and a static <host> its fixed address', async () => {
     const hosts = "      <host mac='52:54:00:00:00:02' name='fixed' ip='192.168.180.77'/>\n";
+    // stp='off' (netXml's default) and no-ping: the settings of the networks Switchyard creates.
     await start(
-      netXml({ name: 'dhcp', bridge: 'sydhcp', net: '192.168.180', mode: 'nat', dhcpHosts: hosts }),
+      netXml({
+        name: 'dhcp',
+        bridge: 'sydhcp',
+        net: '192.168.180',
+        mode: 'nat',
+        dhcpHosts: hosts,
+        noPing: true,
+      }),
       'dhcp',
     );
     const [g1, g2] = topo.guests as [string, string];

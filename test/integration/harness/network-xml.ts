@@ -13,12 +13,18 @@ export interface NetXmlOptions {
   dhcpHosts?: string;
   /** Extra XML inside <network> after <ip> (e.g. <dns>, <domain>, <route>, IPv6 <ip>). */
   extra?: string;
+  /** <dnsmasq:option value='no-ping'/>: offer addresses without dnsmasq's ~3 s ping check. */
+  noPing?: boolean;
 }
 
 export function netXml(o: NetXmlOptions): string {
   const forward =
     o.mode === 'isolated' ? '' : `  <forward mode='${o.mode}'${o.dev ? ` dev='${o.dev}'` : ''}/>\n`;
-  return `<network>
+  const ns = o.noPing ? " xmlns:dnsmasq='http://libvirt.org/schemas/network/dnsmasq/1.0'" : '';
+  const noPing = o.noPing
+    ? "  <dnsmasq:options>\n    <dnsmasq:option value='no-ping'/>\n  </dnsmasq:options>\n"
+    : '';
+  return `<network${ns}>
   <name>${o.name}</name>
 ${forward}  <bridge name='${o.bridge}' stp='${o.stp ?? 'off'}' delay='0'/>
   <ip address='${o.net}.1' netmask='255.255.255.0'>
@@ -26,6 +32,6 @@ ${forward}  <bridge name='${o.bridge}' stp='${o.stp ?? 'off'}' delay='0'/>
       <range start='${o.net}.10' end='${o.net}.250'/>
 ${o.dhcpHosts ?? ''}    </dhcp>
   </ip>
-${o.extra ?? ''}</network>
+${o.extra ?? ''}${noPing}</network>
 `;
 }

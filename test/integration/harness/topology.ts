@@ -73,6 +73,9 @@ export async function createTopology(opts: { guests?: number } = {}): Promise<To
   const wan = `sy-${id}-wan`;
   const guests = Array.from({ length: opts.guests ?? 0 }, (_, i) => `sy-${id}-g${i + 1}`);
   const dirs = makeDirs();
+  // Written once: rewriting it while another guest's udhcpc runs it fails with ETXTBSY.
+  const script = join(dirs.root, 'udhcpc.sh');
+  writeFileSync(script, UDHCPC_SCRIPT, { mode: 0o755 });
   const made: string[] = [];
   const safetyNet = () => cleanupSync(made, dirs.root);
   process.on('exit', safetyNet);
@@ -116,8 +119,6 @@ export async function createTopology(opts: { guests?: number } = {}): Promise<To
       await run('ip', ['-n', host, 'link', 'del', hostEndOf(guest)]);
     },
     dhcp: async (guest, o = {}) => {
-      const script = join(dirs.root, 'udhcpc.sh');
-      writeFileSync(script, UDHCPC_SCRIPT, { mode: 0o755 });
       const args = ['-f', '-i', 'eth0', '-n', '-q', '-t', String(o.tries ?? 5), '-T', '1', '-s', script];
       const r = await run('ip', ['netns', 'exec', guest, 'busybox', 'udhcpc', ...args]);
       return r.code === 0 ? parseLease(r.stdout, r.ms) : undefined;

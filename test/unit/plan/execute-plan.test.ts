@@ -62,12 +62,23 @@ describe('executePlan', () => {
 
   it('undoes a step that failed halfway, but not one that failed at its first operation', async () => {
     const { file, step, ctx } = setup();
-    const badWrite: HostOp = { op: 'write-file', path: '/proc/sy-no-such-dir/x', content: '', mode: 0o644 };
-    const halfway: Plan = { network: 'n', bridge: 'b', steps: [step('bridge', 'a'), step('firewall', 'b', [badWrite])] };
+    // 'a' is a file written by the first step, so this path cannot be created.
+    const badWrite: HostOp = { op: 'write-file', path: join(file('a'), 'x'), content: '', mode: 0o644 };
+    const halfway: Plan = {
+      network: 'n',
+      bridge: 'b',
+      steps: [step('bridge', 'a'), step('firewall', 'b', [badWrite])],
+    };
     await expect(executePlan(halfway, ctx())).rejects.toMatchObject({ code: 'host-op-failed' });
     expect(existsSync(file('a')) || existsSync(file('b'))).toBe(false);
 
-    const never: Step = { id: 'firewall', title: 'f', do: [badWrite], undo: [{ op: 'remove-file', path: file('a') }] };
+    const never: Step = {
+      id: 'firewall',
+      title: 'f',
+      do: [{ op: 'write-file', path: join(file('z'), 'x'), content: '', mode: 0o644 }],
+      undo: [{ op: 'remove-file', path: file('a') }],
+    };
+    await executePlan({ network: 'n', bridge: 'b', steps: [step('bridge', 'z')] }, ctx());
     const plan: Plan = { network: 'n', bridge: 'b', steps: [never] };
     await executePlan({ network: 'n', bridge: 'b', steps: [step('bridge', 'a')] }, ctx());
     await expect(executePlan(plan, ctx())).rejects.toMatchObject({

@@ -117,7 +117,7 @@ describe('planStart', () => {
     expect(conf?.op === 'write-file' && conf.content).toContain(
       'pid-file=/run/switchyard/networks/lab.pid\n',
     );
-    expect(conf?.op === 'write-file' && conf.content).toContain('no-ping\n');
+    expect(conf?.op === 'write-file' && conf.content).not.toContain('no-ping');
     expect(conf?.op === 'write-file' && conf.content).toContain('user=nobody\n');
     expect(d.do.at(-1)).toEqual({
       op: 'dnsmasq-start',
@@ -133,10 +133,14 @@ describe('planStart', () => {
     expect(d.undo.some((o) => o.op === 'remove-file' && o.path.endsWith('.leases'))).toBe(false);
   });
 
-  it('pings before offering when fastOffer is off', () => {
-    const r = planStart(network('nat'), noFacts, { ...ctx, fastOffer: false });
-    const conf = r.ok && step(r.value, 'dnsmasq').do.find((o) => o.op === 'write-file');
-    expect(conf && conf.op === 'write-file' && conf.content).not.toContain('no-ping');
+  it('skips the ping before an offer when the XML or the caller asks', () => {
+    const confOf = (r: ReturnType<typeof planStart>) => {
+      const op = r.ok ? step(r.value, 'dnsmasq').do.find((o) => o.op === 'write-file') : undefined;
+      return op?.op === 'write-file' ? op.content : '';
+    };
+    expect(confOf(planStart(network('nat'), noFacts, { ...ctx, fastOffer: true }))).toContain('\nno-ping\n');
+    const xmlSays = network('nat', { dnsmasqOptions: [{ value: 'no-ping' }] });
+    expect(confOf(planStart(xmlSays, noFacts, ctx))).toContain('\nno-ping\n');
   });
 
   it('starts no dnsmasq for a network without addresses', () => {
