@@ -4,6 +4,7 @@
 // every answer, and the static types both compile against. No method or event name
 // is written anywhere else.
 import { z } from 'zod';
+import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/update-request.js';
 import { errorCodes } from './ipc.js';
 
 /** Bumped on any incompatible change; the client and helper refuse to talk across versions. */
@@ -50,6 +51,24 @@ export type RequestId = z.infer<typeof requestId>;
 const named = z.strictObject({ name: z.string() });
 const defined = z.strictObject({ name: z.string(), uuid: z.string() });
 
+/** What an update changed, and the dnsmasq that re-read its hosts files (same PID: no restart). */
+const updated = z.strictObject({
+  name: z.string(),
+  live: z.boolean(),
+  config: z.boolean(),
+  signalledPid: z.number().int().optional(),
+});
+
+/** One lease to reserve: a MAC (six hex octets), an IPv4 address, an optional DHCP hostname. */
+export const leaseToReserve = z.strictObject({
+  mac: z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'is not a MAC address'),
+  ip: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'is not an IPv4 address'),
+  hostname: z.string().max(253).optional(),
+});
+
+/** A snippet is one element, e.g. <host mac=.. ip=../>. */
+const MAX_SNIPPET_CHARS = 64 * 1024;
+
 function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) {
   return { params, result };
 }
@@ -68,6 +87,21 @@ export const helperMethods = {
   destroy: method(z.strictObject({ net: networkRef }), named),
   undefine: method(z.strictObject({ net: networkRef }), named),
   autostart: method(z.strictObject({ net: networkRef, on: z.boolean() }), named),
+  /** The leases view's Reserve: the lease becomes a static <host>, live and saved. */
+  reserve: method(z.strictObject({ net: networkRef, lease: leaseToReserve }), updated),
+  /** net-update with virsh's semantics (no flags = current state). */
+  update: method(
+    z.strictObject({
+      net: networkRef,
+      command: z.enum(UPDATE_COMMANDS),
+      section: z.enum(UPDATE_SECTIONS),
+      xml: z.string().min(1).max(MAX_SNIPPET_CHARS),
+      parentIndex: z.number().int().min(-1).max(1000).optional(),
+      live: z.boolean().optional(),
+      config: z.boolean().optional(),
+    }),
+    updated,
+  ),
 } as const;
 
 export type HelperMethod = keyof typeof helperMethods;

@@ -74,6 +74,8 @@ export const lease = z.object({
   ip: z.string(),
   mac: z.string().optional(),
   hostname: z.string().optional(),
+  clientId: z.string().optional(),
+  /** Seconds since the epoch; 0 for an infinite lease. */
   expiry: z.number(),
 });
 export type Lease = z.infer<typeof lease>;
@@ -84,6 +86,47 @@ export const hostFacts = z.object({
   subnetsInUse: z.array(z.object({ cidr: z.string(), dev: z.string() })),
 });
 export type HostFacts = z.infer<typeof hostFacts>;
+
+/** The eight kernel counters of a link, per second. */
+export const rates = z.object({
+  rx_bytes: z.number(),
+  tx_bytes: z.number(),
+  rx_packets: z.number(),
+  tx_packets: z.number(),
+  rx_errors: z.number(),
+  tx_errors: z.number(),
+  rx_dropped: z.number(),
+  tx_dropped: z.number(),
+});
+export type Rates = z.infer<typeof rates>;
+export type RateName = keyof Rates;
+
+/** One second of one bridge: the bridge device and each of its ports (guest links). */
+export const statsSample = z.object({
+  bridge: z.string(),
+  /** Wall-clock milliseconds. */
+  at: z.number(),
+  total: rates,
+  ports: z.array(z.object({ link: z.string(), rates, rxBytes: z.number(), txBytes: z.number() })),
+});
+export type StatsSample = z.infer<typeof statsSample>;
+
+/** History by column, oldest first, as uPlot takes it. */
+export const statsHistory = z.object({
+  bridge: z.string(),
+  resolutionSeconds: z.number(),
+  at: z.array(z.number()),
+  rates: z.record(z.string(), z.array(z.number())),
+});
+export type StatsHistory = z.infer<typeof statsHistory>;
+
+/** A Linux interface name (IFNAMSIZ 16 with the NUL), nothing that could reach a path. */
+const linkName = z.string().regex(/^[A-Za-z0-9_.:@-]{1,15}$/, 'is not an interface name');
+/** The chart's ranges: 1 min, 10 min, 1 h. */
+export const statsRanges = [60, 600, 3600] as const;
+
+const terminalId = z.number().int().nonnegative();
+const terminalSize = { cols: z.number().int().min(2).max(1000), rows: z.number().int().min(2).max(500) };
 
 const byName = z.object({ name: networkName });
 const none = z.object({}).strict();
@@ -105,11 +148,43 @@ export const channels = {
   'networks.undefine': channel(byName.strict(), done),
   'networks.autostart': channel(z.object({ name: networkName, on: z.boolean() }).strict(), done),
   'host.facts': channel(none, hostFacts),
+  /** The leases view's Reserve: live (hostsfile + SIGHUP, no restart) and saved. */
+  'networks.reserve': channel(
+    z
+      .object({
+        name: networkName,
+        mac: z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'is not a MAC address'),
+        ip: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'is not an IPv4 address'),
+        hostname: z.string().max(253).optional(),
+      })
+      .strict(),
+    z.object({ name: z.string(), live: z.boolean(), config: z.boolean() }),
+  ),
+  /** The bridges this window shows rates for now (replaces the previous set; [] = none). */
+  'stats.watch': channel(z.object({ bridges: z.array(linkName).max(1000) }).strict(), z.object({})),
+  'stats.history': channel(
+    z.object({ bridge: linkName, seconds: z.union(statsRanges.map((n) => z.literal(n))) }).strict(),
+    statsHistory,
+  ),
+  /** What this shell offers (the web shell's terminal is off unless started with --terminal). */
+  'app.features': channel(none, z.object({ terminal: z.boolean(), terminalHint: z.string().optional() })),
+  'terminal.open': channel(z.object(terminalSize).strict(), z.object({ id: terminalId })),
+  'terminal.input': channel(
+    z.object({ id: terminalId, data: z.string().max(65_536) }).strict(),
+    z.object({}),
+  ),
+  'terminal.resize': channel(z.object({ id: terminalId, ...terminalSize }).strict(), z.object({})),
+  'terminal.close': channel(z.object({ id: terminalId }).strict(), z.object({})),
 } as const;
 
 export const events = {
   /** The list changed on the host (our change, the CLI's, a lease): the new list. */
   'networks.changed': z.array(networkRow),
+  /** Once a second per bridge this window watches (stats.watch). */
+  'stats.sample': statsSample,
+  /** Output of a terminal this window opened. */
+  'terminal.data': z.object({ id: terminalId, data: z.string() }),
+  'terminal.exit': z.object({ id: terminalId, code: z.number() }),
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -34,6 +34,22 @@ export async function handleRequest(
       const on = request.params.on;
       return changeNamed(backend, request.params.net, (name) => backend.setAutostart(name, on));
     }
+    case 'reserve': {
+      const name = backend.resolve(request.params.net);
+      return backend.reserve(name, request.params.lease);
+    }
+    case 'update': {
+      const { net, command, section, xml, parentIndex, live, config } = request.params;
+      const name = backend.resolve(net);
+      // virsh's -1 means "the <ip> that serves DHCP", which is core's absent index.
+      const req = {
+        command,
+        section,
+        xml,
+        ...(parentIndex === undefined || parentIndex < 0 ? {} : { parentIndex }),
+      };
+      return backend.update(name, req, { live: live ?? false, config: config ?? false });
+    }
     default:
       return assertNever(request, 'helper method');
   }

@@ -1,6 +1,6 @@
 // Subnet arithmetic on IpAddress values: netmask <-> prefix, network/broadcast,
 // containment and overlap.
-import { familyBits, formatIp, type IpAddress, parseIp } from './ip.js';
+import { familyBits, formatIp, IPV4_BITS, type IpAddress, parseIp } from './ip.js';
 
 export interface Cidr {
   address: IpAddress;
@@ -59,6 +59,24 @@ export function cidrContains(net: Cidr, addr: IpAddress): boolean {
   if (net.address.family !== addr.family) return false;
   const mask = maskBits(net.prefix, addr.family);
   return (net.address.value & mask) === (addr.value & mask);
+}
+
+/** An IPv4 subnet as plain numbers, for checks repeated per host (no bigint per call). */
+export interface Ipv4Subnet {
+  network: number;
+  mask: number;
+}
+
+export function ipv4Subnet(net: Cidr): Ipv4Subnet | undefined {
+  if (net.address.family !== 4) return undefined;
+  // A 32-bit shift is a shift by 0 in JavaScript, so /0 needs its own case.
+  const mask = net.prefix === 0 ? 0 : (0xffffffff << (IPV4_BITS - net.prefix)) >>> 0;
+  return { network: (Number(net.address.value) & mask) >>> 0, mask };
+}
+
+/** cidrContains for an address from ipv4ToNumber. */
+export function ipv4SubnetContains(net: Ipv4Subnet, value: number): boolean {
+  return (value & net.mask) >>> 0 === net.network;
 }
 
 /** Two subnets overlap exactly when the shorter prefix contains the other's network. */

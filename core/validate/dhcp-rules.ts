@@ -2,11 +2,20 @@
 // and virSocketAddrGetRange), plus ours: host addresses inside the subnet and no
 // MAC or address given to two hosts. Also the driver's rule that only one IPv4 and
 // one IPv6 <ip> may serve DHCP.
-import { broadcastOf, type Cidr, cidrContains, formatCidr, rangeSize } from '../addr/cidr.js';
-import { formatIp, type IpAddress, ipEquals, parseIp } from '../addr/ip.js';
+import {
+  broadcastOf,
+  type Cidr,
+  cidrContains,
+  formatCidr,
+  type Ipv4Subnet,
+  ipv4Subnet,
+  ipv4SubnetContains,
+  rangeSize,
+} from '../addr/cidr.js';
+import { formatIp, type IpAddress, ipEquals, ipv4ToNumber, parseIp } from '../addr/ip.js';
 import { ipDefCidr } from '../addr/ip-def.js';
 import type { DhcpHost, DhcpRange, IpDef, LeaseTime, NetworkDef } from '../model/network.js';
-import { isMulticastMac, parseMac } from './mac-address.js';
+import { isMulticastMacNumber, macToNumber } from './mac-address.js';
 import { element, quote, type Report } from './problem-text.js';
 
 const MAX_RANGE_SIZE = 65535n;
@@ -91,23 +100,48 @@ function hostElement(host: DhcpHost): string {
   ]);
 }
 
+/**
+ * A host's mac and ip, each parsed once for both its own checks and the duplicate
+ * checks. Keys are plain numbers (and IPv6 text) rather than bigints: a Set keyed
+ * by bigint was the slowest part of linting a network with thousands of hosts.
+ */
+interface ParsedHost {
+  /** macToNumber of host.mac; undefined when absent or invalid. */
+  mac: number | undefined;
+  /** Equal for equal addresses: the number for IPv4, inet_ntop's text for IPv6. */
+  ipKey: number | string | undefined;
+  inSubnet: boolean;
+}
+
 function checkHosts(hosts: DhcpHost[], subnet: Cidr, report: Report): void {
-  const seenMacs = new Set<string>();
-  const seenIps = new Set<bigint>();
+  const v4 = ipv4Subnet(subnet);
+  const seenMacs = new Set<number>();
+  const seenIps = new Set<number | string>();
   for (const host of hosts) {
-    const problem = hostProblem(host, subnet) ?? duplicateProblem(host, seenMacs, seenIps);
+    const parsed = parseHost(host, subnet, v4);
+    const problem = hostProblem(host, parsed, subnet) ?? duplicateProblem(host, parsed, seenMacs, seenIps);
     if (problem) report(hostElement(host), host.at, problem);
     if (host.lease) checkLease(host.lease, report);
   }
 }
 
-function hostProblem(host: DhcpHost, subnet: Cidr): string | undefined {
+function parseHost(host: DhcpHost, subnet: Cidr, v4: Ipv4Subnet | undefined): ParsedHost {
+  const mac = host.mac === undefined ? undefined : macToNumber(host.mac);
+  const ipv4 = v4 && host.ip !== undefined ? ipv4ToNumber(host.ip) : undefined;
+  if (v4 && ipv4 !== undefined) return { mac, ipKey: ipv4, inSubnet: ipv4SubnetContains(v4, ipv4) };
+  // Off the IPv4 fast path: an IPv6 subnet, or an ip that is not a dotted quad.
+  const ip = host.ip === undefined ? undefined : parseIp(host.ip);
+  if (!ip) return { mac, ipKey: undefined, inSubnet: false };
+  const ipKey = ip.family === 4 ? Number(ip.value) : formatIp(ip);
+  return { mac, ipKey, inSubnet: cidrContains(subnet, ip) };
+}
+
+function hostProblem(host: DhcpHost, parsed: ParsedHost, subnet: Cidr): string | undefined {
   const ipv6 = subnet.address.family === 6;
   if (host.mac !== undefined) {
     if (ipv6) return 'may not have a mac in an IPv6 <ip>: IPv6 hosts are matched by id or name';
-    const mac = parseMac(host.mac);
-    if (!mac) return `mac ${quote(host.mac)} is not a valid MAC address`;
-    if (isMulticastMac(mac))
+    if (parsed.mac === undefined) return `mac ${quote(host.mac)} is not a valid MAC address`;
+    if (isMulticastMacNumber(parsed.mac))
       return `mac ${quote(host.mac)} is a multicast address; a host needs a unicast MAC`;
   }
   if (host.id !== undefined && !/^[0-9a-fA-F:]*$/.test(host.id)) {
@@ -116,28 +150,37 @@ function hostProblem(host: DhcpHost, subnet: Cidr): string | undefined {
   if (host.name !== undefined && !/^[A-Za-z0-9]/.test(host.name)) {
     return `name ${quote(host.name)} must start with a letter or digit`;
   }
-  const ip = host.ip === undefined ? undefined : parseIp(host.ip);
-  if (host.ip !== undefined && !ip) return `ip ${quote(host.ip)} is not a valid IP address`;
+  if (host.ip !== undefined && parsed.ipKey === undefined)
+    return `ip ${quote(host.ip)} is not a valid IP address`;
   if (ipv6 && host.id === undefined && host.name === undefined) return 'needs an id or name attribute';
   if (!ipv6 && host.mac === undefined && host.name === undefined) return 'needs a mac or name attribute';
-  if (!ip) return 'has no ip attribute';
-  if (!cidrContains(subnet, ip)) return `ip ${quote(host.ip ?? '')} is not within ${formatCidr(subnet)}`;
+  if (parsed.ipKey === undefined) return 'has no ip attribute';
+  if (!parsed.inSubnet) return `ip ${quote(host.ip ?? '')} is not within ${formatCidr(subnet)}`;
   return undefined;
 }
 
-function duplicateProblem(host: DhcpHost, seenMacs: Set<string>, seenIps: Set<bigint>): string | undefined {
-  const mac = host.mac === undefined ? undefined : parseMac(host.mac);
-  const macKey = mac?.join(':');
-  if (macKey !== undefined) {
-    if (seenMacs.has(macKey)) return `repeats mac ${quote(host.mac ?? '')} of an earlier <host>`;
-    seenMacs.add(macKey);
+/** Only called for a host without problems of its own, so its ip is in the subnet's family. */
+function duplicateProblem(
+  host: DhcpHost,
+  parsed: ParsedHost,
+  seenMacs: Set<number>,
+  seenIps: Set<number | string>,
+): string | undefined {
+  if (parsed.mac !== undefined) {
+    if (seenMacs.has(parsed.mac)) return `repeats mac ${quote(host.mac ?? '')} of an earlier <host>`;
+    seenMacs.add(parsed.mac);
   }
-  const ip = host.ip === undefined ? undefined : parseIp(host.ip);
-  if (ip) {
-    if (seenIps.has(ip.value)) return `repeats ip ${quote(formatIp(ip))} of an earlier <host>`;
-    seenIps.add(ip.value);
+  const ipKey = parsed.ipKey;
+  if (ipKey !== undefined) {
+    if (seenIps.has(ipKey)) return `repeats ip ${quote(ipKeyText(ipKey))} of an earlier <host>`;
+    seenIps.add(ipKey);
   }
   return undefined;
+}
+
+/** The address of a ParsedHost key as inet_ntop prints it. */
+function ipKeyText(key: number | string): string {
+  return typeof key === 'string' ? key : formatIp({ family: 4, value: BigInt(key) });
 }
 
 /** The driver serves DHCP on one IPv4 and one IPv6 subnet only. */

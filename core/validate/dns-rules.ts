@@ -1,5 +1,5 @@
 // <dns>: forwarders, hosts, SRV and TXT records (libvirt's virNetworkDNSDefParseXML).
-import { parseIp } from '../addr/ip.js';
+import { isIpAddress, parseIp } from '../addr/ip.js';
 import type { DnsDef, DnsForwarder, DnsHost, DnsSrv, DnsTxt, NetworkDef } from '../model/network.js';
 import { element, quote, type Report } from './problem-text.js';
 
@@ -43,11 +43,17 @@ function checkForwarder(forwarder: DnsForwarder, report: Report): void {
 }
 
 function checkHost(host: DnsHost, report: Report): void {
-  const what = element('host', [['ip', host.ip]]);
-  if (host.ip === '') report(what, host.at, 'has no ip attribute');
-  else if (!parseIp(host.ip)) report(what, host.at, `ip ${quote(host.ip)} is not a valid IP address`);
-  else if (host.hostnames.length === 0) report(what, host.at, 'needs at least one <hostname>');
-  else if (host.hostnames.some((name) => name === '')) report(what, host.at, 'has an empty <hostname>');
+  const problem = dnsHostProblem(host);
+  // The element text is built only for a problem: this runs once per DNS host.
+  if (problem) report(element('host', [['ip', host.ip]]), host.at, problem);
+}
+
+function dnsHostProblem(host: DnsHost): string | undefined {
+  if (host.ip === '') return 'has no ip attribute';
+  if (!isIpAddress(host.ip)) return `ip ${quote(host.ip)} is not a valid IP address`;
+  if (host.hostnames.length === 0) return 'needs at least one <hostname>';
+  if (host.hostnames.some((name) => name === '')) return 'has an empty <hostname>';
+  return undefined;
 }
 
 function srvElement(srv: DnsSrv): string {

@@ -3,36 +3,14 @@
 // PCI address parts and virtualport ids (C numbers, printed hex or decimal).
 // A value that does not parse is kept as written: the model holds it, and
 // validation (core/validate) reports it with its own message.
-import { formatIp, parseIp } from '../addr/ip.js';
+import { formatIp, ipv4ToNumber, parseIp } from '../addr/ip.js';
 
 export function canonicalIp(text: string): string {
-  // Most addresses are dotted quads already in canonical form: skip the bigint round trip.
-  if (isCanonicalIpv4(text)) return text;
+  // A dotted quad inet_pton accepts is already spelled as inet_ntop prints it
+  // (no leading zeros): skip the bigint round trip for the common case.
+  if (ipv4ToNumber(text) !== undefined) return text;
   const parsed = parseIp(text);
   return parsed ? formatIp(parsed) : text;
-}
-
-/** Four decimal parts 0-255 without leading zeros: exactly what formatIp would print. */
-function isCanonicalIpv4(text: string): boolean {
-  let parts = 0;
-  let value = 0;
-  let digits = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0x2e;
-    if (c === 0x2e) {
-      if (digits === 0 || value > 255) return false;
-      parts++;
-      value = 0;
-      digits = 0;
-    } else if (c >= 0x30 && c <= 0x39) {
-      if (digits > 0 && value === 0) return false;
-      value = value * 10 + (c - 0x30);
-      if (++digits > 3) return false;
-    } else {
-      return false;
-    }
-  }
-  return parts === 4;
 }
 
 /** virMacAddrParse: six groups of one or two hex digits; a blank may follow the last. */

@@ -12,7 +12,9 @@ import type {
   HelperResult,
 } from '../../contract/helper.js';
 import { readNetworkDefinition } from '../../core/definition.js';
+import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import { HostError } from '../host-error.js';
+import type { LeaseToReserve, UpdateFlags, UpdateOutcome } from '../live-update/index.js';
 import type { NetworkControl } from '../networks/network-control.js';
 import type { HelperCommand } from './helper-command.js';
 import { HelperConnection } from './helper-connection.js';
@@ -70,6 +72,22 @@ export class HelperClient implements NetworkControl {
 
   async setAutostart(net: string, on: boolean): Promise<void> {
     await this.call('autostart', { net, on });
+  }
+
+  async reserve(net: string, lease: LeaseToReserve): Promise<UpdateOutcome> {
+    return this.call('reserve', { net, lease });
+  }
+
+  async update(net: string, req: NetworkUpdateRequest, flags: UpdateFlags): Promise<UpdateOutcome> {
+    return this.call('update', {
+      net,
+      command: req.command,
+      section: req.section,
+      xml: req.xml,
+      ...(req.parentIndex === undefined ? {} : { parentIndex: req.parentIndex }),
+      ...(flags.live ? { live: true } : {}),
+      ...(flags.config ? { config: true } : {}),
+    });
   }
 
   private connect(): Promise<HelperConnection> {

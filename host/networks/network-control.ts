@@ -1,6 +1,9 @@
 // The changes a caller may ask for. Registry implements it in-process (as root); the
 // client of the root helper implements it over the helper protocol. CLI and app code
 // depend on this interface, never on which side does the work.
+import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
+import type { LeaseToReserve, UpdateFlags, UpdateOutcome } from '../live-update/index.js';
+
 export interface NetworkControl {
   define(xml: string): Promise<{ name: string; uuid: string }>;
   create(xml: string): Promise<{ name: string; uuid: string }>;
@@ -8,4 +11,8 @@ export interface NetworkControl {
   destroy(net: string): Promise<void>;
   undefine(net: string): Promise<void>;
   setAutostart(net: string, on: boolean): Promise<void>;
+  /** A lease becomes a static <host>: live (SIGHUP, no restart) and in the saved definition. */
+  reserve(net: string, lease: LeaseToReserve): Promise<UpdateOutcome>;
+  /** net-update. */
+  update(net: string, req: NetworkUpdateRequest, flags: UpdateFlags): Promise<UpdateOutcome>;
 }

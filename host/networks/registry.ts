@@ -9,9 +9,17 @@ import { defaultNetworkDef } from '../../core/define/default-network.js';
 import { type DefinedNetwork, fillDefaults } from '../../core/define/fill-defaults.js';
 import { readNetworkDefinition } from '../../core/definition.js';
 import { ipFamily, type NetworkDef } from '../../core/model/network.js';
+import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
 import { parseNetworkXml } from '../../core/xml/parse-network.js';
 import { HostError, notFound } from '../host-error.js';
+import {
+  type LeaseToReserve,
+  reserveLease,
+  type UpdateFlags,
+  type UpdateOutcome,
+  updateNetwork,
+} from '../live-update/index.js';
 import type { HostPaths } from '../paths.js';
 import { withLock } from '../state/lock.js';
 import * as store from '../state/state-store.js';
@@ -208,6 +216,18 @@ export class Registry implements NetworkControl {
       if (store.readDefinitionXml(this.paths, name) === undefined)
         throw new HostError('conflict', `cannot set autostart for transient network '${name}'`);
       store.setAutostart(this.paths, name, on);
+    });
+  }
+
+  /** Takes the lock itself (updateNetwork does), with reconcile first as mutate would. */
+  async reserve(net: string, lease: LeaseToReserve): Promise<UpdateOutcome> {
+    return reserveLease(this.paths, this.resolve(net), lease, { before: () => this.engine.reconcile() });
+  }
+
+  async update(net: string, req: NetworkUpdateRequest, flags: UpdateFlags): Promise<UpdateOutcome> {
+    return updateNetwork(this.paths, this.resolve(net), req, {
+      ...flags,
+      before: () => this.engine.reconcile(),
     });
   }
 

@@ -1,10 +1,10 @@
 // The contract over Electron IPC: one invoke channel carrying (channel, input), one
 // event channel. Every message is checked for its sender, then dispatched exactly as
-// the web shell does; the window's subscription ends when the window goes.
+// the web shell does; the window's subscriptions and terminals end when the window goes.
 import type { BrowserWindow, IpcMain } from 'electron';
 import { electronChannels, type Reply } from '../../contract/ipc.js';
-import { dispatch, type Handlers } from '../ipc/dispatch.js';
-import type { NetworkService } from '../services/network-service.js';
+import { dispatch } from '../ipc/dispatch.js';
+import { type AppServices, openWindow } from '../ipc/handlers.js';
 import { isTrustedSender } from './sender-check.js';
 
 const refused: Reply<never> = {
@@ -15,19 +15,18 @@ const refused: Reply<never> = {
 export function bridgeIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
   win: BrowserWindow,
-  handlers: Handlers,
-  service: NetworkService,
+  app: AppServices,
 ): () => void {
+  const handle = openWindow(app, (event, payload) => {
+    if (!win.isDestroyed()) win.webContents.send(electronChannels.event, event, payload);
+  });
   ipcMain.handle(electronChannels.invoke, (event, channel: unknown, input: unknown) =>
     isTrustedSender(event, win.isDestroyed() ? undefined : win.webContents)
-      ? dispatch(handlers, channel, input)
+      ? dispatch(handle.handlers, channel, input)
       : refused,
   );
-  const unsubscribe = service.subscribe((rows) => {
-    if (!win.isDestroyed()) win.webContents.send(electronChannels.event, 'networks.changed', rows);
-  });
   const end = () => {
-    unsubscribe();
+    handle.close();
     ipcMain.removeHandler(electronChannels.invoke);
   };
   win.once('closed', end);

@@ -3,11 +3,8 @@
 
 import { fileURLToPath } from 'node:url';
 import { app, ipcMain, protocol, session } from 'electron';
-import { readLinkState } from '../../host/exec/read-links.js';
 import { hostPaths } from '../../host/paths.js';
-import { networkHandlers } from '../ipc/handlers.js';
-import { NetworkService } from '../services/network-service.js';
-import { openControl } from '../services/open-control.js';
+import { openApp } from '../services/app-services.js';
 import { appSchemePrivileges, serveRenderer } from './app-protocol.js';
 import { bridgeIpc } from './ipc-bridge.js';
 import { createMainWindow, denyAllPermissions } from './window.js';
@@ -24,11 +21,10 @@ await app.whenReady();
 denyAllPermissions(session.defaultSession);
 serveRenderer(protocol, rendererDir);
 const paths = hostPaths(process.env);
-const opened = openControl(paths, process.env);
-const service = new NetworkService({ paths, control: opened.control, readLinks: readLinkState });
+// A desktop window is the user's own session: the terminal is on.
+const services = openApp(paths, process.env, { enabled: true });
 const win = createMainWindow(preloadPath);
-bridgeIpc(ipcMain, win, networkHandlers(service), service);
+bridgeIpc(ipcMain, win, services);
 app.on('before-quit', () => {
-  service.close();
-  void opened.close();
+  void services.close();
 });

@@ -1,10 +1,37 @@
-// Every channel of the contract, answered by the network service. The Handlers type
-// makes a missing channel a compile error.
+// Every channel of the contract, for one window (an Electron window or one WebSocket
+// of the web shell): the network service is shared, the statistics subscriptions and
+// terminals belong to the window and end with it. The Handlers type makes a missing
+// channel a compile error.
+import type { EventName, EventPayload } from '../../contract/ipc.js';
+import type { StatsSampler } from '../../host/stats/index.js';
 import type { NetworkService } from '../services/network-service.js';
+import { historyOf, StatsWatch } from '../services/stats-watch.js';
+import type { TerminalService } from '../services/terminal-service.js';
 import type { Handlers } from './dispatch.js';
 
-export function networkHandlers(service: NetworkService): Handlers {
-  return {
+export interface AppServices {
+  network: NetworkService;
+  sampler: StatsSampler;
+  terminal: TerminalService;
+}
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface WindowHandle {
+  handlers: Handlers;
+  /** Releases the window's subscriptions and terminals. */
+  close(): void;
+}
+
+export function openWindow(app: AppServices, emit: Emit): WindowHandle {
+  const unsubscribe = app.network.subscribe((rows) => emit('networks.changed', rows));
+  const stats = new StatsWatch(app.sampler, (s) => emit('stats.sample', s));
+  const terminals = app.terminal.session({
+    data: (id, data) => emit('terminal.data', { id, data }),
+    exit: (id, code) => emit('terminal.exit', { id, code }),
+  });
+  const service = app.network;
+  const handlers: Handlers = {
     'networks.list': () => service.list(),
     'networks.xml': ({ name }) => service.xml(name),
     'networks.leases': ({ name }) => service.leases(name),
@@ -26,7 +53,36 @@ export function networkHandlers(service: NetworkService): Handlers {
       await service.setAutostart(name, on);
       return { name };
     },
+    'networks.reserve': ({ name, mac, ip, hostname }) =>
+      service.reserve(name, { mac, ip, ...(hostname ? { hostname } : {}) }),
     'host.facts': () => service.hostFacts(),
+    'stats.watch': ({ bridges }) => {
+      stats.set(bridges);
+      return {};
+    },
+    'stats.history': ({ bridge, seconds }) => historyOf(app.sampler, bridge, seconds),
+    'app.features': () => app.terminal.features(),
+    'terminal.open': ({ cols, rows }) => ({ id: terminals.open(cols, rows) }),
+    'terminal.input': ({ id, data }) => {
+      terminals.input(id, data);
+      return {};
+    },
+    'terminal.resize': ({ id, cols, rows }) => {
+      terminals.resize(id, cols, rows);
+      return {};
+    },
+    'terminal.close': ({ id }) => {
+      terminals.close(id);
+      return {};
+    },
+  };
+  return {
+    handlers,
+    close() {
+      unsubscribe();
+      stats.close();
+      terminals.closeAll();
+    },
   };
 }
 

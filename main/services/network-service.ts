@@ -49,7 +49,14 @@ export class NetworkService {
       expiry: l.expiry,
       ...(l.mac ? { mac: l.mac } : {}),
       ...(l.hostname ? { hostname: l.hostname } : {}),
+      ...(l.clientId ? { clientId: l.clientId } : {}),
     }));
+  }
+
+  /** The lease becomes a static <host>: live without a restart, and saved when persistent. */
+  async reserve(name: string, lease: { mac: string; ip: string; hostname?: string }) {
+    const outcome = await this.change(() => this.opts.control.reserve(name, lease));
+    return { name: outcome.name, live: outcome.live, config: outcome.config };
   }
 
   async hostFacts(): Promise<HostFacts> {

@@ -1,13 +1,11 @@
 // `npm run web`: the web shell on 127.0.0.1 (random port unless --port) for headless
 // hosts and the browser tests. Prints the URL with this run's token.
-//   node dist/main/web/serve.js [--port N] [--socket PATH --public-port N] [--renderer DIR]
+//   node dist/main/web/serve.js [--port N] [--socket PATH --public-port N] [--renderer DIR] [--terminal]
+// --terminal turns on the Terminal tab (a shell as this user, reachable by anyone with the URL).
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readLinkState } from '../../host/exec/read-links.js';
 import { hostPaths } from '../../host/paths.js';
-import { networkHandlers } from '../ipc/handlers.js';
-import { NetworkService } from '../services/network-service.js';
-import { openControl } from '../services/open-control.js';
+import { openApp } from '../services/app-services.js';
 import { type Listen, startWebShell } from './web-server.js';
 
 const { values } = parseArgs({
@@ -16,6 +14,7 @@ const { values } = parseArgs({
     socket: { type: 'string' },
     'public-port': { type: 'string' },
     renderer: { type: 'string', default: fileURLToPath(new URL('../../renderer', import.meta.url)) },
+    terminal: { type: 'boolean', default: false },
   },
 });
 
@@ -25,20 +24,21 @@ function listenFrom(): Listen {
 }
 
 const paths = hostPaths(process.env);
-const opened = openControl(paths, process.env);
-const service = new NetworkService({ paths, control: opened.control, readLinks: readLinkState });
+const app = openApp(paths, process.env, {
+  enabled: values.terminal,
+  disabledHint:
+    'The terminal is off in the web shell. Start it with: node dist/main/web/serve.js --terminal (npm run web -- --terminal)',
+});
 const shell = await startWebShell({
   rendererDir: values.renderer,
-  service,
-  handlers: networkHandlers(service),
+  app,
   listen: listenFrom(),
   ...(process.env.SWITCHYARD_WEB_TOKEN ? { token: process.env.SWITCHYARD_WEB_TOKEN } : {}),
 });
-process.stdout.write(`Switchyard web shell: ${shell.url}\n`);
+process.stdout.write(`Switchyard web shell: ${shell.url}${values.terminal ? ' (terminal on)' : ''}\n`);
 
 const stop = async () => {
-  service.close();
-  await opened.close();
+  await app.close();
   await shell.close();
   process.exit(0);
 };

@@ -1,16 +1,16 @@
 // One WebSocket connection = one window: requests are dispatched exactly as Electron
-// IPC messages are, and the window's event subscriptions end when the socket closes.
+// IPC messages are, and the window's subscriptions and terminals end when the socket closes.
 import type { WebSocket } from 'ws';
 import { type WsFrame, wsRequest } from '../../contract/ipc.js';
-import { dispatch, type Handlers } from '../ipc/dispatch.js';
-import type { NetworkService } from '../services/network-service.js';
+import { dispatch } from '../ipc/dispatch.js';
+import { type AppServices, openWindow } from '../ipc/handlers.js';
 
-export function bridgeSocket(socket: WebSocket, handlers: Handlers, service: NetworkService): void {
+export function bridgeSocket(socket: WebSocket, app: AppServices): void {
   const send = (frame: WsFrame) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
-  const unsubscribe = service.subscribe((rows) => send({ event: 'networks.changed', payload: rows }));
-  socket.on('close', unsubscribe);
+  const win = openWindow(app, (event, payload) => send({ event, payload }));
+  socket.on('close', () => win.close());
   socket.on('message', async (data, isBinary) => {
     if (isBinary) return socket.close(1003, 'text frames only');
     let request: ReturnType<typeof wsRequest.parse>;
@@ -19,6 +19,6 @@ export function bridgeSocket(socket: WebSocket, handlers: Handlers, service: Net
     } catch {
       return socket.close(1007, 'malformed request');
     }
-    send({ id: request.id, reply: await dispatch(handlers, request.channel, request.input) });
+    send({ id: request.id, reply: await dispatch(win.handlers, request.channel, request.input) });
   });
 }

@@ -5,8 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { Handlers } from '../ipc/dispatch.js';
-import type { NetworkService } from '../services/network-service.js';
+import type { AppServices } from '../ipc/handlers.js';
 import { contentSecurityPolicy, securityHeaders } from '../shell/content-policy.js';
 import { readRendererFile } from '../shell/renderer-files.js';
 import { checkPageRequest, checkSocketRequest, type GuardConfig } from './request-guard.js';
@@ -16,8 +15,7 @@ export type Listen = { port: number } | { socketPath: string; publicPort: number
 
 export interface WebShellOptions {
   rendererDir: string;
-  service: NetworkService;
-  handlers: Handlers;
+  app: AppServices;
   listen: Listen;
   token?: string;
 }
@@ -100,7 +98,7 @@ function upgrade(
     sock.end(`HTTP/1.1 ${refusal.status} Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     return;
   }
-  wss.handleUpgrade(req, sock, head, (ws) => bridgeSocket(ws, opts.handlers, opts.service));
+  wss.handleUpgrade(req, sock, head, (ws) => bridgeSocket(ws, opts.app));
 }
 
 function listen(server: Server, where: Listen): Promise<void> {

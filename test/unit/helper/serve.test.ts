@@ -38,6 +38,14 @@ function fakeBackend() {
     setAutostart: async (name, on) => {
       calls.push(`autostart ${name} ${on}`);
     },
+    reserve: async (name, lease) => {
+      calls.push(`reserve ${name} ${lease.mac} ${lease.ip}`);
+      return { name, live: true, config: true, signalledPid: 42 };
+    },
+    update: async (name, req, flags) => {
+      calls.push(`update ${name} ${req.command} ${req.section} ${req.parentIndex ?? '-'} ${!!flags.live}`);
+      return { name, live: !!flags.live, config: !!flags.config };
+    },
   };
   return { backend, calls, gate, release: () => release() };
 }
@@ -130,6 +138,36 @@ describe('helper loop', () => {
       result: { name: 'lab', uuid: '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' },
     });
     expect(f.calls).toEqual([`define ${XML.length}`]);
+  });
+
+  it('reserves a lease and runs net-update, re-validating MAC, IP, section and sizes', async () => {
+    const f = fakeBackend();
+    const h = harness(f.backend);
+    h.send(hello);
+    const lease = { mac: '52:54:00:aa:bb:cc', ip: '192.168.122.50' };
+    h.send({ id: 2, method: 'reserve', params: { net: 'lab', lease } });
+    h.send({ id: 3, method: 'reserve', params: { net: 'lab', lease: { ...lease, mac: "x' y" } } });
+    h.send({ id: 4, method: 'reserve', params: { net: 'lab', lease: { ...lease, ip: '1.2.3' } } });
+    const update = { net: 'lab', command: 'add', section: 'ip-dhcp-host', xml: '<host/>', live: true };
+    h.send({ id: 5, method: 'update', params: update });
+    h.send({ id: 6, method: 'update', params: { ...update, section: 'firewall' } });
+    h.send({ id: 7, method: 'update', params: { ...update, xml: 'x'.repeat(70_000) } });
+    h.send({ id: 8, method: 'update', params: { ...update, parentIndex: -1 } });
+    const lines = await h.until(12);
+    const byId = (id: number) => lines.find((l) => (l as { id?: number }).id === id);
+    expect(byId(2)).toEqual({
+      id: 2,
+      ok: true,
+      result: { name: 'lab', live: true, config: true, signalledPid: 42 },
+    });
+    for (const id of [3, 4, 6, 7])
+      expect(byId(id)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(byId(5)).toMatchObject({ ok: true, result: { name: 'lab', live: true, config: false } });
+    expect(f.calls).toEqual([
+      'reserve lab 52:54:00:aa:bb:cc 192.168.122.50',
+      'update lab add ip-dhcp-host - true',
+      'update lab add ip-dhcp-host - true',
+    ]);
   });
 
   it('refuses a redefine that renames the network', async () => {

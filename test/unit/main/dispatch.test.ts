@@ -17,6 +17,14 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'networks.undefine': never,
     'networks.autostart': never,
     'host.facts': never,
+    'networks.reserve': never,
+    'stats.watch': never,
+    'stats.history': never,
+    'app.features': never,
+    'terminal.open': never,
+    'terminal.input': never,
+    'terminal.resize': never,
+    'terminal.close': never,
     ...overrides,
   };
 }

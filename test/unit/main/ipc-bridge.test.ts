@@ -2,9 +2,11 @@
 // and the window's subscription ends when the window closes.
 import { describe, expect, it } from 'vitest';
 import { electronChannels, type NetworkRow } from '../../../contract/ipc.js';
+import type { StatsSampler } from '../../../host/stats/index.js';
 import { bridgeIpc } from '../../../main/electron/ipc-bridge.js';
-import type { Handlers } from '../../../main/ipc/dispatch.js';
+import type { AppServices } from '../../../main/ipc/handlers.js';
 import type { NetworkService } from '../../../main/services/network-service.js';
+import type { TerminalService } from '../../../main/services/terminal-service.js';
 
 function setup() {
   let handler: ((event: unknown, channel: unknown, input: unknown) => Promise<unknown> | unknown) | undefined;
@@ -22,9 +24,11 @@ function setup() {
       listener = fn;
       return () => (listener = undefined);
     },
+    list: () => [],
   } as unknown as NetworkService;
-  const handlers = { 'networks.list': () => [] } as unknown as Handlers;
-  bridgeIpc(ipcMain as never, win as never, handlers, service);
+  const terminal = { session: () => ({ closeAll: () => {} }) } as unknown as TerminalService;
+  const app: AppServices = { network: service, sampler: {} as StatsSampler, terminal };
+  bridgeIpc(ipcMain as never, win as never, app);
   return { handler: () => handler, sent, webContents, close: () => closed?.(), listener: () => listener };
 }
 

@@ -55,6 +55,14 @@ export function makeFixture(): Fixture {
     destroy: async (n) => void calls.push(`destroy ${n}`),
     undefine: async (n) => void calls.push(`undefine ${n}`),
     setAutostart: async (n, on) => void calls.push(`autostart ${n} ${on}`),
+    reserve: async (n, l) => {
+      calls.push(`reserve ${n} ${l.mac} ${l.ip}${l.hostname ? ` ${l.hostname}` : ''}`);
+      return { name: n, live: true, config: true, signalledPid: 1 };
+    },
+    update: async (n, req) => {
+      calls.push(`update ${n} ${req.command} ${req.section}`);
+      return { name: n, live: true, config: false };
+    },
   };
   return {
     paths,

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { networkHandlers } from '../../../main/ipc/handlers.js';
+import { StatsSampler } from '../../../host/stats/index.js';
 import { NetworkService } from '../../../main/services/network-service.js';
+import { TerminalService } from '../../../main/services/terminal-service.js';
 import { startWebShell, type WebShell } from '../../../main/web/web-server.js';
 import { type Fixture, labXml, makeFixture } from './service-fixture.js';
 
@@ -27,8 +28,17 @@ beforeAll(async () => {
   });
   shell = await startWebShell({
     rendererDir,
-    service,
-    handlers: networkHandlers(service),
+    app: {
+      network: service,
+      sampler: new StatsSampler(),
+      terminal: new TerminalService({
+        enabled: false,
+        binDir: '/nonexistent',
+        spawn: () => {
+          throw new Error('not expected');
+        },
+      }),
+    },
     listen: { port: 0 },
   });
 });

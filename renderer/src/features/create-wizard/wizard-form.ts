@@ -14,8 +14,8 @@ import {
 import { generateUlaPrefix } from '../../../../core/addr/free-subnet.js';
 import { formatIp, parseIp } from '../../../../core/addr/ip.js';
 import { natIp } from '../../../../core/define/default-network.js';
-import { readNetworkDefinition } from '../../../../core/definition.js';
 import { withQuickSwitchDefaults } from '../../../../core/define/quick-switch.js';
+import { readNetworkDefinition } from '../../../../core/definition.js';
 import type { DhcpHost, IpDef, NetworkDef } from '../../../../core/model/network.js';
 import type { Problem } from '../../../../core/result.js';
 import { formatNetworkXml } from '../../../../core/xml/format-network.js';

@@ -1,0 +1,10 @@
+// The tabs of a network's details, in order (arrow keys move along this list).
+export const DETAILS_TABS = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'leases', label: 'Leases' },
+  { id: 'stats', label: 'Statistics' },
+  { id: 'terminal', label: 'Terminal' },
+  { id: 'xml', label: 'XML' },
+] as const;
+
+export type DetailsTab = (typeof DETAILS_TABS)[number]['id'];
