@@ -15,6 +15,8 @@ import {
 import { formatIp, type IpAddress, ipEquals, ipv4ToNumber, parseIp } from '../addr/ip.js';
 import { ipDefCidr } from '../addr/ip-def.js';
 import type { DhcpHost, DhcpRange, IpDef, LeaseTime, NetworkDef } from '../model/network.js';
+import { assertNever } from '../result.js';
+import { type HostKeys, type Repeated, repeatChecker } from './host-repeats.js';
 import { isMulticastMacNumber, macToNumber } from './mac-address.js';
 import { element, quote, type Report } from './problem-text.js';
 
@@ -100,40 +102,35 @@ function hostElement(host: DhcpHost): string {
   ]);
 }
 
-/**
- * A host's mac and ip, each parsed once for both its own checks and the duplicate
- * checks. Keys are plain numbers (and IPv6 text) rather than bigints: a Set keyed
- * by bigint was the slowest part of linting a network with thousands of hosts.
- */
-interface ParsedHost {
-  /** macToNumber of host.mac; undefined when absent or invalid. */
-  mac: number | undefined;
-  /** Equal for equal addresses: the number for IPv4, inet_ntop's text for IPv6. */
-  ipKey: number | string | undefined;
+/** A host's mac and ip, parsed once for both its own checks and the repeat checks. */
+interface ParsedHost extends HostKeys {
   inSubnet: boolean;
 }
 
 function checkHosts(hosts: DhcpHost[], subnet: Cidr, report: Report): void {
   const v4 = ipv4Subnet(subnet);
-  const seenMacs = new Set<number>();
-  const seenIps = new Set<number | string>();
-  for (const host of hosts) {
-    const parsed = parseHost(host, subnet, v4);
-    const problem = hostProblem(host, parsed, subnet) ?? duplicateProblem(host, parsed, seenMacs, seenIps);
+  const parsed = hosts.map((host) => parseHost(host, subnet, v4));
+  const repeatOf = repeatChecker(parsed);
+  for (let i = 0; i < hosts.length; i++) {
+    const host = hosts[i]!;
+    const keys = parsed[i]!;
+    // Only hosts without problems of their own take part in the repeat checks.
+    const problem = hostProblem(host, keys, subnet) ?? repeatProblem(host, keys, repeatOf(keys));
     if (problem) report(hostElement(host), host.at, problem);
     if (host.lease) checkLease(host.lease, report);
   }
 }
 
+/** Numbers rather than bigints: they cost nothing to compare, hash or sort by the thousand. */
 function parseHost(host: DhcpHost, subnet: Cidr, v4: Ipv4Subnet | undefined): ParsedHost {
   const mac = host.mac === undefined ? undefined : macToNumber(host.mac);
   const ipv4 = v4 && host.ip !== undefined ? ipv4ToNumber(host.ip) : undefined;
-  if (v4 && ipv4 !== undefined) return { mac, ipKey: ipv4, inSubnet: ipv4SubnetContains(v4, ipv4) };
+  if (v4 && ipv4 !== undefined) return { mac, ip: ipv4, inSubnet: ipv4SubnetContains(v4, ipv4) };
   // Off the IPv4 fast path: an IPv6 subnet, or an ip that is not a dotted quad.
   const ip = host.ip === undefined ? undefined : parseIp(host.ip);
-  if (!ip) return { mac, ipKey: undefined, inSubnet: false };
-  const ipKey = ip.family === 4 ? Number(ip.value) : formatIp(ip);
-  return { mac, ipKey, inSubnet: cidrContains(subnet, ip) };
+  if (!ip) return { mac, ip: undefined, inSubnet: false };
+  const key = ip.family === 4 ? Number(ip.value) : formatIp(ip);
+  return { mac, ip: key, inSubnet: cidrContains(subnet, ip) };
 }
 
 function hostProblem(host: DhcpHost, parsed: ParsedHost, subnet: Cidr): string | undefined {
@@ -150,35 +147,29 @@ function hostProblem(host: DhcpHost, parsed: ParsedHost, subnet: Cidr): string |
   if (host.name !== undefined && !/^[A-Za-z0-9]/.test(host.name)) {
     return `name ${quote(host.name)} must start with a letter or digit`;
   }
-  if (host.ip !== undefined && parsed.ipKey === undefined)
+  if (host.ip !== undefined && parsed.ip === undefined)
     return `ip ${quote(host.ip)} is not a valid IP address`;
   if (ipv6 && host.id === undefined && host.name === undefined) return 'needs an id or name attribute';
   if (!ipv6 && host.mac === undefined && host.name === undefined) return 'needs a mac or name attribute';
-  if (parsed.ipKey === undefined) return 'has no ip attribute';
+  if (parsed.ip === undefined) return 'has no ip attribute';
   if (!parsed.inSubnet) return `ip ${quote(host.ip ?? '')} is not within ${formatCidr(subnet)}`;
   return undefined;
 }
 
-/** Only called for a host without problems of its own, so its ip is in the subnet's family. */
-function duplicateProblem(
-  host: DhcpHost,
-  parsed: ParsedHost,
-  seenMacs: Set<number>,
-  seenIps: Set<number | string>,
-): string | undefined {
-  if (parsed.mac !== undefined) {
-    if (seenMacs.has(parsed.mac)) return `repeats mac ${quote(host.mac ?? '')} of an earlier <host>`;
-    seenMacs.add(parsed.mac);
+function repeatProblem(host: DhcpHost, parsed: ParsedHost, repeated: Repeated): string | undefined {
+  switch (repeated) {
+    case 'mac':
+      return `repeats mac ${quote(host.mac ?? '')} of an earlier <host>`;
+    case 'ip':
+      return `repeats ip ${quote(ipKeyText(parsed.ip ?? ''))} of an earlier <host>`;
+    case undefined:
+      return undefined;
+    default:
+      return assertNever(repeated);
   }
-  const ipKey = parsed.ipKey;
-  if (ipKey !== undefined) {
-    if (seenIps.has(ipKey)) return `repeats ip ${quote(ipKeyText(ipKey))} of an earlier <host>`;
-    seenIps.add(ipKey);
-  }
-  return undefined;
 }
 
-/** The address of a ParsedHost key as inet_ntop prints it. */
+/** An ip key as inet_ntop prints the address. */
 function ipKeyText(key: number | string): string {
   return typeof key === 'string' ? key : formatIp({ family: 4, value: BigInt(key) });
 }

@@ -1,7 +1,8 @@
 // The pieces every validation message is built from, so all rules read alike:
 // `network 'lab': <range start='10.0.0.2' end='10.0.1.9'> (line 7:7) is not entirely within 10.0.0.0/24`.
 // Values come from user files and may hold quotes, newlines or other control
-// characters; they are escaped so a message always stays on one line.
+// characters; they are escaped so a message always stays on one line, and cut so
+// it stays short.
 import type { NetworkDef, Pos } from '../model/network.js';
 import type { Problem } from '../result.js';
 
@@ -20,10 +21,24 @@ function escapeChar(ch: string): string {
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
 }
 
-/** A value in single quotes with backslash, quote and control characters escaped. */
+/** Longest value quoted whole: a 3 MiB attribute value must not make a 3 MiB message. */
+export const MAX_QUOTED_LENGTH = 64;
+
+/**
+ * A value in single quotes with backslash, quote and control characters escaped,
+ * cut to MAX_QUOTED_LENGTH characters with '…' when longer.
+ */
 export function quote(value: string | number): string {
-  const text = String(value).replace(/[\\'\x00-\x1f\x7f-\x9f\u2028\u2029]/g, escapeChar);
-  return `'${text}'`;
+  const text = String(value);
+  const shown = text.length > MAX_QUOTED_LENGTH ? `${firstChars(text, MAX_QUOTED_LENGTH)}…` : text;
+  return `'${shown.replace(/[\\'\x00-\x1f\x7f-\x9f\u2028\u2029]/g, escapeChar)}'`;
+}
+
+/** The first `count` UTF-16 units, one fewer rather than split a surrogate pair. */
+function firstChars(text: string, count: number): string {
+  const last = text.charCodeAt(count - 1);
+  const splitsPair = last >= 0xd800 && last <= 0xdbff;
+  return text.slice(0, splitsPair ? count - 1 : count);
 }
 
 export type AttrList = [name: string, value: string | number | undefined][];

@@ -6,6 +6,7 @@
 // the tree libvirt sees, which matters for re-printing <metadata>.
 import { decodeSource } from './decode-source.js';
 import { LineMap } from './line-map.js';
+import { NameCache } from './name-cache.js';
 import { describeChar, findForbiddenChar, isNameChar, isNameStart, isSpace } from './xml-chars.js';
 import { decodeAttributeValue, readReference, XmlSyntaxError } from './xml-references.js';
 import {
@@ -59,7 +60,9 @@ interface OpenElement {
 
 /** What a start tag holds before its element is built. */
 interface TagContent {
+  /** Scratch space shared by all tags: only the first attrCount entries are this tag's. */
   attrs: XmlAttribute[];
+  attrCount: number;
   nsDecls: XmlNsDecl[];
   /** Some attribute name has a colon, so prefixes need resolving. */
   prefixed: boolean;
@@ -75,6 +78,14 @@ const NO_CHILDREN: readonly XmlNode[] = Object.freeze([]);
 class XmlParser {
   private pos = 0;
   private readonly open: OpenElement[] = [];
+  private readonly tag: TagContent = {
+    attrs: [],
+    attrCount: 0,
+    nsDecls: NO_DECLS,
+    prefixed: false,
+    scoped: false,
+  };
+  private readonly names = new NameCache();
 
   constructor(
     private readonly text: string,
@@ -189,7 +200,7 @@ class XmlParser {
     if (!isNameStart(this.code())) this.fail(`expected ${what}`);
     this.pos++;
     while (isNameChar(this.code())) this.pos++;
-    return this.text.slice(start, this.pos);
+    return this.names.get(this.text, start, this.pos);
   }
 
   /** The root element and everything in it, iteratively (no recursion, so depth is only data). */
@@ -222,7 +233,7 @@ class XmlParser {
     const start = this.pos;
     this.pos++;
     const name = this.name('an element name after "<"');
-    const tag: TagContent = { attrs: [], nsDecls: NO_DECLS, prefixed: false, scoped: false };
+    const tag = this.emptyTag();
     this.attributeList(name, tag);
     const selfClosing = this.code() === SLASH;
     this.pos += selfClosing ? 2 : 1;
@@ -246,6 +257,21 @@ class XmlParser {
     return el;
   }
 
+  /**
+   * The parser's one TagContent, emptied for the next start tag. buildElement
+   * copies the attributes out at their exact count, so no element keeps an array
+   * grown for pushing, and no tag allocates a TagContent of its own.
+   */
+  private emptyTag(): TagContent {
+    const tag = this.tag;
+    // A count, not attrs.length = 0, which would drop the array's storage each time.
+    tag.attrCount = 0;
+    tag.nsDecls = NO_DECLS;
+    tag.prefixed = false;
+    tag.scoped = false;
+    return tag;
+  }
+
   private attributeList(elementName: string, tag: TagContent): void {
     let seen: Set<string> | undefined;
     for (;;) {
@@ -261,48 +287,56 @@ class XmlParser {
       const offset = this.pos;
       const attr = this.attribute(elementName);
       // A handful of attributes is the norm: compare directly, and only hash long lists.
-      const count = tag.attrs.length + tag.nsDecls.length;
-      if (count >= 8 && !seen) seen = new Set([...tag.attrs.map((a) => a.name), ...this.declNames(tag)]);
+      const count = tag.attrCount + tag.nsDecls.length;
+      if (count >= 8 && !seen) seen = new Set([...this.attrNames(tag), ...this.declNames(tag)]);
       if (seen ? seen.has(attr.name) : this.declared(tag, attr.name)) {
         this.fail(`attribute '${attr.name}' appears twice in <${elementName}>`, offset);
       }
       seen?.add(attr.name);
-      this.addAttribute(tag, attr.name, attr.value, offset);
+      this.addAttribute(tag, attr);
     }
   }
 
+  /** Runs for every attribute, so it allocates nothing unless the tag declares namespaces. */
   private declared(tag: TagContent, name: string): boolean {
-    return tag.attrs.some((a) => a.name === name) || this.declNames(tag).includes(name);
+    for (let i = 0; i < tag.attrCount; i++) if (tag.attrs[i]!.name === name) return true;
+    return tag.nsDecls.length > 0 && this.declNames(tag).includes(name);
+  }
+
+  private attrNames(tag: TagContent): string[] {
+    return tag.attrs.slice(0, tag.attrCount).map((a) => a.name);
   }
 
   private declNames(tag: TagContent): string[] {
     return tag.nsDecls.map((d) => (d.prefix === undefined ? 'xmlns' : `xmlns:${d.prefix}`));
   }
 
-  private addAttribute(tag: TagContent, name: string, value: string, offset: number): void {
+  private addAttribute(tag: TagContent, attr: XmlAttribute): void {
+    const name = attr.name;
     if (name === 'xmlns' || name.startsWith('xmlns:')) {
       const prefix = name === 'xmlns' ? undefined : name.slice(6);
       if (tag.nsDecls === NO_DECLS) tag.nsDecls = [];
-      tag.nsDecls.push({ prefix, uri: value });
+      tag.nsDecls.push({ prefix, uri: attr.value });
       tag.scoped = true;
       return;
     }
     if (name === 'xml:space') tag.scoped = true;
     if (name.includes(':')) tag.prefixed = true;
-    const line = this.lines.line(offset);
-    tag.attrs.push({
-      name,
-      prefix: undefined,
-      local: name,
-      ns: undefined,
-      value,
-      line,
-      col: this.lines.column(offset),
-    });
+    tag.attrs[tag.attrCount++] = attr;
   }
 
-  private attribute(elementName: string): { name: string; value: string } {
-    const name = this.name(`an attribute name, '>' or '/>' in the <${elementName}> tag`);
+  /**
+   * One attribute, unprefixed until buildElement resolves namespaces. It is built
+   * in its final shape at once: a large definition has tens of thousands of them,
+   * and each object less is less work for the garbage collector.
+   */
+  private attribute(elementName: string): XmlAttribute {
+    const offset = this.pos;
+    // The message is only built on failure: this runs for every attribute.
+    if (!isNameStart(this.code())) {
+      this.fail(`expected an attribute name, '>' or '/>' in the <${elementName}> tag`);
+    }
+    const name = this.name('an attribute name');
     this.skipSpaces();
     if (this.code() !== EQUALS) this.fail(`expected '=' after attribute name '${name}'`);
     this.pos++;
@@ -313,7 +347,16 @@ class XmlParser {
     if (end < 0) this.fail(`unterminated value of attribute '${name}'`);
     const value = decodeAttributeValue(this.text, this.pos + 1, end);
     this.pos = end + 1;
-    return { name, value };
+    const line = this.lines.line(offset);
+    return {
+      name,
+      prefix: undefined,
+      local: name,
+      ns: undefined,
+      value,
+      line,
+      col: this.lines.column(offset),
+    };
   }
 
   private skipSpaces(): boolean {
@@ -330,8 +373,7 @@ class XmlParser {
     children: readonly XmlNode[],
   ): XmlElement {
     // xmlns:p='' is not a declaration (Namespaces 1.0); libxml2 ignores it too.
-    const decls = tag.nsDecls.filter((d) => d.uri !== '' || d.prefix === undefined);
-    const nsDecls = decls.length === tag.nsDecls.length ? tag.nsDecls : decls;
+    const nsDecls = tag.nsDecls.every(isDeclaration) ? tag.nsDecls : tag.nsDecls.filter(isDeclaration);
     let prefix: string | undefined;
     let local = name;
     let ns: string | undefined;
@@ -345,10 +387,22 @@ class XmlParser {
       // An undeclared prefix leaves the whole name as a plain, namespace-less name (as libxml2 does).
       if (ns !== undefined) [prefix, local] = [split.prefix, split.local];
     }
-    if (tag.prefixed) for (const a of tag.attrs) this.resolveAttribute(a, nsDecls);
+    const attrs = tag.attrs.slice(0, tag.attrCount);
+    if (tag.prefixed) for (const a of attrs) this.resolveAttribute(a, nsDecls);
     const line = this.lines.line(start);
     const col = this.lines.column(start);
-    return { kind: 'element', name, prefix, local, ns, nsDecls, attrs: tag.attrs, children, line, col };
+    return {
+      kind: 'element',
+      name,
+      prefix,
+      local,
+      ns,
+      nsDecls,
+      attrs,
+      children,
+      line,
+      col,
+    };
   }
 
   private resolveAttribute(a: XmlAttribute, nsDecls: readonly XmlNsDecl[]): void {
@@ -372,7 +426,7 @@ class XmlParser {
 
   private applyScopeAttributes(frame: OpenElement, tag: TagContent): void {
     for (const d of tag.nsDecls) if (d.prefix === undefined) frame.defaultNs = d.uri || undefined;
-    for (const a of tag.attrs) if (a.name === 'xml:space') frame.preserve = a.value === 'preserve';
+    for (const a of frame.el.attrs) if (a.name === 'xml:space') frame.preserve = a.value === 'preserve';
   }
 
   private endTag(): void {
@@ -427,6 +481,10 @@ class XmlParser {
     if (children.length === 0) return this.code(this.pos + 1) !== SLASH;
     return children[children.length - 1]!.kind !== 'text' && children[0]!.kind !== 'text';
   }
+}
+
+function isDeclaration(d: XmlNsDecl): boolean {
+  return d.uri !== '' || d.prefix === undefined;
 }
 
 function splitName(name: string): { prefix: string | undefined; local: string } {

@@ -6,13 +6,15 @@ import {
   cidrsOverlap,
   classfulPrefix,
   formatCidr,
+  ipv4Subnet,
+  ipv4SubnetContains,
   netmaskFromPrefix,
   networkOf,
   parseCidr,
   prefixFromNetmask,
   rangeSize,
 } from '../../../core/addr/cidr.js';
-import { formatIp, parseIp } from '../../../core/addr/ip.js';
+import { formatIp, ipv4ToNumber, parseIp } from '../../../core/addr/ip.js';
 
 const ip = (text: string) => parseIp(text)!;
 const cidr = (text: string) => parseCidr(text)!;
@@ -98,5 +100,31 @@ describe('rangeSize / addOffset', () => {
     expect(formatIp(addOffset(ip('10.0.0.0'), -1n))).toBe('9.255.255.255');
     expect(formatIp(addOffset(ip('255.255.255.255'), 1n))).toBe('0.0.0.0');
     expect(formatIp(addOffset(ip('fd00::ffff'), 1n))).toBe('fd00::1:0');
+  });
+});
+
+describe('ipv4Subnet / ipv4SubnetContains', () => {
+  it('agrees with cidrContains, for every prefix length', () => {
+    const addresses = [
+      '10.0.0.0',
+      '10.0.0.1',
+      '10.0.255.255',
+      '10.1.0.0',
+      '9.255.255.255',
+      '0.0.0.0',
+      '255.255.255.255',
+    ];
+    for (let prefix = 0; prefix <= 32; prefix++) {
+      const net = cidr(`10.0.0.7/${prefix}`);
+      const subnet = ipv4Subnet(net)!;
+      for (const text of addresses) {
+        expect(ipv4SubnetContains(subnet, ipv4ToNumber(text)!), `${text} in /${prefix}`).toBe(
+          cidrContains(net, ip(text)),
+        );
+      }
+    }
+  });
+  it('is only for IPv4 subnets', () => {
+    expect(ipv4Subnet(cidr('fd00::/64'))).toBeUndefined();
   });
 });

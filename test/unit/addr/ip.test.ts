@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compareIp, formatIp, ipEquals, parseIp, parseIpv4, parseIpv6 } from '../../../core/addr/ip.js';
+import {
+  compareIp,
+  formatIp,
+  ipEquals,
+  ipv4ToNumber,
+  isIpAddress,
+  parseIp,
+  parseIpv4,
+  parseIpv6,
+} from '../../../core/addr/ip.js';
 
 const fmt = (text: string): string | undefined => {
   const a = parseIp(text);
@@ -28,6 +37,40 @@ describe('parseIpv4', () => {
     '10',
   ])('rejects %j', (text) => {
     expect(parseIpv4(text)).toBeUndefined();
+    expect(ipv4ToNumber(text)).toBeUndefined();
+  });
+});
+
+describe('ipv4ToNumber (the number-valued fast path of parseIpv4)', () => {
+  it.each([
+    ['192.168.122.1', 0xc0a87a01],
+    ['0.0.0.0', 0],
+    ['255.255.255.255', 0xffffffff],
+    ['10.0.0.0', 0x0a000000],
+    ['1.20.255.0', 0x0114ff00],
+  ])('reads %j as parseIpv4 does', (text, value) => {
+    expect(ipv4ToNumber(text)).toBe(value);
+    expect(parseIpv4(text)?.value).toBe(BigInt(value));
+  });
+  it.each([
+    '1.2.3.4.',
+    '.1.2.3.4',
+    '1.2.3.256',
+    '1.2.3.1000',
+    '00.1.2.3',
+    '1.2.3.4\n',
+    '１.2.3.4',
+    'fd00::1',
+  ])('rejects %j', (text) => {
+    expect(ipv4ToNumber(text)).toBeUndefined();
+  });
+});
+
+describe('isIpAddress', () => {
+  it('agrees with parseIp', () => {
+    for (const text of ['10.0.0.1', 'fd00::1', '::ffff:1.2.3.4', '', '10.0.0.01', 'fd00::g', 'host']) {
+      expect(isIpAddress(text)).toBe(parseIp(text) !== undefined);
+    }
   });
 });
 

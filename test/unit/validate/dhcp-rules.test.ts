@@ -175,6 +175,72 @@ describe('<host>', () => {
   });
 });
 
+describe('<host> repeats across many hosts', () => {
+  const hostAt = (i: number, host: Omit<DhcpHost, 'at'>): DhcpHost => ({ at: at(100 + i, 7), ...host });
+  const many = (count: number): DhcpHost[] =>
+    Array.from({ length: count }, (_, i) =>
+      hostAt(i, {
+        mac: `52:54:00:00:${(i >> 8).toString(16)}:${(i & 0xff).toString(16)}`,
+        ip: `10.0.0.${i + 2}`,
+      }),
+    );
+  const withHosts = (hosts: DhcpHost[]) => natMessages((d) => (dhcpOf(d).hosts = hosts));
+
+  it('accepts hundreds of distinct hosts', () => {
+    expect(withHosts(many(250))).toEqual([]);
+  });
+  it('reports each later repeat, in host order, with the address as libvirt prints it', () => {
+    const hosts = many(200);
+    hosts.push(hostAt(300, { mac: '52:54:00:00:0:5', ip: '10.0.0.250' }));
+    hosts.push(hostAt(301, { mac: '52:54:00:00:ff:01', ip: '10.0.0.3' }));
+    expect(withHosts(hosts)).toEqual([
+      "network 'lab': <host mac='52:54:00:00:0:5' ip='10.0.0.250'> (line 400:7) repeats mac '52:54:00:00:0:5' of an earlier <host>",
+      "network 'lab': <host mac='52:54:00:00:ff:01' ip='10.0.0.3'> (line 401:7) repeats ip '10.0.0.3' of an earlier <host>",
+    ]);
+  });
+  it('lets a host that repeats a mac not claim its ip', () => {
+    const hosts = [
+      hostAt(0, { mac: '52:54:00:00:00:01', ip: '10.0.0.2' }),
+      hostAt(1, { mac: '52:54:00:00:00:01', ip: '10.0.0.3' }),
+      hostAt(2, { mac: '52:54:00:00:00:02', ip: '10.0.0.3' }),
+    ];
+    expect(withHosts(hosts)).toEqual([
+      "network 'lab': <host mac='52:54:00:00:00:01' ip='10.0.0.3'> (line 101:7) repeats mac '52:54:00:00:00:01' of an earlier <host>",
+    ]);
+  });
+  it('lets a host with a problem of its own not claim its mac or ip', () => {
+    const hosts = [
+      hostAt(0, { mac: '52:54:00:00:00:01', name: '-bad', ip: '10.0.0.2' }),
+      hostAt(1, { mac: '52:54:00:00:00:01', ip: '10.0.0.2' }),
+    ];
+    expect(withHosts(hosts)).toEqual([
+      "network 'lab': <host mac='52:54:00:00:00:01' name='-bad' ip='10.0.0.2'> (line 100:7) name '-bad' must start with a letter or digit",
+    ]);
+  });
+  it('finds repeated IPv6 addresses however they are spelled', () => {
+    const messages = v6Network((d) =>
+      v6Dhcp(d).hosts.push(
+        { at: at(22, 7), name: 'a', ip: 'fd00::20' },
+        { at: at(23, 7), name: 'b', ip: 'fd00:0:0:0:0:0:0:20' },
+      ),
+    );
+    expect(messages).toEqual([
+      "network 'lab': <host name='b' ip='fd00:0:0:0:0:0:0:20'> (line 23:7) repeats ip 'fd00::20' of an earlier <host>",
+    ]);
+  });
+});
+
+describe('values quoted in messages', () => {
+  it('does not echo a 3 MiB attribute value whole', () => {
+    const name = `-${'x'.repeat(3 * 1024 * 1024)}`;
+    const [message] = withHost({ mac: '52:54:00:00:00:02', name, ip: '10.0.0.11' });
+    const shown = `-${'x'.repeat(63)}…`;
+    expect(message).toBe(
+      `network 'lab': <host mac='52:54:00:00:00:02' name='${shown}' ip='10.0.0.11'> (line 10:7) name '${shown}' must start with a letter or digit`,
+    );
+  });
+});
+
 describe('<bootp> and DHCP per family', () => {
   it('accepts bootp on IPv4 and checks its server', () => {
     expect(natMessages((d) => (dhcpOf(d).bootp = { file: 'pxelinux.0', server: '10.0.0.5' }))).toEqual([]);

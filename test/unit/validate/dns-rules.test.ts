@@ -76,7 +76,8 @@ describe('<dns>', () => {
     [
       'long service',
       { service: 's'.repeat(483), protocol: 'tcp' },
-      `<srv service='${'s'.repeat(483)}' protocol='tcp'> (line 13:5) service is longer than 482 characters`,
+      // Quoted values are cut to 64 characters.
+      `<srv service='${'s'.repeat(64)}…' protocol='tcp'> (line 13:5) service is longer than 482 characters`,
     ],
     [
       'no protocol',

@@ -18,6 +18,24 @@ describe('quote', () => {
   });
 });
 
+describe('quote: bounded length', () => {
+  it('keeps values of up to 64 characters whole', () => {
+    expect(quote('x'.repeat(64))).toBe(`'${'x'.repeat(64)}'`);
+  });
+  it('cuts longer values to 64 characters and an ellipsis', () => {
+    expect(quote('x'.repeat(65))).toBe(`'${'x'.repeat(64)}…'`);
+    const huge = 'y'.repeat(3 * 1024 * 1024);
+    expect(quote(huge)).toBe(`'${'y'.repeat(64)}…'`);
+  });
+  it('cuts before escaping, so the escapes of a long value stay whole', () => {
+    expect(quote('\n'.repeat(100))).toBe(`'${'\\n'.repeat(64)}…'`);
+  });
+  it('never splits a surrogate pair', () => {
+    const value = `${'a'.repeat(63)}😀tail`;
+    expect(quote(value)).toBe(`'${'a'.repeat(63)}…'`);
+  });
+});
+
 describe('element / position', () => {
   it('renders present attributes in order', () => {
     expect(

@@ -35,6 +35,19 @@ describe('parseXml: tree and positions', () => {
     expect([child(doc, 1).line, child(doc, 1).col]).toEqual([4, 2]);
   });
 
+  it('gives each element its own attributes, however many tags came before', () => {
+    const doc = root("<a x='1' y='2'><b z='3'/><c/><b z='4' w='5'/></a>");
+    expect(doc.attrs.map((a) => [a.name, a.value])).toEqual([
+      ['x', '1'],
+      ['y', '2'],
+    ]);
+    expect(doc.children.map((n) => (n.kind === 'element' ? n.attrs.map((a) => a.value) : []))).toEqual([
+      ['3'],
+      [],
+      ['4', '5'],
+    ]);
+  });
+
   it('reads the XML declaration, comments and processing instructions', () => {
     const doc = root(
       "<?xml version='1.0' encoding='UTF-8'?>\n<!-- c --><?pi data?><a><!--in--><?t?></a><!--after-->",
