@@ -1,11 +1,10 @@
 // A second web shell in the playground's namespace, started with --terminal (the
 // playground's own shell runs without it, as a user's would): the terminal spec needs
 // the explicit flag, and the default shell shows the tab's "how to enable" text.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { forwardLoopback } from '../playground/forwarder.js';
-import { type Playground, repoRoot } from '../playground/playground.js';
+import { type Playground, printedUrl, repoRoot } from '../playground/playground.js';
 
 export interface TerminalShell {
   url: string;
@@ -31,19 +30,4 @@ export async function startTerminalShell(pg: Playground): Promise<TerminalShell>
     await stop();
     throw err;
   }
-}
-
-function printedUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error('the web shell did not start within 60 s')), 60_000);
-    lines.on('line', (line) => {
-      const m = /(http:\/\/\S+)/.exec(line);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the web shell exited with status ${code}`)));
-  });
 }

@@ -97,7 +97,8 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
   }
 }
 
-function printedUrl(child: ChildProcess): Promise<string> {
+/** The URL a web shell prints on start-up (serve.js writes it on one stdout line). */
+export function printedUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     const timer = setTimeout(() => reject(new Error('the web shell did not start within 60 s')), 60_000);
