@@ -5,7 +5,8 @@ import type { HostOp, Plan } from './host-op.js';
 export function formatPlan(plan: Plan, verb = 'start'): string {
   const lines = [`plan to ${verb} network '${plan.network}' on bridge ${plan.bridge}:`];
   plan.steps.forEach((step, i) => {
-    lines.push(`${String(i + 1).padStart(2)}. ${step.id}: ${step.title}`);
+    const along = step.withPrevious ? `   (at the same time as ${plan.steps[i - 1]?.id})` : '';
+    lines.push(`${String(i + 1).padStart(2)}. ${step.id}: ${step.title}${along}`);
     for (const op of step.do) lines.push(`      ${describeOp(op)}`);
     if (step.undo.length) {
       lines.push('    undo:');

@@ -64,6 +64,12 @@ export interface Step {
   title: string;
   do: HostOp[];
   undo: HostOp[];
+  /**
+   * Runs at the same time as the step before it instead of after it: the two touch
+   * unrelated kernel objects or processes. A run of such steps is one concurrent
+   * group; the next step without the flag waits for the whole group.
+   */
+  withPrevious?: boolean;
 }
 
 export interface Plan {

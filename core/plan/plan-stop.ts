@@ -1,7 +1,8 @@
-// Stopping is the start undone in libvirt's order: dnsmasq first (it listens on the
-// bridge), then the firewall table, then the bridge (its addresses, routes and
-// sysctls go with it), and the status files last so a crash halfway leaves a status
-// that tells reconcile what is still to clean.
+// Stopping undoes the start: dnsmasq, the firewall table and the bridge (its
+// addresses, routes and sysctls go with it) at the same time, since none needs
+// another gone first (dnsmasq only loses its sockets' interface, and the kernel's
+// bridge delete, the slowest part, overlaps the rest); the status files last, so a
+// crash halfway leaves a status that tells reconcile what is still to clean.
 import { dnsmasqPaths } from '../dnsmasq/index.js';
 import { dnsmasqUndo } from './dnsmasq-step.js';
 import { firewallStopOps } from './firewall-step.js';
@@ -38,12 +39,14 @@ export function planStop(subject: StopSubject, ctx: StopContext): Plan {
         title: subject.table ? `delete nftables table inet ${subject.table}` : 'no firewall table',
         do: firewallStopOps(subject.table),
         undo: [],
+        withPrevious: true,
       },
       {
         id: 'bridge',
         title: `delete bridge ${bridge}`,
         do: [{ op: 'ip', args: ['link', 'del', 'dev', bridge], absentOk: true }],
         undo: [],
+        withPrevious: true,
       },
       {
         id: 'status',

@@ -2,6 +2,7 @@
 // directories and the environment (for SWITCHYARD_FAIL_AT). The engine itself is
 // namespace-agnostic; it acts on the network namespace of the process running it.
 import type { PlanContext } from '../../core/plan/index.js';
+import type { LinkState } from '../exec/read-links.js';
 import { type HostPaths, pidFilePath } from '../paths.js';
 
 export interface EngineContext {
@@ -9,6 +10,31 @@ export interface EngineContext {
   env: NodeJS.ProcessEnv;
   /** Progress lines (step titles, rollback notes); silent when absent. */
   log?: (line: string) => void;
+}
+
+/**
+ * The host's links and routes as reconcile last read them, when it changed none, per
+ * state-directory set (callers may build a context per call around the same paths).
+ * The start that follows under the same lock plans against them instead of running
+ * `ip` again: each process start costs ~8 ms of blocked event loop here. Reading
+ * again would not close the race with other programs either (nothing holds the host
+ * still between reading and acting); a bridge name taken meanwhile makes the kernel
+ * refuse `ip link add`, and the start rolls back. A stop drops the cache.
+ */
+const linkCache = new WeakMap<HostPaths, { state: LinkState; at: number }>();
+
+/** How old reconcile's reading may be for a start to use it (they run back to back). */
+const LINK_CACHE_MS = 1_000;
+
+export function cacheLinkState(ctx: EngineContext, state: LinkState): void {
+  linkCache.set(ctx.paths, { state, at: performance.now() });
+}
+
+/** Reconcile's link state if recent, else undefined; either way the cache is emptied. */
+export function takeLinkCache(ctx: EngineContext): LinkState | undefined {
+  const cached = linkCache.get(ctx.paths);
+  linkCache.delete(ctx.paths);
+  return cached && performance.now() - cached.at < LINK_CACHE_MS ? cached.state : undefined;
 }
 
 export function planContextFor(paths: HostPaths, name: string, persistent: boolean): PlanContext {

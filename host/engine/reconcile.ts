@@ -20,7 +20,7 @@ import { pidFilePath, statusJsonPath, statusXmlPath } from '../paths.js';
 import { readActive, removeActive, writeActive } from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
 import { readStatuses } from './active-statuses.js';
-import type { EngineContext } from './engine-context.js';
+import { cacheLinkState, type EngineContext } from './engine-context.js';
 import { stopNetwork } from './stop-network.js';
 
 export interface ReconcileReport {
@@ -59,6 +59,8 @@ export async function reconcile(ctx: EngineContext, opts: ReconcileOptions = {})
   await removeOrphanBridges(links, active, report);
   const debris = Object.values(report).some((list) => list.length > 0);
   if (debris || opts.thorough) await removeOrphanTables(active, report);
+  // Links and routes are as read unless a network was stopped or a bridge removed.
+  if (report.stopped.length === 0 && report.removedBridges.length === 0) cacheLinkState(ctx, links);
   for (const line of reportLines(report)) ctx.log?.(line);
   return report;
 }

@@ -5,7 +5,7 @@ import { type Plan, type PlanProblem, planStart } from '../../core/plan/index.js
 import { HostError } from '../host-error.js';
 import { readActive } from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
-import { type EngineContext, planContextFor } from './engine-context.js';
+import { type EngineContext, planContextFor, takeLinkCache } from './engine-context.js';
 import { type ExecuteResult, executePlan } from './execute-plan.js';
 import { readHostFacts } from './host-facts.js';
 
@@ -25,7 +25,7 @@ export async function planNetworkStart(
 ): Promise<Plan> {
   if (readActive(ctx.paths, def.name))
     throw new HostError('conflict', `network '${def.name}' is already active`);
-  const facts = await readHostFacts(ctx.paths);
+  const facts = await readHostFacts(ctx.paths, takeLinkCache(ctx));
   const planned = planStart(def, facts, planContextFor(ctx.paths, def.name, opts.persistent));
   if (!planned.ok) throw planError(planned.error);
   return planned.value;

@@ -5,7 +5,7 @@ import { HostError } from '../host-error.js';
 import { pidFilePath } from '../paths.js';
 import { readActive } from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
-import type { EngineContext } from './engine-context.js';
+import { type EngineContext, takeLinkCache } from './engine-context.js';
 import { type ExecuteResult, executePlan } from './execute-plan.js';
 
 export type StopTarget = Pick<NetworkStatus, 'name' | 'bridge' | 'table' | 'dnsmasqPid'>;
@@ -23,6 +23,7 @@ export function stopPlanFor(target: StopTarget, ctx: EngineContext) {
 }
 
 export async function stopNetwork(target: StopTarget, ctx: EngineContext): Promise<ExecuteResult> {
+  takeLinkCache(ctx); // the links change
   return executePlan(stopPlanFor(target, ctx), ctx);
 }
 
