@@ -6,6 +6,7 @@
 // exec` in the figure, as virsh needs none either).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { fillDefaults } from '../core/define/fill-defaults.js';
@@ -44,7 +45,9 @@ export interface RunnerReply {
   stderr?: string;
 }
 
-const cliPath = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+// The CLI as users run it (bin/switchyard): the single-file bundle when built.
+const bundled = new URL('../cli-bundle/main.js', import.meta.url);
+const cliPath = fileURLToPath(existsSync(bundled) ? bundled : new URL('../cli/main.js', import.meta.url));
 
 /** An EnginePort that remembers how long its last calls took, and the plan's step times. */
 function timedEngine(env: NodeJS.ProcessEnv) {
