@@ -159,7 +159,9 @@ export class StatsSampler {
 
   private linksOf(bridge: string, all: Map<string, Counters>): Map<string, Counters> {
     const out = new Map<string, Counters>();
-    for (const link of [bridge, ...this.source.ports(bridge)]) {
+    const own = all.get(bridge);
+    if (own) out.set(bridge, own);
+    for (const link of this.source.ports(bridge)) {
       const c = all.get(link);
       if (c) out.set(link, c);
     }
