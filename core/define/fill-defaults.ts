@@ -1,8 +1,7 @@
 // What net-define adds to a user's file before saving it, as libvirt does: a UUID,
 // and for networks Switchyard runs a bridge name (virbr%d or the user's template),
 // STP settings and a MAC. Pure: randomness and the names in use come from the caller.
-import { effectiveMode, type NetworkDef } from '../model/network.js';
-import { assertNever } from '../result.js';
+import { managedModeOf, type NetworkDef } from '../model/network.js';
 
 export interface DefineFacts {
   /** Bridge names used by host links or by other networks' definitions. */
@@ -10,30 +9,11 @@ export interface DefineFacts {
   randomBytes(n: number): Uint8Array;
 }
 
-export function isManaged(def: Pick<NetworkDef, 'forward'>): boolean {
-  const mode = effectiveMode(def);
-  switch (mode) {
-    case 'nat':
-    case 'route':
-    case 'open':
-    case 'isolated':
-      return true;
-    case 'bridge':
-    case 'private':
-    case 'vepa':
-    case 'passthrough':
-    case 'hostdev':
-      return false;
-    default:
-      return assertNever(mode, 'forward mode');
-  }
-}
-
 export type DefinedNetwork = NetworkDef & { uuid: string };
 
 export function fillDefaults(def: NetworkDef, facts: DefineFacts): DefinedNetwork {
   const out: DefinedNetwork = { ...def, uuid: def.uuid ?? randomUuid(facts.randomBytes(16)) };
-  if (!isManaged(def)) return out;
+  if (managedModeOf(def) === undefined) return out;
   const template = def.bridge?.name ?? 'virbr%d';
   out.bridge = {
     ...def.bridge,

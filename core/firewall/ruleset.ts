@@ -3,8 +3,7 @@
 // it as one unit). The script first makes sure the table exists, deletes it, and
 // defines it anew; nft applies a script as one transaction, so a re-apply replaces
 // the old rules atomically and never leaves a half-written table.
-import { effectiveMode, type NetworkDef } from '../model/network.js';
-import { assertNever } from '../result.js';
+import { managedModeOf, type NetworkDef } from '../model/network.js';
 import { forwardRules } from './forward-rules.js';
 import { inputRules, outputRules } from './host-rules.js';
 import { natRules } from './nat-rules.js';
@@ -21,22 +20,8 @@ export interface FirewallOptions {
 
 /** Whether the mode gets a table at all: open and the bridged/passthrough modes get none. */
 export function wantsFirewall(def: Pick<NetworkDef, 'forward'>): boolean {
-  const mode = effectiveMode(def);
-  switch (mode) {
-    case 'nat':
-    case 'route':
-    case 'isolated':
-      return true;
-    case 'open':
-    case 'bridge':
-    case 'private':
-    case 'vepa':
-    case 'passthrough':
-    case 'hostdev':
-      return false;
-    default:
-      return assertNever(mode, 'forward mode');
-  }
+  const mode = managedModeOf(def);
+  return mode !== undefined && mode !== 'open';
 }
 
 /** The script creating (or replacing) the network's table; '' when the mode wants no rules. */

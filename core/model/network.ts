@@ -4,6 +4,8 @@
 // nothing a libvirt file says is lost. `at` is where the element started in the
 // source (1-based line and column), used only for error messages.
 
+import { assertNever } from '../result.js';
+
 export interface Pos {
   line: number;
   col: number;
@@ -275,6 +277,30 @@ export interface DnsmasqOption {
 export function effectiveMode(def: Pick<NetworkDef, 'forward'>): ForwardMode | 'isolated' {
   if (!def.forward) return 'isolated';
   return def.forward.mode ?? 'nat';
+}
+
+/**
+ * The mode Switchyard runs itself, or undefined for the modes that hand guests to
+ * something that already exists (a host bridge, a physical NIC, SR-IOV functions).
+ * The one place that decides it: define, dnsmasq, firewall and plan all ask here.
+ */
+export function managedModeOf(def: Pick<NetworkDef, 'forward'>): ManagedMode | undefined {
+  const mode = effectiveMode(def);
+  switch (mode) {
+    case 'nat':
+    case 'route':
+    case 'open':
+    case 'isolated':
+      return mode;
+    case 'bridge':
+    case 'private':
+    case 'vepa':
+    case 'passthrough':
+    case 'hostdev':
+      return undefined;
+    default:
+      return assertNever(mode, 'forward mode');
+  }
 }
 
 /** Effective family of an <ip>: explicit family=, else by the address's shape. */

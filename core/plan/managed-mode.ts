@@ -1,30 +1,17 @@
 // Switchyard runs only the modes where it owns the bridge; the others attach guests to
 // something that already exists (a host bridge, a physical NIC, SR-IOV functions).
-import { effectiveMode, type ManagedMode, type NetworkDef } from '../model/network.js';
+import { effectiveMode, type ManagedMode, managedModeOf, type NetworkDef } from '../model/network.js';
 import { assertNever } from '../result.js';
 import type { PlanProblem } from './plan-problem.js';
 
 export function managedMode(def: NetworkDef): ManagedMode | PlanProblem {
-  const mode = effectiveMode(def);
-  switch (mode) {
-    case 'nat':
-    case 'route':
-    case 'open':
-    case 'isolated':
-      return mode;
-    case 'bridge':
-    case 'private':
-    case 'vepa':
-    case 'passthrough':
-    case 'hostdev':
-      return {
-        code: 'unsupported',
-        network: def.name,
-        message: `network '${def.name}': forward mode '${mode}' is not supported by Switchyard (it manages nat, route, open and isolated networks)`,
-      };
-    default:
-      return assertNever(mode, 'forward mode');
-  }
+  const mode = managedModeOf(def);
+  if (mode !== undefined) return mode;
+  return {
+    code: 'unsupported',
+    network: def.name,
+    message: `network '${def.name}': forward mode '${effectiveMode(def)}' is not supported by Switchyard (it manages nat, route, open and isolated networks)`,
+  };
 }
 
 /** Modes in which the host forwards the guests' traffic to other interfaces. */
