@@ -2,17 +2,7 @@
 // downloadable here) against the web shell, backed by the real engine in a private
 // network namespace (test/playground). Serial: each spec owns a namespace world.
 import { defineConfig } from '@playwright/test';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './bench/chromium-launch.js';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -24,7 +14,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     viewport: { width: 1360, height: 820 },
-    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS },
     trace: 'off',
     screenshot: 'only-on-failure',
   },

@@ -7,21 +7,12 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './chromium-launch.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const rendererDir = join(repo, 'dist/renderer');
 const benchDir = join(repo, 'dist/bench-ui');
 const ORIGIN = 'http://switchyard.bench';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The browser globals the page functions use, typed here: bench/ compiles without the DOM library. */
 interface Page$ {
@@ -265,7 +256,7 @@ async function calibration(browser: Browser): Promise<void> {
 }
 
 bundleFigures();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
 try {
   await calibration(browser);
   await listFigures(browser, 500, 7);

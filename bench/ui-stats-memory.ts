@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './chromium-launch.js';
 
 const BRIDGES = 50;
 const POINTS = 3600;
@@ -33,8 +34,8 @@ interface BenchWindow {
 }
 
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  executablePath: CHROMIUM_EXECUTABLE,
+  args: CHROMIUM_ARGS,
 });
 try {
   const page = await browser.newPage();
