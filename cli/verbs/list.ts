@@ -15,11 +15,16 @@ export const netList: Verb = {
     const nets = registry
       .list()
       .filter((n) => (args.flags.has('all') ? true : args.flags.has('inactive') ? !n.active : n.active));
+    // UUIDs come from one pass over the state files (no validation), not a lookup per row.
+    const uuids = (): Map<string, string | undefined> =>
+      new Map(registry.identities().map((i) => [i.name, i.uuid]));
     if (args.flags.has('json')) {
-      const rows = nets.map((n) => ({ ...n, uuid: registry.uuidOf(n.name) ?? null }));
+      const byName = uuids();
+      const rows = nets.map((n) => ({ ...n, uuid: byName.get(n.name) ?? null }));
       io.out(`${JSON.stringify(rows, null, 2)}\n`);
     } else if (args.flags.has('name') || args.flags.has('uuid')) {
-      const pick = (name: string): string => (args.flags.has('uuid') ? (registry.uuidOf(name) ?? '') : name);
+      const byName = args.flags.has('uuid') ? uuids() : undefined;
+      const pick = (name: string): string => (byName ? (byName.get(name) ?? '') : name);
       io.out(`${nets.map((n) => `${pick(n.name)}\n`).join('')}\n`);
     } else {
       const rows = nets.map((n) => [
