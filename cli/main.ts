@@ -2,7 +2,7 @@
 // with exactly one `error: …` line on stderr.
 import { HostError } from '../host/host-error.js';
 import { CliError } from './cli-error.js';
-import { firstUse } from './open-registry.js';
+import { prepareHost } from './open-registry.js';
 import { verbs } from './verbs/index.js';
 
 function usage(): string {
@@ -11,6 +11,10 @@ function usage(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // As root the engine creates state files and starts dnsmasq, which inherits the
+  // umask for its lease file: both must stay readable by every user (and by dnsmasq
+  // itself once it runs as 'nobody'), whatever umask the caller had.
+  if (process.geteuid?.() === 0) process.umask(0o022);
   const [verbName, ...rest] = argv;
   if (verbName === undefined || verbName === 'help' || verbName === '--help') {
     process.stdout.write(usage());
@@ -18,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const verb = verbs.find((v) => v.name === verbName);
   if (!verb) throw new CliError(`unknown verb '${verbName}' (try 'switchyard help')`);
-  if (!verb.pure) await firstUse(process.env);
+  if (!verb.pure) await prepareHost(process.env, { reconcile: verb.readsHost === true });
   await verb.run(rest, { out: (t) => process.stdout.write(t), env: process.env });
   return 0;
 }

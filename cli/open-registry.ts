@@ -11,9 +11,16 @@ export function openRegistry(env: NodeJS.ProcessEnv): Registry {
   return new Registry(paths, createEngine(paths, env));
 }
 
-/** As root, the first command on a new host defines the `default` network (DESIGN.md). */
-export async function firstUse(env: NodeJS.ProcessEnv): Promise<void> {
-  if (isRoot()) await openRegistry(env).ensureDefaultNetwork(env);
+/**
+ * As root, before a verb that looks at the host: the first command on a new host
+ * defines the `default` network, and a verb that reports the host's state repairs
+ * it first (reconcile), so what root is shown is what the host has.
+ */
+export async function prepareHost(env: NodeJS.ProcessEnv, opts: { reconcile: boolean }): Promise<void> {
+  if (!isRoot()) return;
+  const registry = openRegistry(env);
+  await registry.ensureDefaultNetwork(env);
+  if (opts.reconcile) await registry.reconcile();
 }
 
 /** NetworkControl taking definition files as bytes, as Registry and HelperClient both do. */

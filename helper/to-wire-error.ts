@@ -1,11 +1,10 @@
 // Anything a request throws becomes one error from the closed list. Host errors keep
-// their code; a busy lock is a conflict the user can retry; anything else is
+// their code (a busy lock is a HostError 'conflict' the user can retry); anything else is
 // `internal` (Cockpit's rule: when in doubt, internal), with its text as the message.
 // Messages are one line and bounded: a hostile request must not make the helper echo
 // megabytes of its own input back (or into the log).
 import type { WireError } from '../contract/helper.js';
 import { HostError } from '../host/host-error.js';
-import { LockTimeoutError } from '../host/state/lock.js';
 
 const MAX_MESSAGE = 1000;
 
@@ -15,7 +14,6 @@ export function toWireError(err: unknown): WireError {
     if (err.detail !== undefined) out.detail = bounded(err.detail, 4 * MAX_MESSAGE);
     return out;
   }
-  if (err instanceof LockTimeoutError) return { code: 'conflict', message: bounded(err.message) };
   return { code: 'internal', message: bounded(err instanceof Error ? err.message : String(err)) };
 }
 

@@ -1,6 +1,8 @@
-// Where Switchyard keeps its state on the host. Each root is overridable from the
-// environment so tests run against private directories (DESIGN.md, "State on the host").
-import { join } from 'node:path';
+// Where Switchyard keeps its state on the host. Each directory is overridable from
+// the environment so tests, the playground or a second install run against private
+// directories (ARCHITECTURE.md, "State on the host").
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { fileStem } from '../core/names/file-stem.js';
 
 export interface HostPaths {
@@ -30,9 +32,22 @@ export const autostartLinkPath = (p: HostPaths, name: string): string =>
 export const statusXmlPath = (p: HostPaths, name: string): string => join(p.runDir, `${fileStem(name)}.xml`);
 export const statusJsonPath = (p: HostPaths, name: string): string =>
   join(p.runDir, `${fileStem(name)}.json`);
+export const intentPath = (p: HostPaths, name: string): string => join(p.runDir, `${fileStem(name)}.intent`);
 export const pidFilePath = (p: HostPaths, name: string): string => join(p.runDir, `${fileStem(name)}.pid`);
 export const dnsmasqFilePath = (
   p: HostPaths,
   name: string,
   ext: 'conf' | 'hostsfile' | 'addnhosts' | 'leases',
 ): string => join(p.stateDir, `${fileStem(name)}.${ext}`);
+
+/**
+ * The identity of a state root: everything it creates on the host carries it (the
+ * bridge alias; dnsmasq's files live in its state dir), so reconcile touches only
+ * its own objects when several roots share a network namespace. Derived from the
+ * run and state dirs, not stored: a wiped run dir (a reboot) keeps the identity, so
+ * whatever survived the wipe is still recognised.
+ */
+export function rootId(p: HostPaths): string {
+  const key = `${resolve(p.runDir)}\0${resolve(p.stateDir)}`;
+  return createHash('sha256').update(key).digest('hex').slice(0, 12);
+}

@@ -7,6 +7,7 @@ const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 
 export const netList: Verb = {
   name: 'net-list',
+  readsHost: true,
   usage: 'net-list [--all|--inactive] [--name|--uuid] [--json]',
   summary: 'list networks (active ones unless --all or --inactive)',
   async run(argv, io) {
@@ -20,7 +21,11 @@ export const netList: Verb = {
       new Map(registry.identities().map((i) => [i.name, i.uuid]));
     if (args.flags.has('json')) {
       const byName = uuids();
-      const rows = nets.map((n) => ({ ...n, uuid: byName.get(n.name) ?? null }));
+      const rows = nets.map(({ problem, ...n }) => ({
+        ...n,
+        uuid: byName.get(n.name) ?? null,
+        ...(problem ? { problem: problem.message } : {}),
+      }));
       io.out(`${JSON.stringify(rows, null, 2)}\n`);
     } else if (args.flags.has('name') || args.flags.has('uuid')) {
       const byName = args.flags.has('uuid') ? uuids() : undefined;
@@ -29,7 +34,7 @@ export const netList: Verb = {
     } else {
       const rows = nets.map((n) => [
         n.name,
-        n.active ? 'active' : 'inactive',
+        n.active ? 'active' : n.problem?.kind === 'damaged-status' ? 'damaged' : 'inactive',
         yesNo(n.autostart),
         yesNo(n.persistent),
       ]);

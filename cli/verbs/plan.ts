@@ -11,6 +11,7 @@ import type { Verb } from './verb.js';
 
 export const netPlan: Verb = {
   name: 'net-plan',
+  readsHost: true,
   usage: 'net-plan (NET | --file FILE) [--json]',
   summary: 'show what starting the network would do, changing nothing',
   async run(argv, io) {

@@ -11,6 +11,7 @@ const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 
 export const netUuid: Verb = {
   name: 'net-uuid',
+  readsHost: true,
   usage: 'net-uuid [--network] NAME',
   summary: 'print the UUID of a network',
   async run(argv, io) {
@@ -23,6 +24,7 @@ export const netUuid: Verb = {
 
 export const netName: Verb = {
   name: 'net-name',
+  readsHost: true,
   usage: 'net-name [--network] UUID',
   summary: 'print the name of a network',
   async run(argv, io) {
@@ -35,6 +37,7 @@ export const netName: Verb = {
 
 export const netDumpXml: Verb = {
   name: 'net-dumpxml',
+  readsHost: true,
   usage: 'net-dumpxml [--network] NET [--inactive]',
   summary: 'print the live definition (or the saved one with --inactive)',
   async run(argv, io) {
@@ -45,6 +48,7 @@ export const netDumpXml: Verb = {
 
 export const netInfo: Verb = {
   name: 'net-info',
+  readsHost: true,
   usage: 'net-info [--network] NET [--json]',
   summary: 'basic facts about a network',
   async run(argv, io) {
@@ -73,6 +77,7 @@ function formatExpiry(epochSeconds: number): string {
 
 export const netDhcpLeases: Verb = {
   name: 'net-dhcp-leases',
+  readsHost: true,
   usage: 'net-dhcp-leases [--network] NET [--json]',
   summary: "the network's current DHCP leases",
   async run(argv, io) {
@@ -102,6 +107,7 @@ export const netDhcpLeases: Verb = {
 
 export const netStats: Verb = {
   name: 'net-stats',
+  readsHost: true,
   usage: 'net-stats [--network] NET [--json]',
   summary: "the bridge's traffic counters",
   async run(argv, io) {

@@ -9,5 +9,7 @@ export interface Verb {
   summary: string;
   /** Works on files alone and never looks at the host (no first-use default network). */
   pure?: boolean;
+  /** Reports the host's state: as root, reconcile runs first, so what it prints matches the host. */
+  readsHost?: boolean;
   run(argv: readonly string[], io: CliIo): Promise<void>;
 }

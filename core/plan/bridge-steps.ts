@@ -6,10 +6,10 @@ import { formatIp, parseIp } from '../addr/ip.js';
 import { ipDefInterface, ipDefPrefix } from '../addr/ip-def.js';
 import { ipFamily, type NetworkDef, type RouteDef } from '../model/network.js';
 import { fileStem } from '../names/file-stem.js';
+import { bridgeAlias } from './bridge-alias.js';
 import type { Step } from './host-op.js';
-import { BRIDGE_ALIAS_PREFIX } from './plan-context.js';
 
-export function bridgeStep(def: NetworkDef, bridge: string): Step {
+export function bridgeStep(def: NetworkDef, bridge: string, rootId: string): Step {
   // libvirt's defaults: STP on unless stp='off', forward delay 0. With STP on the
   // kernel raises a delay below 2 s to 2 s, so a new port forwards only after ~4 s;
   // we still honour what the XML says, and the default network Switchyard defines
@@ -25,11 +25,10 @@ export function bridgeStep(def: NetworkDef, bridge: string): Step {
     title: `create bridge ${bridge} (stp ${stp === '1' ? 'on' : 'off'}, delay ${def.bridge?.delay ?? 0}s)`,
     do: [
       { op: 'ip', args: add },
-      // The kernel ignores an alias given to `ip link add`, hence a second command.
-      {
-        op: 'ip',
-        args: ['link', 'set', 'dev', bridge, 'alias', `${BRIDGE_ALIAS_PREFIX}${fileStem(def.name)}`],
-      },
+      // The kernel ignores an alias given to `ip link add`, hence a second command. A
+      // crash between the two leaves a bridge without it; the intent record, written
+      // before, still names it as ours.
+      { op: 'ip', args: ['link', 'set', 'dev', bridge, 'alias', bridgeAlias(rootId, fileStem(def.name))] },
     ],
     undo: [{ op: 'ip', args: ['link', 'del', 'dev', bridge], absentOk: true }],
   };

@@ -36,6 +36,10 @@ export function describeOp(op: HostOp): string {
       return `${op.binary} ${op.args.map(shellWord).join(' ')}; wait for ${shellWord(op.pidFile)}`;
     case 'dnsmasq-stop':
       return `SIGTERM dnsmasq ${op.pid ?? `(pid in ${shellWord(op.pidFile)})`} if its command line has --conf-file=${shellWord(op.confFile)}`;
+    case 'write-intent':
+      return `record the intent to ${op.intent.action} '${op.intent.name}' (bridge ${op.intent.bridge}${op.intent.table ? `, table inet ${op.intent.table}` : ''})`;
+    case 'remove-intent':
+      return `remove the intent record of '${op.name}'`;
     case 'write-status':
       return `write status of '${op.status.name}' (live XML and JSON)`;
     case 'remove-status':

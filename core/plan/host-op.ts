@@ -5,6 +5,7 @@
 
 export type StepId =
   | 'check'
+  | 'intent'
   | 'bridge'
   | 'ipv6-sysctls'
   | 'firewall'
@@ -18,6 +19,7 @@ export type StepId =
 /** The start steps in execution order (stop runs a subset in another order). */
 export const START_STEP_IDS: readonly StepId[] = [
   'check',
+  'intent',
   'bridge',
   'ipv6-sysctls',
   'firewall',
@@ -28,6 +30,21 @@ export const START_STEP_IDS: readonly StepId[] = [
   'dnsmasq',
   'status',
 ];
+
+/** The stop steps in execution order. */
+export const STOP_STEP_IDS: readonly StepId[] = ['intent', 'dnsmasq', 'firewall', 'bridge', 'status'];
+
+/**
+ * What a start or stop is about to create or remove, recorded before its first host
+ * change and removed after its last: whatever instant a crash hits, reconcile finds
+ * either this record or a complete status, and knows which objects to clean.
+ */
+export interface Intent {
+  action: 'start' | 'stop';
+  name: string;
+  bridge: string;
+  table?: string;
+}
 
 /** What the status file records; the host adds the dnsmasq PID and the start time. */
 export interface PlannedStatus {
@@ -55,6 +72,9 @@ export type HostOp =
    * with `--conf-file=confFile`, then wait for it to exit.
    */
   | { op: 'dnsmasq-stop'; pidFile: string; confFile: string; pid?: number }
+  /** The intent record (run dir, NAME.intent), written atomically. */
+  | { op: 'write-intent'; intent: Intent }
+  | { op: 'remove-intent'; name: string }
   /** Live XML and status JSON, written last so their presence means "fully started". */
   | { op: 'write-status'; xml: string; status: PlannedStatus; pidFile?: string }
   | { op: 'remove-status'; name: string };

@@ -7,6 +7,8 @@ export interface PlanContext {
   runDir: string;
   /** dnsmasq's pid file for this network (host/paths pidFilePath). */
   pidFile: string;
+  /** The state root's identity (host/paths rootId), carried in the bridge alias. */
+  rootId: string;
   /** false for net-create: recorded in the status file. */
   persistent: boolean;
   dnsmasqBinary?: string;
@@ -18,6 +20,3 @@ export interface PlanContext {
 
 export const DEFAULT_DNSMASQ_BINARY = '/usr/sbin/dnsmasq';
 export const DEFAULT_DNSMASQ_USER = 'nobody';
-
-/** Marks a bridge as ours (ip link alias) so reconcile can find one whose status is gone. */
-export const BRIDGE_ALIAS_PREFIX = 'switchyard:';

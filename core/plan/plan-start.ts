@@ -10,6 +10,7 @@ import { firewallStep, firewallTable } from './firewall-step.js';
 import { forwardingStep } from './forwarding-step.js';
 import type { HostFacts } from './host-facts.js';
 import type { Plan, Step } from './host-op.js';
+import { intentStep } from './intent-step.js';
 import { managedMode } from './managed-mode.js';
 import type { PlanContext } from './plan-context.js';
 import type { PlanResult } from './plan-problem.js';
@@ -27,9 +28,11 @@ export function planStart(def: NetworkDef, facts: HostFacts, ctx: PlanContext): 
   if (conflict) return { ok: false, error: conflict };
   try {
     const dnsmasq = dnsmasqStep(def, bridge, ctx);
+    const table = firewallTable(def, bridge);
     const steps: Step[] = [
       checkStep(def, bridge),
-      bridgeStep(def, bridge),
+      intentStep({ action: 'start', name: def.name, bridge, ...withTable(table) }),
+      bridgeStep(def, bridge, ctx.rootId),
       ipv6SysctlStep(def, bridge),
       firewallStep(def, bridge),
       addressStep(def, bridge),
@@ -43,7 +46,7 @@ export function planStart(def: NetworkDef, facts: HostFacts, ctx: PlanContext): 
           name: def.name,
           uuid: def.uuid ?? '',
           bridge,
-          ...withTable(firewallTable(def, bridge)),
+          ...withTable(table),
           persistent: ctx.persistent,
         },
         dnsmasq.do.length ? ctx.pidFile : undefined,

@@ -2,17 +2,25 @@
 // addresses, routes and sysctls go with it) at the same time, since none needs
 // another gone first (dnsmasq only loses its sockets' interface, and the kernel's
 // bridge delete, the slowest part, overlaps the rest); the status files last, so a
-// crash halfway leaves a status that tells reconcile what is still to clean.
+// crash halfway leaves a status that tells reconcile what is still to clean. The
+// intent record, written first, tells it the stop must be finished, not undone
+// (reconcile would otherwise restart the dnsmasq a stop had already ended).
 import { dnsmasqPaths } from '../dnsmasq/index.js';
 import { dnsmasqUndo } from './dnsmasq-step.js';
 import { firewallStopOps } from './firewall-step.js';
-import type { Plan } from './host-op.js';
+import type { Plan, Step } from './host-op.js';
+import { intentStep } from './intent-step.js';
 
 export interface StopSubject {
   name: string;
   bridge: string;
   table?: string;
   dnsmasqPid?: number;
+  /**
+   * The bridge of that name is not ours (another state root or program made one after
+   * ours vanished): leave it and the table named after it alone.
+   */
+  foreignBridge?: boolean;
 }
 
 export interface StopContext {
@@ -29,31 +37,42 @@ export function planStop(subject: StopSubject, ctx: StopContext): Plan {
     dnsmasq[0] = { op: 'dnsmasq-stop', pidFile: ctx.pidFile, confFile: files.conf, pid: subject.dnsmasqPid };
   }
   const { bridge } = subject;
+  const table = subject.foreignBridge ? undefined : subject.table;
   return {
     network: subject.name,
     bridge,
     steps: [
+      intentStep({ action: 'stop', name: subject.name, bridge, ...(table ? { table } : {}) }),
       { id: 'dnsmasq', title: 'stop dnsmasq and remove its files', do: dnsmasq, undo: [] },
       {
         id: 'firewall',
-        title: subject.table ? `delete nftables table inet ${subject.table}` : 'no firewall table',
-        do: firewallStopOps(subject.table),
+        title: table ? `delete nftables table inet ${table}` : 'no firewall table of ours',
+        do: firewallStopOps(table),
         undo: [],
         withPrevious: true,
       },
-      {
-        id: 'bridge',
-        title: `delete bridge ${bridge}`,
-        do: [{ op: 'ip', args: ['link', 'del', 'dev', bridge], absentOk: true }],
-        undo: [],
-        withPrevious: true,
-      },
+      bridgeStopStep(subject),
       {
         id: 'status',
         title: `record ${subject.name} as inactive`,
-        do: [{ op: 'remove-status', name: subject.name }],
+        do: [
+          { op: 'remove-status', name: subject.name },
+          { op: 'remove-intent', name: subject.name },
+        ],
         undo: [],
       },
     ],
+  };
+}
+
+function bridgeStopStep({ bridge, foreignBridge }: StopSubject): Step {
+  if (foreignBridge)
+    return { id: 'bridge', title: `leave bridge ${bridge} (not ours)`, do: [], undo: [], withPrevious: true };
+  return {
+    id: 'bridge',
+    title: `delete bridge ${bridge}`,
+    do: [{ op: 'ip', args: ['link', 'del', 'dev', bridge], absentOk: true }],
+    undo: [],
+    withPrevious: true,
   };
 }

@@ -1,5 +1,6 @@
-// The status files go last on start and first-removed-last on stop: while they
-// exist the network counts as active, and reconcile finishes whatever a crash cut short.
+// The status files go last on start and are removed last on stop: while they exist
+// the network counts as active. The intent record goes right after them: from then
+// on the status alone tells reconcile what the network owns.
 import type { NetworkDef } from '../model/network.js';
 import { formatNetworkXml } from '../xml/format-network.js';
 import type { PlannedStatus, Step } from './host-op.js';
@@ -8,7 +9,10 @@ export function statusStep(def: NetworkDef, status: PlannedStatus, pidFile: stri
   return {
     id: 'status',
     title: `record ${def.name} as active`,
-    do: [{ op: 'write-status', xml: formatNetworkXml(def), status, ...(pidFile ? { pidFile } : {}) }],
+    do: [
+      { op: 'write-status', xml: formatNetworkXml(def), status, ...(pidFile ? { pidFile } : {}) },
+      { op: 'remove-intent', name: def.name },
+    ],
     undo: [{ op: 'remove-status', name: def.name }],
   };
 }

@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { nameFromFileStem } from '../../core/names/file-stem.js';
 import { type HostPaths, statusJsonPath } from '../paths.js';
 import { readText } from '../state/state-store.js';
-import type { NetworkStatus } from '../state/status.js';
+import { type NetworkStatus, parseStatus } from '../state/status.js';
 
 export interface StatusEntry {
   /** The file stem; the key of every file this network owns. */
@@ -18,17 +18,7 @@ export function readStatuses(paths: HostPaths): StatusEntry[] {
     .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
     .map((f) => nameFromFileStem(f.slice(0, -'.json'.length)))
     .filter((n): n is string => n !== undefined)
-    .map((name) => ({ name, ...withStatus(parseStatus(readText(statusJsonPath(paths, name)))) }));
-}
-
-function parseStatus(text: string | undefined): NetworkStatus | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const s = JSON.parse(text) as NetworkStatus;
-    return typeof s.name === 'string' && typeof s.bridge === 'string' ? s : undefined;
-  } catch {
-    return undefined;
-  }
+    .map((name) => ({ name, ...withStatus(parseStatus(readText(statusJsonPath(paths, name)) ?? '')) }));
 }
 
 const withStatus = (status: NetworkStatus | undefined): { status?: NetworkStatus } =>

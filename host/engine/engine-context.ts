@@ -1,9 +1,9 @@
 // What every engine function is given instead of reading globals: the state
-// directories and the environment (for SWITCHYARD_FAIL_AT). The engine itself is
+// directories and the environment (for the SWITCHYARD_FAIL_AT / _PAUSE_AT test hooks). The engine itself is
 // namespace-agnostic; it acts on the network namespace of the process running it.
 import type { PlanContext } from '../../core/plan/index.js';
 import type { LinkState } from '../exec/read-links.js';
-import { type HostPaths, pidFilePath } from '../paths.js';
+import { type HostPaths, pidFilePath, rootId } from '../paths.js';
 
 export interface EngineContext {
   paths: HostPaths;
@@ -38,5 +38,11 @@ export function takeLinkCache(ctx: EngineContext): LinkState | undefined {
 }
 
 export function planContextFor(paths: HostPaths, name: string, persistent: boolean): PlanContext {
-  return { stateDir: paths.stateDir, runDir: paths.runDir, pidFile: pidFilePath(paths, name), persistent };
+  return {
+    stateDir: paths.stateDir,
+    runDir: paths.runDir,
+    pidFile: pidFilePath(paths, name),
+    rootId: rootId(paths),
+    persistent,
+  };
 }

@@ -6,7 +6,7 @@
 import type { Plan, Step, StepId } from '../../core/plan/index.js';
 import { HostError } from '../host-error.js';
 import type { EngineContext } from './engine-context.js';
-import { injectedFailure } from './fail-injection.js';
+import { injectedFailure, pauseIfAsked, pauseStep } from './fail-injection.js';
 import { OpsError, type Runtime, runOps, runUndo } from './run-ops.js';
 
 export interface StepTiming {
@@ -36,9 +36,10 @@ export async function executePlan(
   const done: Step[] = [];
   const timings: StepTiming[] = [];
   const failAt = opts.failureInjection ? ctx.env.SWITCHYARD_FAIL_AT : undefined;
+  const pauseAt = pauseStep(ctx.env);
   for (let i = 0; i < plan.steps.length; ) {
-    const concurrent = concurrentGroup(plan.steps, i);
-    const group = concurrent.length > 1 ? concurrent : batchGroup(plan.steps, i, failAt);
+    const concurrent = concurrentGroup(plan.steps, i, pauseAt);
+    const group = concurrent.length > 1 ? concurrent : batchGroup(plan.steps, i, failAt, pauseAt);
     i += group.length;
     for (const step of group) ctx.log?.(`${step.id}: ${step.title}`);
     const outcomes =
@@ -52,6 +53,7 @@ export async function executePlan(
       failed ??= stepFailed;
     }
     if (failed) throw await rollback(plan, failed.step.id, failed.failure, [...done].reverse(), ctx, rt);
+    pauseIfAsked(ctx.env, group, ctx.log);
   }
   return { completed: done.map((s) => s.id), ...withPid(rt.dnsmasqPid), timings };
 }
@@ -123,25 +125,34 @@ async function runTimed(steps: Step[], ctx: EngineContext, rt: Runtime): Promise
   }
 }
 
-/** The step at `from` and the ones that run at the same time as it (Step.withPrevious). */
-function concurrentGroup(steps: Step[], from: number): Step[] {
+/**
+ * The step at `from` and the ones that run at the same time as it (Step.withPrevious);
+ * just the first when the pause point is among them, so each step is a point of its own.
+ */
+function concurrentGroup(steps: Step[], from: number, pauseAt: string | undefined): Step[] {
   let end = from + 1;
   while (steps[end]?.withPrevious) end++;
-  return steps.slice(from, end);
+  const group = steps.slice(from, end);
+  return pauseAt !== undefined && group.some((s) => s.id === pauseAt) ? group.slice(0, 1) : group;
 }
 
 /**
  * Consecutive steps made only of `ip` commands share one `ip -batch` process (each
- * process costs several ms); a group ends at the SWITCHYARD_FAIL_AT step so the
- * injected failure still comes right after that step.
+ * process costs several ms); a group ends at the SWITCHYARD_FAIL_AT or _PAUSE_AT
+ * step so the injected failure or pause still comes right after that step.
  */
-function batchGroup(steps: Step[], from: number, failAt: string | undefined): Step[] {
+function batchGroup(
+  steps: Step[],
+  from: number,
+  failAt: string | undefined,
+  pauseAt: string | undefined,
+): Step[] {
   const group: Step[] = [];
   for (let i = from; i < steps.length; i++) {
     const step = steps[i] as Step;
     if (group.length > 0 && (!ipOnly(step) || step.withPrevious || steps[i + 1]?.withPrevious)) break;
     group.push(step);
-    if (!ipOnly(step) || step.id === failAt) break;
+    if (!ipOnly(step) || step.id === failAt || step.id === pauseAt) break;
   }
   return group;
 }

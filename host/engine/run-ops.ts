@@ -2,7 +2,7 @@
 // reporting how many completed; consecutive `ip` commands share one process.
 // Undo ops are best effort: something already gone is fine, other failures are
 // collected so the rollback still undoes everything else.
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { HostOp } from '../../core/plan/index.js';
 import { assertNever } from '../../core/result.js';
 import { startDnsmasq, stopDnsmasq } from '../exec/dnsmasq-process.js';
@@ -11,7 +11,8 @@ import { nftApply } from '../exec/nft.js';
 import { readPidFile } from '../exec/proc.js';
 import { writeSysctl } from '../exec/sysctl.js';
 import { atomicWrite } from '../state/atomic-write.js';
-import { removeActive, writeActive } from '../state/state-store.js';
+import { ensureDir } from '../state/ensure-dir.js';
+import { removeActive, removeIntent, writeActive, writeIntent } from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
 import type { EngineContext } from './engine-context.js';
 
@@ -76,8 +77,7 @@ async function runOp(op: HostOp, ctx: EngineContext, rt: Runtime): Promise<void>
       }
       return;
     case 'mkdir':
-      if (mkdirSync(op.path, { recursive: true, mode: op.mode }) !== undefined) chmodSync(op.path, op.mode);
-      return;
+      return ensureDir(op.path, op.mode);
     case 'write-file':
       return atomicWrite(op.path, op.content, op.mode);
     case 'remove-file':
@@ -90,6 +90,10 @@ async function runOp(op: HostOp, ctx: EngineContext, rt: Runtime): Promise<void>
       // started is still known.
       await stopDnsmasq(op.pid ?? rt.dnsmasqPid ?? readPidFile(op.pidFile), op.confFile);
       return;
+    case 'write-intent':
+      return writeIntent(ctx.paths, op.intent);
+    case 'remove-intent':
+      return removeIntent(ctx.paths, op.name);
     case 'write-status':
       return writeStatus(op, ctx, rt);
     case 'remove-status':

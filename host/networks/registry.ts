@@ -2,7 +2,7 @@
 // undefine, start and destroy, autostart. Reads go straight to the state files; every
 // change runs under the one lock after reconcile.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseCidr } from '../../core/addr/cidr.js';
 import { ipDefPrefix } from '../../core/addr/ip-def.js';
 import { defaultNetworkDef } from '../../core/define/default-network.js';
@@ -21,6 +21,8 @@ import {
   updateNetwork,
 } from '../live-update/index.js';
 import type { HostPaths } from '../paths.js';
+import { linkExists } from '../readers/link-exists.js';
+import { ensureDir } from '../state/ensure-dir.js';
 import { withLock } from '../state/lock.js';
 import * as store from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
@@ -32,6 +34,17 @@ export interface NetworkSummary {
   active: boolean;
   persistent: boolean;
   autostart: boolean;
+  /**
+   * Why a network that has a status is not counted active: the status is damaged or
+   * its bridge is gone. Only an unprivileged reader sees this; as root every command
+   * reconciles first, which repairs both.
+   */
+  problem?: NetworkProblem;
+}
+
+export interface NetworkProblem {
+  kind: 'damaged-status' | 'bridge-gone';
+  message: string;
 }
 
 export interface NetworkIdentity {
@@ -58,10 +71,17 @@ export class Registry implements NetworkControl {
     return names.map((name) => this.summary(name, defined.has(name), active.has(name)));
   }
 
-  private summary(name: string, defined: boolean, active: boolean): NetworkSummary {
-    const status = active ? store.readActive(this.paths, name)?.status : undefined;
+  private summary(name: string, defined: boolean, hasStatus: boolean): NetworkSummary {
+    const status = hasStatus ? store.readActive(this.paths, name)?.status : undefined;
     const persistent = defined || (status?.persistent ?? false);
-    return { name, active, persistent, autostart: defined && store.isAutostart(this.paths, name) };
+    const problem = hasStatus ? activeProblem(this.paths, name, status) : undefined;
+    return {
+      name,
+      active: hasStatus && problem === undefined,
+      persistent,
+      autostart: defined && store.isAutostart(this.paths, name),
+      ...(problem === undefined ? {} : { problem }),
+    };
   }
 
   /** NET is a name or a UUID, as in virsh. */
@@ -244,7 +264,7 @@ export class Registry implements NetworkControl {
       const links = new Set(await this.engine.hostLinkNames());
       const def = defaultNetworkDef({ subnetsInUse: subnets, usedBridgeNames: links });
       const filled = await this.withDefaults(def);
-      mkdirSync(this.paths.configDir, { recursive: true, mode: 0o755 });
+      ensureDir(this.paths.configDir, 0o755);
       store.writeDefinitionXml(this.paths, filled.name, formatNetworkXml(filled, { inactive: true }));
       store.setAutostart(this.paths, filled.name, true);
     });
@@ -262,6 +282,11 @@ export class Registry implements NetworkControl {
       }
     }
     return result;
+  }
+
+  /** Repairs what a crash left (reconcile) under the lock, changing nothing else. */
+  async reconcile(): Promise<void> {
+    await this.mutate(async () => {});
   }
 
   private async mutate<T>(fn: () => Promise<T>): Promise<T> {
@@ -301,6 +326,18 @@ function readSource(source: string | Uint8Array): NetworkDef {
   const parsed = readNetworkDefinition(source);
   if (!parsed.ok) throw new HostError(parsed.error.code, parsed.error.message);
   return parsed.value;
+}
+
+function activeProblem(
+  paths: HostPaths,
+  name: string,
+  status: NetworkStatus | undefined,
+): NetworkProblem | undefined {
+  const damage = store.statusDamage(paths, name);
+  if (damage !== undefined) return { kind: 'damaged-status', message: `${damage}; any command as root repairs it` };
+  if (status && !linkExists(status.bridge))
+    return { kind: 'bridge-gone', message: `its bridge ${status.bridge} is gone` };
+  return undefined;
 }
 
 const alreadyActive = (name: string): HostError =>

@@ -1,48 +1,104 @@
-// One lock around every mutation. It is an abstract UNIX socket bound for as long as
-// the holder lives: the kernel releases it when the holder exits or is killed -9, so
-// a dead holder can never wedge the host and there is no stale-lock heuristic.
-// Abstract sockets are per network namespace, which matches how Switchyard runs: one
-// engine per namespace. The name includes the run dir so private test roots never contend.
-import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:net';
+// One lock around every change to the host: flock(2) on `.lock` in the run dir.
+// The kernel drops an flock when the last descriptor of the open file goes away, so
+// a holder that exits or is killed -9 releases it at once: no stale-lock heuristics.
+// Nobody else can hold it: the run dir must be ours and writable only by us, and the
+// file is 0600, so another user can neither create it nor open it to lock it (flock
+// needs only an open descriptor, read-only would do).
+//
+// Node has no flock binding. flock(1) does the waiting on our descriptor, passed as
+// its fd 3: the lock belongs to the open file description we share with it, so it
+// stays held by us after flock(1) exits, until we close the descriptor (or die).
+// libuv opens every file close-on-exec, so no daemon we start while holding the lock
+// (dnsmasq) inherits the descriptor and keeps the lock alive.
+import { spawn } from 'node:child_process';
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { HostError } from '../host-error.js';
+import { ensureDir, ownedPrivateDir } from './ensure-dir.js';
+import { describeLockHolders } from './lock-holders.js';
 
-export class LockTimeoutError extends Error {}
+export const LOCK_FILE = '.lock';
+const FLOCK_BINARY = '/usr/bin/flock';
+const DEFAULT_WAIT_MS = 60_000;
 
-export async function withLock<T>(runDir: string, fn: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
-  const server = await acquire(lockName(runDir), timeoutMs);
+export interface LockOptions {
+  /** How long to wait for another holder; SWITCHYARD_LOCK_WAIT_MS, else 60 s. */
+  waitMs?: number;
+}
+
+export async function withLock<T>(runDir: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
+  const path = lockPath(runDir);
+  const fd = openLockFile(runDir, path);
   try {
+    await acquire(fd, path, opts.waitMs ?? waitFromEnv());
+    recordHolder(fd);
     return await fn();
   } finally {
-    server.close();
+    closeSync(fd);
   }
 }
 
-function lockName(runDir: string): string {
-  const digest = createHash('sha256').update(runDir).digest('hex').slice(0, 32);
-  return `\0switchyard-lock-${digest}`;
+export const lockPath = (runDir: string): string => join(runDir, LOCK_FILE);
+
+function waitFromEnv(): number {
+  const ms = Number(process.env.SWITCHYARD_LOCK_WAIT_MS);
+  return Number.isFinite(ms) && ms >= 0 ? ms : DEFAULT_WAIT_MS;
 }
 
-async function acquire(name: string, timeoutMs: number): Promise<Server> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const server = await tryBind(name);
-    if (server) return server;
-    if (Date.now() > deadline)
-      throw new LockTimeoutError('another switchyard command holds the lock; try again');
-    await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
+function openLockFile(runDir: string, path: string): number {
+  ensureDir(runDir, 0o755);
+  ownedPrivateDir(runDir);
+  const fd = openSync(path, constants.O_RDWR | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
+  const st = fstatSync(fd);
+  if (st.uid !== process.geteuid?.() || (st.mode & 0o077) !== 0 || !st.isFile()) {
+    closeSync(fd);
+    throw new HostError('access-denied', `lock file ${path} is not a private file of ours; remove it`);
   }
+  return fd;
 }
 
-function tryBind(name: string): Promise<Server | undefined> {
+function acquire(fd: number, path: string, waitMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EADDRINUSE') resolve(undefined);
-      else reject(err);
+    // --conflict-exit-code tells a timeout apart from flock(1) failing for another reason.
+    const args = ['--exclusive', '--conflict-exit-code', '75', '--wait', String(waitMs / 1000), '3'];
+    const child = spawn(FLOCK_BINARY, args, { stdio: ['ignore', 'ignore', 'pipe', fd] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
     });
-    server.listen(name, () => {
-      server.unref();
-      resolve(server);
+    child.once('error', (err) =>
+      reject(new HostError('internal', `cannot run ${FLOCK_BINARY}: ${err.message}`)),
+    );
+    child.once('close', (code) => {
+      if (code === 0) return resolve();
+      if (code === 75) return reject(lockTimeout(path, fd, waitMs));
+      reject(
+        new HostError('internal', `${FLOCK_BINARY} on ${path} failed: ${stderr.trim() || `exit ${code}`}`),
+      );
     });
   });
+}
+
+/** The holder's PID goes into the file: /proc/locks would name flock(1), long gone. */
+function recordHolder(fd: number): void {
+  ftruncateSync(fd, 0);
+  writeSync(fd, `${process.pid}\n`, 0);
+}
+
+function lockTimeout(path: string, fd: number, waitMs: number): HostError {
+  const recorded = Number.parseInt(readTextOr(path), 10);
+  const holders = describeLockHolders(fstatSync(fd).ino, Number.isFinite(recorded) ? recorded : undefined);
+  const who = holders.length ? ` (held by ${holders.join(', ')})` : '';
+  return new HostError(
+    'conflict',
+    `another switchyard command holds the host lock ${path}${who}; gave up after ${waitMs / 1000} s, try again`,
+  );
+}
+
+function readTextOr(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }

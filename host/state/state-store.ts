@@ -1,19 +1,22 @@
 // Reads and writes the state files of DESIGN.md. World-readable (0644) so the app
 // lists networks without root; only the root engine writes.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { basename } from 'node:path';
 import { nameFromFileStem } from '../../core/names/file-stem.js';
+import type { Intent } from '../../core/plan/index.js';
 import {
   autostartLinkPath,
   definitionPath,
   dnsmasqFilePath,
   type HostPaths,
+  intentPath,
   pidFilePath,
   statusJsonPath,
   statusXmlPath,
 } from '../paths.js';
 import { atomicWrite } from './atomic-write.js';
-import type { NetworkStatus } from './status.js';
+import { ensureDir } from './ensure-dir.js';
+import { type NetworkStatus, parseStatus } from './status.js';
 
 export function readText(path: string): string | undefined {
   try {
@@ -59,7 +62,7 @@ export function setAutostart(p: HostPaths, name: string, on: boolean): void {
   const link = autostartLinkPath(p, name);
   rmSync(link, { force: true });
   if (!on) return;
-  mkdirSync(p.autostartDir, { recursive: true, mode: 0o755 });
+  ensureDir(p.autostartDir, 0o755);
   symlinkSync(definitionPath(p, name), link);
 }
 
@@ -68,11 +71,25 @@ export interface ActiveRecord {
   status: NetworkStatus;
 }
 
+/** The live record, or undefined when there is none or it is damaged (see statusDamage). */
 export function readActive(p: HostPaths, name: string): ActiveRecord | undefined {
   const json = readText(statusJsonPath(p, name));
   const xml = readText(statusXmlPath(p, name));
   if (json === undefined || xml === undefined) return undefined;
-  return { xml, status: JSON.parse(json) as NetworkStatus };
+  const status = parseStatus(json);
+  return status ? { xml, status } : undefined;
+}
+
+/**
+ * Why the status of an active-looking network (its JSON exists) cannot be used, for
+ * listing it honestly; undefined when it reads fine. Reconcile repairs both cases.
+ */
+export function statusDamage(p: HostPaths, name: string): string | undefined {
+  const json = readText(statusJsonPath(p, name));
+  if (json === undefined) return undefined;
+  if (!parseStatus(json)) return `status file ${statusJsonPath(p, name)} is unreadable`;
+  if (readText(statusXmlPath(p, name)) === undefined) return `live XML ${statusXmlPath(p, name)} is missing`;
+  return undefined;
 }
 
 /** The live XML goes first so a reader that sees the JSON always finds the XML too. */
@@ -89,4 +106,39 @@ export function removeActive(p: HostPaths, name: string): void {
   rmSync(statusJsonPath(p, name), { force: true });
   rmSync(statusXmlPath(p, name), { force: true });
   rmSync(pidFilePath(p, name), { force: true });
+}
+
+export function writeIntent(p: HostPaths, intent: Intent): void {
+  atomicWrite(intentPath(p, intent.name), `${JSON.stringify(intent)}\n`);
+}
+
+export function removeIntent(p: HostPaths, name: string): void {
+  rmSync(intentPath(p, name), { force: true });
+}
+
+export interface IntentEntry {
+  /** From the file name, so a damaged record can still be removed. */
+  name: string;
+  intent?: Intent;
+}
+
+export function listIntents(p: HostPaths): IntentEntry[] {
+  return namesIn(p.runDir, '.intent').map((name) => {
+    const intent = parseIntent(readText(intentPath(p, name)));
+    return intent && intent.name === name ? { name, intent } : { name };
+  });
+}
+
+function parseIntent(text: string | undefined): Intent | undefined {
+  try {
+    const v = JSON.parse(text ?? '') as Partial<Intent>;
+    const ok =
+      (v.action === 'start' || v.action === 'stop') &&
+      typeof v.name === 'string' &&
+      typeof v.bridge === 'string' &&
+      (v.table === undefined || typeof v.table === 'string');
+    return ok ? (v as Intent) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 // What the engine knows about a running network, beside the live XML that
 // net-dumpxml prints. Written last on start and removed last on stop, so its presence
-// means "fully started"; reconcile uses `completed` to undo a start that a crash cut short.
+// means "fully started". A start or stop that a crash cut short left an intent
+// record instead (core/plan Intent), from which reconcile finishes the job.
 export interface NetworkStatus {
   name: string;
   uuid: string;
@@ -11,4 +12,23 @@ export interface NetworkStatus {
   /** false for net-create networks, and for defined networks undefined while running. */
   persistent: boolean;
   startedAt: string;
+}
+
+/** The status JSON, or undefined when it is truncated, corrupt or not a status at all. */
+export function parseStatus(text: string): NetworkStatus | undefined {
+  try {
+    const s = JSON.parse(text) as Partial<NetworkStatus> | null;
+    const ok =
+      s !== null &&
+      typeof s === 'object' &&
+      typeof s.name === 'string' &&
+      typeof s.uuid === 'string' &&
+      typeof s.bridge === 'string' &&
+      typeof s.persistent === 'boolean' &&
+      (s.table === undefined || typeof s.table === 'string') &&
+      (s.dnsmasqPid === undefined || Number.isInteger(s.dnsmasqPid));
+    return ok ? (s as NetworkStatus) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,11 +1,13 @@
-// The CLI contract of issue 3, for real in a private host namespace: virsh's
-// lifecycle semantics, first use, a simulated reboot, kill -9 in the middle of
-// net-start, and several processes racing on the same networks.
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+// The CLI contract, for real in a private host namespace: virsh's lifecycle
+// semantics, first use, a simulated reboot, kill -9 after every step of net-start
+// and net-destroy, damaged state files, and several processes racing on the same
+// networks.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { START_STEP_IDS, STOP_STEP_IDS } from '../../core/plan/index.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
+import { killAtPause, spawnPaused, untilStopped } from './harness/engine-pause.js';
 import { EMPTY, snapshot } from './harness/inspect.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
@@ -136,29 +138,105 @@ describe.skipIf(skipReason !== undefined)('switchyard net-* lifecycle', () => {
     await ok(['net-undefine', 'boot']);
   });
 
-  it('leaves a consistent host when net-start is killed -9 at random points', async () => {
+  const spawnSy = (args: string[], env: NodeJS.ProcessEnv) =>
+    spawnPaused('ip', ['netns', 'exec', topo.host, process.execPath, cli, ...args], {
+      ...process.env,
+      ...topo.env,
+      SWITCHYARD_NO_DEFAULT: '1',
+      ...env,
+    });
+  const killedAt = async (verb: string, step: string) =>
+    killAtPause(spawnSy([verb, 'kill'], { SWITCHYARD_PAUSE_AT: step }));
+  const killState = async () => ({ net: (await list())[0], host: await snapshot(topo) });
+
+  // Every step id of a start: killed right after it, the next command (any, as root)
+  // leaves the network either fully started or not at all.
+  it.each(START_STEP_IDS)('repairs a net-start killed -9 right after step %s', async (step) => {
     await ok(['net-define', file('kill', 'sykill0', '192.168.157')]);
-    for (const delay of [5, 40, 80, 120, 160, 220, 300]) {
-      const child = spawn('ip', ['netns', 'exec', topo.host, process.execPath, cli, 'net-start', 'kill'], {
-        env: { ...process.env, ...topo.env, SWITCHYARD_NO_DEFAULT: '1' },
-        stdio: 'ignore',
-      });
-      await new Promise((r) => setTimeout(r, delay));
-      child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
-      // Any next command reconciles first: either fully active or nothing at all.
-      const state = (await list())[0];
-      const snap = await snapshot(topo);
-      if (state?.active) {
-        expect(snap.links).toEqual(['sykill0']);
-        expect(snap.dnsmasq).toHaveLength(1);
-        await ok(['net-destroy', 'kill']);
-      } else {
-        await ok(['net-start', 'kill']);
-        await ok(['net-destroy', 'kill']);
-      }
-      expect(await snapshot(topo)).toEqual(EMPTY);
+    await killedAt('net-start', step);
+    const { net, host } = await killState();
+    if (step === 'status') {
+      expect(net).toMatchObject({ name: 'kill', active: true });
+      expect(host.links).toEqual(['sykill0']);
+      expect(host.tables).toEqual(['inet switchyard_sykill0']);
+      expect(host.dnsmasq).toHaveLength(1);
+      await ok(['net-destroy', 'kill']);
+    } else {
+      expect(net).toMatchObject({ name: 'kill', active: false });
+      expect(host).toEqual(EMPTY);
+      await ok(['net-start', 'kill']);
+      await ok(['net-destroy', 'kill']);
     }
+    expect(await snapshot(topo)).toEqual(EMPTY);
+    await ok(['net-undefine', 'kill']);
+  });
+
+  // Every step id of a stop: a destroy cut short is finished, never reverted (its
+  // dnsmasq must not come back on a bridge whose firewall is gone).
+  it.each(STOP_STEP_IDS)('finishes a net-destroy killed -9 right after step %s', async (step) => {
+    await ok(['net-define', file('kill', 'sykill0', '192.168.157')]);
+    await ok(['net-start', 'kill']);
+    await killedAt('net-destroy', step);
+    const { net, host } = await killState();
+    expect(net).toMatchObject({ name: 'kill', active: false });
+    expect(host).toEqual(EMPTY);
+    await ok(['net-start', 'kill']);
+    await ok(['net-destroy', 'kill']);
+    await ok(['net-undefine', 'kill']);
+  });
+
+  it('owns a bridge a start left unnamed (killed between creating it and setting its alias)', async () => {
+    await ok(['net-define', file('kill', 'sykill0', '192.168.157')]);
+    const start = spawnSy(['net-start', 'kill'], { SWITCHYARD_PAUSE_AT: 'intent' });
+    await untilStopped(start);
+    // What `ip link add` alone leaves: the bridge, without the alias that names it ours.
+    await topo.runInHost('ip', ['link', 'add', 'name', 'sykill0', 'type', 'bridge']);
+    start.child.kill('SIGKILL');
+    await start.exited;
+    expect(await list()).toEqual([expect.objectContaining({ name: 'kill', active: false })]);
+    expect(await snapshot(topo)).toEqual(EMPTY);
+    await ok(['net-undefine', 'kill']);
+  });
+
+  it('repairs a truncated status file, and lists it clearly until then', async () => {
+    await ok(['net-define', file('kill', 'sykill0', '192.168.157')]);
+    await ok(['net-start', 'kill']);
+    const status = `${topo.dirs.run}/kill.json`;
+    writeFileSync(status, readFileSync(status, 'utf8').slice(0, 20));
+    // An unprivileged reader sees the damage; it cannot repair it.
+    const asUser = await topo.runInHost(
+      'runuser',
+      ['-u', 'nobody', '--', process.execPath, cli, 'net-list', '--all'],
+      {
+        env: { ...topo.env, SWITCHYARD_NO_DEFAULT: '1' },
+      },
+    );
+    expect(asUser.stdout).toContain(' kill   damaged ');
+    // Root reconciles first: the status is rebuilt from the live XML, the guest's network runs on.
+    expect(await list()).toEqual([expect.objectContaining({ name: 'kill', active: true })]);
+    const snap = await snapshot(topo);
+    expect(snap.links).toEqual(['sykill0']);
+    expect(snap.dnsmasq).toHaveLength(1);
+    await ok(['net-destroy', 'kill']);
+    expect(await snapshot(topo)).toEqual(EMPTY);
+    await ok(['net-undefine', 'kill']);
+  });
+
+  it('as a normal user, reports a network whose bridge is gone as inactive', async () => {
+    await ok(['net-define', file('kill', 'sykill0', '192.168.157')]);
+    await ok(['net-start', 'kill']);
+    await topo.runInHost('ip', ['link', 'del', 'sykill0']);
+    const asUser = await topo.runInHost(
+      'runuser',
+      ['-u', 'nobody', '--', process.execPath, cli, 'net-list', '--all', '--json'],
+      { env: { ...topo.env, SWITCHYARD_NO_DEFAULT: '1' } },
+    );
+    expect(JSON.parse(asUser.stdout)).toEqual([
+      expect.objectContaining({ name: 'kill', active: false, problem: 'its bridge sykill0 is gone' }),
+    ]);
+    // As root, the read repairs: the rest of the network is cleaned up.
+    expect(await list()).toEqual([expect.objectContaining({ name: 'kill', active: false })]);
+    expect(await snapshot(topo)).toEqual(EMPTY);
     await ok(['net-undefine', 'kill']);
   });
 

@@ -11,7 +11,7 @@ export interface HostSnapshot {
   tables: string[];
   /** PIDs of dnsmasq processes in the host namespace. */
   dnsmasq: number[];
-  /** Files in the run and state directories, lease files excepted. */
+  /** Files in the run and state directories, lease files and the host lock's file excepted. */
   files: string[];
 }
 
@@ -32,7 +32,7 @@ export async function snapshot(topo: Topology): Promise<HostSnapshot> {
     files: [topo.dirs.run, topo.dirs.state].flatMap((d) =>
       existsSync(d)
         ? readdirSync(d)
-            .filter((f) => !f.endsWith('.leases'))
+            .filter((f) => !f.endsWith('.leases') && f !== '.lock')
             .map((f) => `${d}/${f}`)
         : [],
     ),

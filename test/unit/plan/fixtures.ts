@@ -32,5 +32,6 @@ export const ctx: PlanContext = {
   stateDir: '/var/lib/switchyard/dnsmasq',
   runDir: '/run/switchyard/networks',
   pidFile: '/run/switchyard/networks/lab.pid',
+  rootId: '0123456789ab',
   persistent: true,
 };

@@ -38,8 +38,24 @@ describe('planStart', () => {
     );
   });
 
-  it('marks the bridge as ours with an alias reconcile can find', () => {
-    expect(ipArgs(step(plan(), 'bridge').do)[1]).toBe('link set dev virbr7 alias switchyard:lab');
+  it('marks the bridge as belonging to this state root with an alias reconcile can find', () => {
+    expect(ipArgs(step(plan(), 'bridge').do)[1]).toBe(
+      'link set dev virbr7 alias switchyard:0123456789ab:lab',
+    );
+  });
+
+  it('records its intent before the first host change and removes it after the status', () => {
+    const steps = plan().steps;
+    expect(steps.map((s) => s.id).slice(0, 3)).toEqual(['check', 'intent', 'bridge']);
+    expect(step(plan(), 'intent').do).toEqual([
+      {
+        op: 'write-intent',
+        intent: { action: 'start', name: 'lab', bridge: 'virbr7', table: 'switchyard_virbr7' },
+      },
+    ]);
+    // A rollback removes the record last, after everything else is undone.
+    expect(step(plan(), 'intent').undo).toEqual([{ op: 'remove-intent', name: 'lab' }]);
+    expect(step(plan(), 'status').do.map((op) => op.op)).toEqual(['write-status', 'remove-intent']);
   });
 
   it('disables IPv6 on a bridge without IPv6 and never accepts router advertisements', () => {

@@ -8,12 +8,21 @@ describe('planStop', () => {
     { stateDir: ctx.stateDir, pidFile: ctx.pidFile },
   );
 
-  it('stops dnsmasq first and removes the status last', () => {
-    expect(stop.steps.map((s) => s.id)).toEqual(['dnsmasq', 'firewall', 'bridge', 'status']);
+  it('records its intent, stops dnsmasq, and removes the status and the intent last', () => {
+    expect(stop.steps.map((s) => s.id)).toEqual(['intent', 'dnsmasq', 'firewall', 'bridge', 'status']);
+    expect(stop.steps[0]?.do).toEqual([
+      {
+        op: 'write-intent',
+        intent: { action: 'stop', name: 'lab', bridge: 'virbr7', table: 'switchyard_virbr7' },
+      },
+    ]);
+    // A failed stop keeps its record: reconcile finishes the stop instead of reviving dnsmasq.
+    expect(stop.steps[0]?.undo).toEqual([]);
+    expect(stop.steps[4]?.do.map((op) => op.op)).toEqual(['remove-status', 'remove-intent']);
   });
 
   it('signals the PID from the status, checked against our conf file', () => {
-    expect(stop.steps[0]?.do[0]).toEqual({
+    expect(stop.steps[1]?.do[0]).toEqual({
       op: 'dnsmasq-stop',
       pid: 4242,
       pidFile: ctx.pidFile,
@@ -22,14 +31,23 @@ describe('planStop', () => {
   });
 
   it('deletes the table and the bridge, tolerating either being gone', () => {
-    expect(stop.steps[1]?.do[0]?.op === 'nft' && stop.steps[1].do[0].script).toContain(
+    expect(stop.steps[2]?.do[0]?.op === 'nft' && stop.steps[2].do[0].script).toContain(
       'delete table inet switchyard_virbr7',
     );
-    expect(stop.steps[2]?.do).toEqual([{ op: 'ip', args: ['link', 'del', 'dev', 'virbr7'], absentOk: true }]);
+    expect(stop.steps[3]?.do).toEqual([{ op: 'ip', args: ['link', 'del', 'dev', 'virbr7'], absentOk: true }]);
   });
 
   it('has no firewall work without a table', () => {
-    expect(planStop({ name: 'o', bridge: 'b' }, ctx).steps[1]?.do).toEqual([]);
+    expect(planStop({ name: 'o', bridge: 'b' }, ctx).steps[2]?.do).toEqual([]);
+  });
+
+  it('leaves a bridge of that name that is not ours, and the table named after it', () => {
+    const foreign = planStop(
+      { name: 'lab', bridge: 'virbr7', table: 'switchyard_virbr7', foreignBridge: true },
+      ctx,
+    );
+    expect(foreign.steps.flatMap((s) => s.do).filter((op) => op.op === 'ip' || op.op === 'nft')).toEqual([]);
+    expect(foreign.steps[1]?.do[0]?.op).toBe('dnsmasq-stop');
   });
 });
 
@@ -41,7 +59,10 @@ describe('formatPlan and planJson', () => {
   it('prints numbered steps with their commands and undo', () => {
     const text = formatPlan(plan);
     expect(text).toMatch(/^plan to start network 'lab' on bridge virbr7:\n {1}1\. check: /);
-    expect(text).toContain(' 2. bridge: create bridge virbr7 (stp off, delay 0s)\n');
+    expect(text).toContain(
+      ' 2. intent: record the intent to start (bridge virbr7, table inet switchyard_virbr7)\n',
+    );
+    expect(text).toContain(' 3. bridge: create bridge virbr7 (stp off, delay 0s)\n');
     expect(text).toContain(
       '      ip link add name virbr7 address 52:54:00:aa:bb:cc type bridge stp_state 0 forward_delay 0\n',
     );

@@ -1,0 +1,42 @@
+// Step 1 of reconcile: every intent record is a start or stop that did not get to
+// its end. A start is complete once its status is written (the record goes right
+// after); before that it is undone. A stop is always finished, never reverted: its
+// dnsmasq may already be gone, and reviving it would bring back half a network.
+// Both cleanups are the stop plan of what the record names.
+
+import type { LinkState } from '../exec/read-links.js';
+import { intentPath } from '../paths.js';
+import { listIntents, readActive, removeIntent } from '../state/state-store.js';
+import type { EngineContext } from './engine-context.js';
+import type { ReconcileReport } from './reconcile-report.js';
+import { stopNetwork } from './stop-network.js';
+
+/** Returns whether any host object may have been removed (the links must be read again). */
+export async function finishIntents(
+  ctx: EngineContext,
+  links: LinkState,
+  report: ReconcileReport,
+): Promise<boolean> {
+  let changed = false;
+  for (const { name, intent } of listIntents(ctx.paths)) {
+    const active = readActive(ctx.paths, name);
+    if (!intent || (intent.action === 'start' && active)) {
+      // Unreadable: the sweeps below find whatever it named by our alias and paths.
+      removeIntent(ctx.paths, name);
+      if (!intent) report.removedFiles.push(intentPath(ctx.paths, name));
+      continue;
+    }
+    const target = {
+      name,
+      bridge: intent.bridge,
+      ...(intent.table === undefined ? {} : { table: intent.table }),
+      ...(active?.status.dnsmasqPid === undefined ? {} : { dnsmasqPid: active.status.dnsmasqPid }),
+    };
+    // A start cut short between `ip link add` and setting the alias left an unnamed
+    // bridge, and the record says it is ours.
+    await stopNetwork(target, ctx, { links, accept: intent.action === 'start' ? ['unnamed'] : [] });
+    (intent.action === 'start' ? report.undoneStarts : report.finishedStops).push(name);
+    changed = true;
+  }
+  return changed;
+}

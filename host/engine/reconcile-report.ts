@@ -1,0 +1,44 @@
+// What reconcile did, for its log lines and for the tests that pin each repair.
+export interface ReconcileReport {
+  /** Starts a crash cut short, undone; stops a crash cut short, finished. */
+  undoneStarts: string[];
+  finishedStops: string[];
+  /** Networks whose bridge had vanished (or is no longer ours): cleaned and marked inactive. */
+  stopped: string[];
+  /** Networks whose status JSON was damaged, rebuilt from the live XML. */
+  repairedStatus: string[];
+  /** Networks whose dnsmasq was dead and has been started again. */
+  restartedDnsmasq: string[];
+  removedBridges: string[];
+  removedTables: string[];
+  killedDnsmasq: number[];
+  removedFiles: string[];
+}
+
+export function emptyReport(): ReconcileReport {
+  return {
+    undoneStarts: [],
+    finishedStops: [],
+    stopped: [],
+    repairedStatus: [],
+    restartedDnsmasq: [],
+    removedBridges: [],
+    removedTables: [],
+    killedDnsmasq: [],
+    removedFiles: [],
+  };
+}
+
+export function reportLines(r: ReconcileReport): string[] {
+  return [
+    ...r.undoneStarts.map((n) => `reconcile: undid the start of network '${n}' that was cut short`),
+    ...r.finishedStops.map((n) => `reconcile: finished stopping network '${n}'`),
+    ...r.stopped.map((n) => `reconcile: network '${n}' lost its bridge; cleaned up and marked inactive`),
+    ...r.repairedStatus.map((n) => `reconcile: rebuilt the damaged status of network '${n}'`),
+    ...r.restartedDnsmasq.map((n) => `reconcile: restarted dnsmasq of network '${n}'`),
+    ...r.removedBridges.map((b) => `reconcile: removed leftover bridge ${b}`),
+    ...r.removedTables.map((t) => `reconcile: removed leftover nftables table inet ${t}`),
+    ...r.killedDnsmasq.map((p) => `reconcile: stopped leftover dnsmasq ${p}`),
+    ...r.removedFiles.map((f) => `reconcile: removed leftover file ${f}`),
+  ];
+}
