@@ -43,7 +43,8 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
       const link = JSON.parse(await inHost('ip', ['-json', '-d', 'link', 'show', 'dev', bridge]))[0];
       expect(link.linkinfo.info_data).toMatchObject({ stp_state: 0, forward_delay: 0 });
       expect(link.flags).toContain('UP');
-      expect(link.ifalias).toBe(`switchyard:${name}`);
+      // The state root's identity, then the network: reconcile touches only its own root's bridges.
+      expect(link.ifalias).toMatch(new RegExp(`^switchyard:[0-9a-f]{12}:${name}$`));
       const addrs = JSON.parse(await inHost('ip', ['-json', 'addr', 'show', 'dev', bridge]))[0];
       expect(addrs.addr_info).toContainEqual(
         expect.objectContaining({ local: '192.168.150.1', prefixlen: 24 }),
@@ -164,8 +165,8 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
     expect(snap.dnsmasq[0]).not.toBe(c.status.dnsmasqPid);
     expect(a.status.dnsmasqPid).not.toBe(snap.dnsmasq[0]);
 
-    // Nothing left to do the second time, even when looking at every table.
-    const again = ok(await engine<Record<string, unknown[]>>(topo, ['reconcile', '--thorough']));
+    // Nothing left to do the second time.
+    const again = ok(await engine<Record<string, unknown[]>>(topo, ['reconcile']));
     expect(Object.values(again).flat()).toEqual([]);
     await stop('rc');
     expect(await snapshot(topo)).toEqual(EMPTY);

@@ -4,7 +4,7 @@
 // directories from SWITCHYARD_*_DIR. Prints one JSON line: {ok, value|error, ms}.
 //
 //   start FILE.xml [--transient] [--reconcile]   stop NAME [--reconcile]
-//   reconcile [--thorough]                        plan FILE.xml [--json]
+//   reconcile                                     plan FILE.xml [--json]
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
@@ -43,7 +43,7 @@ async function command(ctx, cmd, args) {
     case 'stop':
       return { ...(await engine.stopNetworkByName(args[0], ctx)), reconciled };
     case 'reconcile':
-      return engine.reconcile(ctx, { thorough: flag('--thorough') });
+      return engine.reconcile(ctx);
     case 'plan': {
       const p = await engine.planNetworkStart(loadDefinition(args[0]), ctx, { persistent: true });
       return flag('--json') ? plan.planJson(p) : plan.formatPlan(p);
