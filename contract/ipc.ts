@@ -67,6 +67,11 @@ export const networkRow = z.object({
   leaseCount: z.number().int().nonnegative(),
   /** Set when the saved definition differs from what runs (applies at next start). */
   pendingChanges: z.boolean(),
+  /**
+   * Why a network with a status is not active: its status is damaged or its bridge
+   * is gone. The next change (through the helper) repairs both.
+   */
+  problem: z.string().optional(),
 });
 export type NetworkRow = z.infer<typeof networkRow>;
 

@@ -32,6 +32,7 @@ export function networkRow(paths: HostPaths, summary: NetworkSummary, nowSeconds
     uplink: def?.forward?.dev,
     leaseCount: active ? liveLeaseCount(paths, summary.name, nowSeconds) : 0,
     pendingChanges: live !== undefined && saved !== undefined && !sameDefinition(live, saved),
+    ...(summary.problem ? { problem: summary.problem.message } : {}),
   };
 }
 
