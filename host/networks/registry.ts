@@ -334,7 +334,8 @@ function activeProblem(
   status: NetworkStatus | undefined,
 ): NetworkProblem | undefined {
   const damage = store.statusDamage(paths, name);
-  if (damage !== undefined) return { kind: 'damaged-status', message: `${damage}; any command as root repairs it` };
+  if (damage !== undefined)
+    return { kind: 'damaged-status', message: `${damage}; any command as root repairs it` };
   if (status && !linkExists(status.bridge))
     return { kind: 'bridge-gone', message: `its bridge ${status.bridge} is gone` };
   return undefined;

@@ -5,5 +5,11 @@ import { existsSync } from 'node:fs';
 
 export function linkExists(name: string): boolean {
   // Validated bridge names never hold '/', but a status file is only as good as its writer.
-  return name !== '' && !name.includes('/') && name !== '.' && name !== '..' && existsSync(`/sys/class/net/${name}`);
+  return (
+    name !== '' &&
+    !name.includes('/') &&
+    name !== '.' &&
+    name !== '..' &&
+    existsSync(`/sys/class/net/${name}`)
+  );
 }
