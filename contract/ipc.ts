@@ -4,7 +4,7 @@
 // name is written anywhere else: preload, main and renderer take them from here.
 import { z } from 'zod';
 
-/** DESIGN.md's closed list; when in doubt main answers `internal`. */
+/** The closed list of error codes (docs/errors.md); when in doubt main answers `internal`. */
 export const errorCodes = [
   'invalid-input',
   'xml-parse',

@@ -1,4 +1,4 @@
-// Errors the host layer raises carry a code from DESIGN.md's closed list, so the CLI,
+// Errors the host layer raises carry a code from the closed list in docs/errors.md, so the CLI,
 // the helper and the app report them the same way.
 export type ErrorCode =
   | 'invalid-input'

@@ -1,4 +1,4 @@
-// Reads and writes the state files of DESIGN.md. World-readable (0644) so the app
+// Reads and writes the state files (ARCHITECTURE.md, "State on the host"). World-readable (0644) so the app
 // lists networks without root; only the root engine writes.
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { basename } from 'node:path';

@@ -188,7 +188,7 @@ describe('packages (offline electron-builder with a stub Electron)', () => {
     expect(appImageDesktop).toContain('Name=Switchyard');
   });
 
-  it('the polkit action and the unit say what DESIGN.md says', () => {
+  it('the polkit action asks once per session for the installed helper, and the unit autostarts at boot', () => {
     const policy = readFileSync(join(repo, 'build/linux/org.switchyard.switchyard.policy'), 'utf8');
     expect(policy).toContain(`<action id="${POLKIT_ACTION}">`);
     expect(policy).toContain('<allow_active>auth_admin_keep</allow_active>');

@@ -1,5 +1,6 @@
 // The window shell with Electron mocked (no Electron binary here): what it asks
-// Electron for is what DESIGN.md promises.
+// Electron for is the sandbox ARCHITECTURE.md describes (contextIsolation, sandbox,
+// no nodeIntegration, navigation and new windows denied).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const created: { options: Record<string, unknown>; url?: string }[] = [];

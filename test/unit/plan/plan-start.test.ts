@@ -19,8 +19,10 @@ const step = (p: Plan, id: StepId): Step => p.steps.find((s) => s.id === id) as 
 const ipArgs = (ops: HostOp[]): string[] => ops.flatMap((o) => (o.op === 'ip' ? [o.args.join(' ')] : []));
 
 describe('planStart', () => {
-  it('orders the steps as DESIGN.md does', () => {
-    expect(plan().steps.map((s) => s.id)).toEqual(START_STEP_IDS);
+  it('orders the steps: intent before the first host change, status last', () => {
+    const order = ['check', 'intent', 'bridge', 'ipv6-sysctls', 'firewall', 'addresses', 'link-up', 'routes'];
+    expect(plan().steps.map((s) => s.id)).toEqual([...order, 'forwarding', 'dnsmasq', 'status']);
+    expect(START_STEP_IDS).toEqual(plan().steps.map((s) => s.id));
   });
 
   it('creates the bridge with MAC, MTU and the STP settings as written', () => {
