@@ -6,7 +6,7 @@
 import type { Plan, Step, StepId } from '../../core/plan/index.js';
 import { HostError } from '../host-error.js';
 import type { EngineContext } from './engine-context.js';
-import { injectedFailure } from './fail-injection.js';
+import { hookedSteps, injectedFailure, pauseIfAsked } from './fail-injection.js';
 import { OpsError, type Runtime, runOps, runUndo } from './run-ops.js';
 
 export interface StepTiming {
@@ -23,7 +23,7 @@ export interface ExecuteResult {
 }
 
 export interface ExecuteOptions {
-  /** Honour SWITCHYARD_FAIL_AT (start plans only). */
+  /** Honour SWITCHYARD_FAIL_AT and SWITCHYARD_PAUSE_AT (start plans only). */
   failureInjection?: boolean;
 }
 
@@ -35,10 +35,10 @@ export async function executePlan(
   const rt: Runtime = {};
   const done: Step[] = [];
   const timings: StepTiming[] = [];
-  const failAt = opts.failureInjection ? ctx.env.SWITCHYARD_FAIL_AT : undefined;
+  const hooked = opts.failureInjection ? hookedSteps(ctx.env) : new Set<string>();
   for (let i = 0; i < plan.steps.length; ) {
     const concurrent = concurrentGroup(plan.steps, i);
-    const group = concurrent.length > 1 ? concurrent : batchGroup(plan.steps, i, failAt);
+    const group = concurrent.length > 1 ? concurrent : batchGroup(plan.steps, i, hooked);
     i += group.length;
     for (const step of group) ctx.log?.(`${step.id}: ${step.title}`);
     const outcomes =
@@ -78,6 +78,7 @@ function settle(steps: Step[], outcome: Outcome, done: Step[], ctx: EngineContex
           ? injectedFailure(ctx.env, step.id)
           : undefined;
     if (failure !== undefined) failed ??= { step, failure };
+    else if (opts.failureInjection) pauseIfAsked(ctx.env, step.id);
     // A step is undone once any of its operations ran, the failed one included:
     // its undo tolerates what is missing, while undoing a step that never started
     // could remove something that is not ours (e.g. a bridge whose name was taken).
@@ -132,16 +133,16 @@ function concurrentGroup(steps: Step[], from: number): Step[] {
 
 /**
  * Consecutive steps made only of `ip` commands share one `ip -batch` process (each
- * process costs several ms); a group ends at the SWITCHYARD_FAIL_AT step so the
- * injected failure still comes right after that step.
+ * process costs several ms); a group ends at a SWITCHYARD_FAIL_AT or _PAUSE_AT step
+ * so the injected failure or pause still comes right after that step.
  */
-function batchGroup(steps: Step[], from: number, failAt: string | undefined): Step[] {
+function batchGroup(steps: Step[], from: number, hooked: ReadonlySet<string>): Step[] {
   const group: Step[] = [];
   for (let i = from; i < steps.length; i++) {
     const step = steps[i] as Step;
     if (group.length > 0 && (!ipOnly(step) || step.withPrevious || steps[i + 1]?.withPrevious)) break;
     group.push(step);
-    if (!ipOnly(step) || step.id === failAt) break;
+    if (!ipOnly(step) || hooked.has(step.id)) break;
   }
   return group;
 }
