@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { forwardLoopback } from '../playground/forwarder.js';
 import { type Playground, printedUrl, repoRoot } from '../playground/playground.js';
+import { exitOf } from '../support/child-exit.js';
 
 export interface TerminalShell {
   url: string;
@@ -20,8 +21,10 @@ export async function startTerminalShell(pg: Playground): Promise<TerminalShell>
     env: pg.topo.env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const exited = exitOf(child);
   const stop = async () => {
-    child.kill('SIGTERM');
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
     await forwarder.close();
   };
   try {

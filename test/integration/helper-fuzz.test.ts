@@ -17,6 +17,8 @@ import {
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChildExit, exitOf } from '../support/child-exit.js';
+import { pollUntil } from '../support/poll-until.js';
 import { ensureBuilt } from './harness/engine-client.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
@@ -168,10 +170,12 @@ function hostileLine(rand: () => number, i: number): string | Buffer {
 }
 
 /** Every file under DIR (recursively) with its type, mode and a digest of its content. */
+/** Every file with its mode and content; the host lock's file is there from the first command on. */
 function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   if (!existsSync(dir)) return out;
   for (const entry of readdirSync(dir, { recursive: true }) as string[]) {
+    if (entry === '.lock') continue;
     const path = join(dir, entry);
     const st = lstatSync(path);
     out[entry] = st.isSymbolicLink()
@@ -186,6 +190,7 @@ function tree(dir: string): Record<string, string> {
 describe.skipIf(skipReason !== undefined)('helper under hostile input', () => {
   let topo: Topology;
   let helper: ChildProcessWithoutNullStreams;
+  let exited: Promise<ChildExit>;
   const answers: { id: number | null; ok: boolean; error?: { code: string; message: string } }[] = [];
   const events: unknown[] = [];
   let stderr = '';
@@ -202,6 +207,7 @@ describe.skipIf(skipReason !== undefined)('helper under hostile input', () => {
     mkdirSync(topo.dirs.state, { recursive: true });
     writeFileSync(join(topo.dirs.state, 'keep.leases'), '');
     helper = spawn('ip', ['netns', 'exec', topo.host, process.execPath, HELPER], { env: topo.env });
+    exited = exitOf(helper);
     let buffered = '';
     helper.stdout.on('data', (c: Buffer) => {
       buffered += c.toString('utf8');
@@ -221,15 +227,20 @@ describe.skipIf(skipReason !== undefined)('helper under hostile input', () => {
   });
 
   afterAll(async () => {
-    if (helper && helper.exitCode === null) helper.kill('SIGKILL');
+    if (helper?.exitCode === null) helper.kill('SIGKILL');
+    await exited;
     await topo?.cleanup();
   });
 
-  const until = async (n: number, ms: number) => {
-    const deadline = Date.now() + ms;
-    while (answers.length < n && Date.now() < deadline && helper.exitCode === null)
-      await new Promise((r) => setTimeout(r, 20));
-  };
+  const until = (n: number, timeoutMs: number) =>
+    pollUntil(
+      `${n} answers`,
+      () => {
+        if (helper.exitCode !== null) throw new Error(`the helper exited ${helper.exitCode}:\n${stderr}`);
+        return answers.length >= n;
+      },
+      { timeoutMs, everyMs: 20 },
+    );
 
   const write = (data: string | Buffer): Promise<void> =>
     new Promise((resolve) => {
@@ -291,10 +302,7 @@ describe.skipIf(skipReason !== undefined)('helper under hostile input', () => {
     });
 
     helper.stdin.end();
-    const code = await new Promise<number | null>((r) =>
-      helper.exitCode !== null ? r(helper.exitCode) : helper.once('exit', r),
-    );
-    expect(code).toBe(0);
+    expect(await exited).toEqual({ code: 0, signal: null });
     expect({
       config: tree(topo.dirs.config),
       run: tree(topo.dirs.run),

@@ -8,6 +8,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exitOf } from '../support/child-exit.js';
+import { pollUntil } from '../support/poll-until.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
@@ -49,11 +51,11 @@ describe.skipIf(skipReason !== undefined)('the host lock', () => {
       ['netns', 'exec', topo.host, 'runuser', '-u', 'nobody', '--', process.execPath, '-e', script],
       { stdio: ['ignore', 'pipe', 'ignore'] },
     );
-    const gone = new Promise((r) => squatter.once('exit', r));
+    const gone = exitOf(squatter);
     try {
       await new Promise((resolve, reject) => {
         squatter.stdout?.once('data', resolve);
-        squatter.once('exit', () => reject(new Error('the squatter could not bind')));
+        void gone.then(() => reject(new Error('the squatter could not bind')));
       });
       const r = await sy(['net-start', 'lk'], { SWITCHYARD_LOCK_WAIT_MS: '2000' });
       expect(r.stderr).toBe('');
@@ -71,9 +73,9 @@ describe.skipIf(skipReason !== undefined)('the host lock', () => {
     const holder = spawn('ip', ['netns', 'exec', topo.host, 'flock', '-o', lock(), 'sleep', 'infinity'], {
       stdio: 'ignore',
     });
-    const gone = new Promise((r) => holder.once('exit', r));
+    const gone = exitOf(holder);
     try {
-      await until(async () =>
+      await pollUntil('flock(1) to hold the lock', async () =>
         (await topo.runInHost('cat', ['/proc/locks'])).stdout.includes(` ${holder.pid} `),
       );
       const r = await sy(['net-start', 'lk'], { SWITCHYARD_LOCK_WAIT_MS: '200' });
@@ -99,11 +101,3 @@ describe.skipIf(skipReason !== undefined)('the host lock', () => {
     expect((await sy(['net-destroy', 'lk'])).code).toBe(0);
   });
 });
-
-async function until(cond: () => Promise<boolean>, boundMs = 30_000): Promise<void> {
-  const deadline = Date.now() + boundMs;
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${boundMs} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

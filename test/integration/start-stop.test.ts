@@ -2,6 +2,8 @@
 // consists of, that stop removes all of it, leases, DNS, reconcile, and timings.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pollUntil } from '../support/poll-until.js';
+import { hasExited } from '../support/process-state.js';
 import { type EngineReply, engine, ensureBuilt, writeXml } from './harness/engine-client.js';
 import { EMPTY, snapshot } from './harness/inspect.js';
 import { netXml } from './harness/network-xml.js';
@@ -149,8 +151,9 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
     const { rmSync } = await import('node:fs');
     rmSync(`${topo.dirs.run}/rb.json`);
     rmSync(`${topo.dirs.run}/rb.xml`);
-    process.kill(c.status.dnsmasqPid as number, 'SIGKILL');
-    await new Promise((r) => setTimeout(r, 50));
+    const dead = c.status.dnsmasqPid as number;
+    process.kill(dead, 'SIGKILL');
+    await pollUntil(`rc's dnsmasq ${dead} to have died`, () => hasExited(dead));
 
     const report = ok(await engine<Record<string, unknown[]>>(topo, ['reconcile']));
     expect(report.stopped).toEqual(['ra']);

@@ -185,6 +185,12 @@ function nsInode(path: string): number | undefined {
   }
 }
 
+/** Whether PID lives in namespace NS (`ip netns exec` switches it before it mounts the namespace's /sys). */
+export function livesIn(pid: number, ns: string): boolean {
+  const want = nsInode(`/run/netns/${ns}`);
+  return want !== undefined && nsInode(`/proc/${pid}/ns/net`) === want;
+}
+
 /** Every PID living in one of the given namespaces. */
 export function pidsInNamespaces(names: string[]): number[] {
   const inodes = new Set(names.map((n) => nsInode(`/run/netns/${n}`)).filter((i) => i !== undefined));

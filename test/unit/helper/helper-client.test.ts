@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HelperClient, helperCommandFromEnv } from '../../../host/helper-client/index.js';
 import { HostError } from '../../../host/host-error.js';
+import { pollUntil } from '../../support/poll-until.js';
+import { hasExited } from '../../support/process-state.js';
 
 const FAKE = fileURLToPath(new URL('./fixtures/fake-helper.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'sy-client-'));
@@ -24,8 +26,10 @@ function client(env: Record<string, string> = {}, requestTimeoutMs = 5_000) {
     startTimeoutMs: 5_000,
     onEvent: (event, data) => events.push({ event, data }),
   });
-  const startCount = () => readFileSync(starts, 'utf8').trim().split('\n').filter(Boolean).length;
-  return { c, events, startCount };
+  /** PIDs of the helpers started so far, oldest first (each writes its own before `ready`). */
+  const pids = () => readFileSync(starts, 'utf8').trim().split('\n').filter(Boolean).map(Number);
+  const startCount = () => pids().length;
+  return { c, events, pids, startCount };
 }
 
 async function failure(p: Promise<unknown>): Promise<HostError> {
@@ -72,12 +76,14 @@ describe('HelperClient', () => {
     await c.close();
   });
 
-  it('times out a request and starts a fresh helper for the next one', async () => {
-    const { c, startCount } = client({}, 300);
+  it('times out a request, tells that helper to exit, and starts a fresh one for the next', async () => {
+    // Short, because the test waits it out; the answers that must beat it are one pipe round trip.
+    const { c, pids, startCount } = client({}, 1_000);
     const err = await failure(c.destroy('slow'));
     expect(err.code).toBe('helper-unavailable');
     expect(err.message).toContain("did not answer 'destroy'");
-    await new Promise((r) => setTimeout(r, 100));
+    const [stale] = pids() as [number];
+    await pollUntil(`the helper ${stale} that did not answer to exit`, () => hasExited(stale));
     await c.start('b');
     expect(startCount()).toBe(2);
     await c.close();

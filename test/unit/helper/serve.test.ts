@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HelperBackend } from '../../../helper/handle-request.js';
 import { serve } from '../../../helper/serve.js';
 import { HostError } from '../../../host/host-error.js';
+import { pollUntil } from '../../support/poll-until.js';
 
 const XML = `<network><name>lab</name><uuid>7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11</uuid>
 <ip address="10.9.0.1" netmask="255.255.255.0"/></network>`;
@@ -72,10 +73,13 @@ function harness(backend: HelperBackend) {
   });
   const send = (v: unknown) => input.write(`${typeof v === 'string' ? v : JSON.stringify(v)}\n`);
   const until = async (n: number) => {
-    for (let i = 0; i < 200 && lines.length < n; i++) await new Promise((r) => setTimeout(r, 5));
+    await pollUntil(`${n} lines from the helper`, () => lines.length >= n);
     return lines;
   };
-  return { input, lines, logs, serving, send, until };
+  /** Every line sent has left the input stream, i.e. is in the helper's queue or served. */
+  const allRead = () =>
+    pollUntil('the helper to read all input', () => input.writableLength === 0 && input.readableLength === 0);
+  return { input, lines, logs, serving, send, until, allRead };
 }
 
 const hello = { id: 1, method: 'hello', params: { protocol: 1 } };
@@ -190,8 +194,8 @@ describe('helper loop', () => {
     h.send(hello);
     h.send({ id: 2, method: 'start', params: { net: 'lab' } });
     h.send({ id: 3, method: 'autostart', params: { net: 'lab', on: true } });
-    await h.until(2);
-    await new Promise((r) => setTimeout(r, 20));
+    await pollUntil('the start to be in flight', () => f.calls.includes('start lab'));
+    await h.allRead();
     h.serving.stop('helper received SIGTERM');
     f.release();
     await h.serving.done;
