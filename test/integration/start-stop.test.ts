@@ -90,7 +90,7 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
     expect(await snapshot(topo)).toEqual(EMPTY);
   });
 
-  it('hands a new guest a lease within a second, and a static <host> its fixed address', async () => {
+  it('hands a new guest a lease, and a static <host> its fixed address', async () => {
     const hosts = "      <host mac='52:54:00:00:00:02' name='fixed' ip='192.168.180.77'/>\n";
     // stp='off' (netXml's default) and no-ping: the settings of the networks Switchyard creates.
     await start(
@@ -110,8 +110,9 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
     const lease = await topo.dhcp(g1);
     expect(lease).toMatchObject({ prefix: 24, router: '192.168.180.1', dns: '192.168.180.1' });
     expect(lease?.ip).toMatch(/^192\.168\.180\.\d+$/);
+    // A figure, not a gate (bench:engine measures it against libvirt): no ping check
+    // before the offer is what makes it quick, and the plan tests pin that option.
     console.log(`first lease for a new guest after ${lease?.ms.toFixed(0)} ms (udhcpc start to bound)`);
-    expect(lease?.ms).toBeLessThan(1000);
     expect((await topo.dhcp(g2))?.ip).toBe('192.168.180.77');
     await topo.unplugGuest(g1);
     await topo.unplugGuest(g2);
@@ -175,7 +176,7 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
     expect(await snapshot(topo)).toEqual(EMPTY);
   });
 
-  it('starts and stops a NAT network quickly (prints the figures)', async () => {
+  it('starts and stops a NAT network ten times in a row, leaving nothing (prints the figures)', async () => {
     const xml = netXml({ name: 'speed', bridge: 'syspeed', net: '192.168.210', mode: 'nat' });
     const file = writeXml(topo, 'speed', xml);
     const starts: number[] = [];
@@ -200,9 +201,8 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
         `whole process with node start-up ${median(walls).toFixed(0)} ms; ` +
         `last start by step: ${steps.map((s) => `${s.id} ${s.ms.toFixed(1)}`).join(', ')}`,
     );
-    // Figures, not a benchmark gate (DESIGN.md): only a sanity bound that holds on a busy machine.
-    expect(median(starts)).toBeLessThan(3000);
-    expect(median(stops)).toBeLessThan(3000);
+    // Figures, not a gate: bench:engine measures speed against libvirt. What this pins
+    // is that ten starts and stops in a row leave nothing behind.
     expect(await snapshot(topo)).toEqual(EMPTY);
   });
 });

@@ -1,20 +1,18 @@
-// Hostile input: each case must end in a clean error, quickly, without throwing.
+// Hostile input: each case must end in a clean error without throwing. A case that
+// went exponential or quadratic (entity expansion, a backtracking regex on a million
+// characters) would run for hours: the test's own timeout catches it, so nothing
+// here measures time.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatNetworkXml } from '../../../core/xml/format-network.js';
 import { parseNetworkXml } from '../../../core/xml/parse-network.js';
 
-const QUICK_MS = 2000;
-
 function refused(source: string | Uint8Array, message: RegExp): void {
-  const start = performance.now();
   const result = parseNetworkXml(source);
-  const elapsed = performance.now() - start;
   if (result.ok) throw new Error('hostile input was accepted');
   expect(result.error.code).toBe('xml-parse');
   expect(result.error.message).toMatch(message);
   expect(result.error.at).toBeDefined();
-  expect(elapsed).toBeLessThan(QUICK_MS);
 }
 
 describe('hostile XML', () => {
@@ -63,14 +61,12 @@ describe('hostile XML', () => {
   it('stays linear on long runs that could trip a backtracking regex', () => {
     const spaces = ' '.repeat(1_000_000);
     refused(`<network${spaces}x${spaces}`, /expected '=' after attribute name 'x'/);
-    const start = performance.now();
     const uuid = `a${spaces}b`;
     const mac = '1:'.repeat(300000);
     const result = parseNetworkXml(
       `<network><name>a</name><uuid>${uuid}</uuid><mac address='${mac}'/></network>`,
     );
     expect(result.ok && [result.value.uuid, result.value.mac?.address]).toEqual([uuid, mac]);
-    expect(performance.now() - start).toBeLessThan(QUICK_MS);
   });
 });
 
@@ -177,7 +173,6 @@ describe('fuzz: mutated corpus files', () => {
     const rand = prng(0x5eed);
     let accepted = 0;
     let refusedCount = 0;
-    const start = performance.now();
     for (let i = 0; i < 3000; i++) {
       const input = inputs[pick(rand, inputs.length)]!;
       let bytes = input;
@@ -199,6 +194,5 @@ describe('fuzz: mutated corpus files', () => {
     }
     expect(accepted).toBeGreaterThan(100);
     expect(refusedCount).toBeGreaterThan(100);
-    expect(performance.now() - start).toBeLessThan(15_000);
   });
 });
