@@ -122,6 +122,31 @@ test('a change made with the CLI shows up in the open window without a reload', 
   await expect(row(page, 'from-cli')).toHaveCount(0);
 });
 
+test('a network whose bridge vanished shows as needing repair, and the next root command repairs it', async ({
+  page,
+  pg,
+}) => {
+  const xml =
+    "<network><name>vanish</name><bridge name='syvanish0'/><ip address='10.78.0.1' netmask='255.255.255.0'/></network>\n";
+  const file = `${pg.topo.dirs.root}/vanish.xml`;
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(file, xml);
+  expect((await pg.cli(['net-define', file])).code).toBe(0);
+  expect((await pg.cli(['net-start', 'vanish'])).code).toBe(0);
+  // Somebody else deletes the bridge; the app reads without privileges and cannot repair.
+  await pg.topo.runInHost('ip', ['link', 'del', 'syvanish0']);
+  await page.goto(pg.url);
+  const badge = row(page, 'vanish').locator('.badge');
+  await expect(badge).toHaveText('needs repair');
+  await expect(badge).toHaveAttribute('title', 'its bridge syvanish0 is gone');
+  await screenshot(page, 'list-needs-repair');
+  // Any command as root reconciles first: the rest of the network is cleaned up.
+  expect((await pg.cli(['net-list'])).code).toBe(0);
+  await expect(badge).toHaveText('inactive');
+  expect((await pg.cli(['net-undefine', 'vanish'])).code).toBe(0);
+  await expect(row(page, 'vanish')).toHaveCount(0);
+});
+
 test('a bad token is refused, for the page and for the socket', async ({ page, pg }) => {
   const bad = pg.url.replace(/token=[^&]+/, 'token=not-the-token');
   const res = await page.goto(bad);
