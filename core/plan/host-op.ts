@@ -35,12 +35,12 @@ export const START_STEP_IDS: readonly StepId[] = [
 export const STOP_STEP_IDS: readonly StepId[] = ['intent', 'dnsmasq', 'firewall', 'bridge', 'status'];
 
 /**
- * What a start or stop is about to create or remove, recorded before its first host
- * change and removed after its last: whatever instant a crash hits, reconcile finds
- * either this record or a complete status, and knows which objects to clean.
+ * What a start, stop or live update is about to change, recorded before its first
+ * host change and removed after its last: whatever instant a crash hits, reconcile
+ * finds either this record or a complete status, and knows what to finish or undo.
  */
 export interface Intent {
-  action: 'start' | 'stop';
+  action: 'start' | 'stop' | 'update';
   name: string;
   bridge: string;
   table?: string;

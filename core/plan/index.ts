@@ -2,7 +2,7 @@
 
 export { aliasOwner, bridgeAlias } from './bridge-alias.js';
 export { networkSubnets } from './check-collisions.js';
-export { dnsmasqArgs } from './dnsmasq-step.js';
+export { dnsmasqArgs, dnsmasqStep } from './dnsmasq-step.js';
 export { firewallTable } from './firewall-step.js';
 export { describeOp, formatPlan, type PlanJson, planJson } from './format-plan.js';
 export type { ActiveNetworkFacts, HostFacts, HostRoute } from './host-facts.js';

@@ -3,6 +3,8 @@ export interface ReconcileReport {
   /** Starts a crash cut short, undone; stops a crash cut short, finished. */
   undoneStarts: string[];
   finishedStops: string[];
+  /** Live updates a crash cut short: dnsmasq's files brought to the live XML. */
+  finishedUpdates: string[];
   /** Networks whose bridge had vanished (or is no longer ours): cleaned and marked inactive. */
   stopped: string[];
   /** Networks whose status JSON was damaged, rebuilt from the live XML. */
@@ -19,6 +21,7 @@ export function emptyReport(): ReconcileReport {
   return {
     undoneStarts: [],
     finishedStops: [],
+    finishedUpdates: [],
     stopped: [],
     repairedStatus: [],
     restartedDnsmasq: [],
@@ -33,6 +36,7 @@ export function reportLines(r: ReconcileReport): string[] {
   return [
     ...r.undoneStarts.map((n) => `reconcile: undid the start of network '${n}' that was cut short`),
     ...r.finishedStops.map((n) => `reconcile: finished stopping network '${n}'`),
+    ...r.finishedUpdates.map((n) => `reconcile: finished the live update of network '${n}'`),
     ...r.stopped.map((n) => `reconcile: network '${n}' lost its bridge; cleaned up and marked inactive`),
     ...r.repairedStatus.map((n) => `reconcile: rebuilt the damaged status of network '${n}'`),
     ...r.restartedDnsmasq.map((n) => `reconcile: restarted dnsmasq of network '${n}'`),

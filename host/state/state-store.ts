@@ -133,7 +133,7 @@ function parseIntent(text: string | undefined): Intent | undefined {
   try {
     const v = JSON.parse(text ?? '') as Partial<Intent>;
     const ok =
-      (v.action === 'start' || v.action === 'stop') &&
+      (v.action === 'start' || v.action === 'stop' || v.action === 'update') &&
       typeof v.name === 'string' &&
       typeof v.bridge === 'string' &&
       (v.table === undefined || typeof v.table === 'string');

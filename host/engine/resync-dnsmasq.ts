@@ -1,0 +1,43 @@
+// Makes a running network's dnsmasq files what its live XML says, for reconcile
+// after a live update that a crash cut short: the live XML is written before the
+// files, so whichever side of that write the crash fell on, the files are brought to
+// the XML. Changed hosts files are re-read on SIGHUP; a changed config needs a
+// restart (the lease file stays, so guests keep their addresses).
+import { readNetworkDefinition } from '../../core/definition.js';
+import { dnsmasqPaths } from '../../core/dnsmasq/index.js';
+import { dnsmasqStep } from '../../core/plan/index.js';
+import { isOurDnsmasq, startDnsmasq, stopDnsmasq } from '../exec/dnsmasq-process.js';
+import { atomicWrite } from '../state/atomic-write.js';
+import { type ActiveRecord, readText, writeActive } from '../state/state-store.js';
+import { type EngineContext, planContextFor } from './engine-context.js';
+
+export type Resync = 'none' | 'signalled' | 'restarted';
+
+export async function resyncDnsmasq(ctx: EngineContext, record: ActiveRecord): Promise<Resync> {
+  const { name, bridge, dnsmasqPid } = record.status;
+  const parsed = readNetworkDefinition(record.xml);
+  if (!parsed.ok) return 'none';
+  const plan = planContextFor(ctx.paths, name, record.status.persistent);
+  const step = dnsmasqStep(parsed.value, bridge, plan);
+  const conf = dnsmasqPaths(ctx.paths.stateDir, name).conf;
+  let confChanged = false;
+  let hostsChanged = false;
+  for (const op of step.do) {
+    if (op.op !== 'write-file' || readText(op.path) === op.content) continue;
+    atomicWrite(op.path, op.content, op.mode);
+    if (op.path === conf) confChanged = true;
+    else hostsChanged = true;
+  }
+  const running = dnsmasqPid !== undefined && isOurDnsmasq(dnsmasqPid, conf);
+  if (!running) return 'none'; // reconcile's revive starts it from the files as they are now
+  if (confChanged) {
+    const start = step.do.find((op) => op.op === 'dnsmasq-start');
+    await stopDnsmasq(dnsmasqPid, conf);
+    if (!start || start.op !== 'dnsmasq-start') return 'restarted';
+    const pid = await startDnsmasq(start.binary, start.args, start.pidFile);
+    writeActive(ctx.paths, name, { xml: record.xml, status: { ...record.status, dnsmasqPid: pid } });
+    return 'restarted';
+  }
+  if (hostsChanged) process.kill(dnsmasqPid, 'SIGHUP');
+  return hostsChanged ? 'signalled' : 'none';
+}
