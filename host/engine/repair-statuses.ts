@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readNetworkDefinition } from '../../core/definition.js';
 import { dnsmasqPaths } from '../../core/dnsmasq/index.js';
 import { DEFAULT_DNSMASQ_BINARY, dnsmasqArgs, firewallTable } from '../../core/plan/index.js';
-import { findDnsmasqs, isOurDnsmasq, startDnsmasq, stopDnsmasq } from '../exec/dnsmasq-process.js';
+import { findDnsmasqs, isOurDnsmasq, stopDnsmasq } from '../exec/dnsmasq-process.js';
 import type { LinkState } from '../exec/read-links.js';
 import { pidFilePath, statusJsonPath, statusXmlPath } from '../paths.js';
 import { readActive, readDefinitionXml, readText, removeActive, writeActive } from '../state/state-store.js';
@@ -15,6 +15,7 @@ import { readStatuses } from './active-statuses.js';
 import { bridgeOwnership } from './bridge-ownership.js';
 import type { EngineContext } from './engine-context.js';
 import type { ReconcileReport } from './reconcile-report.js';
+import { startRecordedDnsmasq } from './start-recorded-dnsmasq.js';
 import { stopNetwork } from './stop-network.js';
 
 export async function repairStatuses(
@@ -85,9 +86,10 @@ async function reviveDnsmasq(
   for (const d of findDnsmasqs(ctx.paths.stateDir)) {
     if (d.confFile === conf && (await stopDnsmasq(d.pid, conf))) report.killedDnsmasq.push(d.pid);
   }
-  const pid = await startDnsmasq(DEFAULT_DNSMASQ_BINARY, dnsmasqArgs(conf), pidFile);
-  const record = readActive(ctx.paths, status.name);
-  if (record)
-    writeActive(ctx.paths, status.name, { xml: record.xml, status: { ...record.status, dnsmasqPid: pid } });
+  await startRecordedDnsmasq(ctx, status.name, {
+    binary: DEFAULT_DNSMASQ_BINARY,
+    args: dnsmasqArgs(conf),
+    pidFile,
+  });
   report.restartedDnsmasq.push(status.name);
 }

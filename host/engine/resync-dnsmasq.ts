@@ -6,10 +6,11 @@
 import { readNetworkDefinition } from '../../core/definition.js';
 import { dnsmasqPaths } from '../../core/dnsmasq/index.js';
 import { dnsmasqStep } from '../../core/plan/index.js';
-import { isOurDnsmasq, startDnsmasq, stopDnsmasq } from '../exec/dnsmasq-process.js';
+import { isOurDnsmasq, stopDnsmasq } from '../exec/dnsmasq-process.js';
 import { atomicWrite } from '../state/atomic-write.js';
-import { type ActiveRecord, readText, writeActive } from '../state/state-store.js';
+import { type ActiveRecord, readText } from '../state/state-store.js';
 import { type EngineContext, planContextFor } from './engine-context.js';
+import { startRecordedDnsmasq } from './start-recorded-dnsmasq.js';
 
 export type Resync = 'none' | 'signalled' | 'restarted';
 
@@ -33,9 +34,7 @@ export async function resyncDnsmasq(ctx: EngineContext, record: ActiveRecord): P
   if (confChanged) {
     const start = step.do.find((op) => op.op === 'dnsmasq-start');
     await stopDnsmasq(dnsmasqPid, conf);
-    if (!start || start.op !== 'dnsmasq-start') return 'restarted';
-    const pid = await startDnsmasq(start.binary, start.args, start.pidFile);
-    writeActive(ctx.paths, name, { xml: record.xml, status: { ...record.status, dnsmasqPid: pid } });
+    if (start?.op === 'dnsmasq-start') await startRecordedDnsmasq(ctx, name, start);
     return 'restarted';
   }
   if (hostsChanged) process.kill(dnsmasqPid, 'SIGHUP');

@@ -72,9 +72,10 @@ export class Registry implements NetworkControl {
   }
 
   private summary(name: string, defined: boolean, hasStatus: boolean): NetworkSummary {
-    const status = hasStatus ? store.readActive(this.paths, name)?.status : undefined;
+    const read = hasStatus ? store.readStatusRecord(this.paths, name) : {};
+    const status = read.record?.status;
     const persistent = defined || (status?.persistent ?? false);
-    const problem = hasStatus ? activeProblem(this.paths, name, status) : undefined;
+    const problem = hasStatus ? activeProblem(read.damage, status) : undefined;
     return {
       name,
       active: hasStatus && problem === undefined,
@@ -329,11 +330,9 @@ function readSource(source: string | Uint8Array): NetworkDef {
 }
 
 function activeProblem(
-  paths: HostPaths,
-  name: string,
+  damage: string | undefined,
   status: NetworkStatus | undefined,
 ): NetworkProblem | undefined {
-  const damage = store.statusDamage(paths, name);
   if (damage !== undefined)
     return { kind: 'damaged-status', message: `${damage}; any command as root repairs it` };
   if (status && !linkExists(status.bridge))
