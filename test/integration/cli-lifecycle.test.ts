@@ -3,9 +3,9 @@
 // and net-destroy, damaged state files, and several processes racing on the same
 // networks.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { START_STEP_IDS, STOP_STEP_IDS } from '../../core/plan/index.js';
+import { CLI as cli, cliRunner } from './harness/cli-runner.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
 import { killAtPause, spawnPaused, untilStopped } from './harness/engine-pause.js';
 import { EMPTY, snapshot } from './harness/inspect.js';
@@ -13,19 +13,9 @@ import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
 import { createTopology, type Topology } from './harness/topology.js';
 
-const cli = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-
 describe.skipIf(skipReason !== undefined)('switchyard net-* lifecycle', () => {
   let topo: Topology;
-  const sy = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-    topo.runInHost(process.execPath, [cli, ...args], {
-      env: { ...topo.env, SWITCHYARD_NO_DEFAULT: '1', ...env },
-    });
-  const ok = async (args: string[]) => {
-    const r = await sy(args);
-    if (r.code !== 0) throw new Error(`switchyard ${args.join(' ')} failed: ${r.stderr}`);
-    return r.stdout;
-  };
+  const { run: sy, ok } = cliRunner(() => topo);
   const fails = async (args: string[], message: RegExp) => {
     const r = await sy(args);
     expect(r.code).toBe(1);

@@ -6,23 +6,18 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitOf } from '../support/child-exit.js';
 import { pollUntil } from '../support/poll-until.js';
+import { CLI as cli, cliRunner } from './harness/cli-runner.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
 import { createTopology, type Topology } from './harness/topology.js';
 
-const cli = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-
 describe.skipIf(skipReason !== undefined)('the host lock', () => {
   let topo: Topology;
-  const sy = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-    topo.runInHost(process.execPath, [cli, ...args], {
-      env: { ...topo.env, SWITCHYARD_NO_DEFAULT: '1', ...env },
-    });
+  const { run: sy } = cliRunner(() => topo);
   const lock = () => join(topo.dirs.run, '.lock');
 
   beforeAll(async () => {
