@@ -6,10 +6,17 @@
 // its own. The generators in core/dnsmasq refuse such values too, but only at
 // net-start: validation must say so first, with the element and its line.
 
-/** Why dnsmasq would misread VALUE on a config line, or undefined when it reads it as written. */
-export function configTextProblem(value: string): string | undefined {
+/** Why VALUE cannot stay on one config line, or undefined. */
+export function oneLineProblem(value: string): string | undefined {
   if (/[\n\r\u2028\u2029\u0085]/.test(value)) return 'may not contain a line break';
   if (/[\x00-\x1f\x7f]/.test(value)) return 'may not contain control characters';
+  return undefined;
+}
+
+/** Why dnsmasq would misread VALUE on a config line, or undefined when it reads it as written. */
+export function configTextProblem(value: string): string | undefined {
+  const line = oneLineProblem(value);
+  if (line) return line;
   if (value.includes('"')) return `may not contain '"': dnsmasq reads it as the start of a quoted string`;
   if (/\s#/.test(value)) return "may not contain '#' after a space: dnsmasq reads the rest as a comment";
   return undefined;

@@ -117,6 +117,39 @@ describe('values written into the dnsmasq config', () => {
   });
 });
 
+describe('<dnsmasq:option> lines, which dnsmasq takes verbatim', () => {
+  const withOptions = (values: string[], parts: Parts = {}) =>
+    readNetworkDefinition(
+      network(parts)
+        .replace('<network>', "<network xmlns:dnsmasq='http://libvirt.org/schemas/network/dnsmasq/1.0'>")
+        .replace(
+          '</network>',
+          `  <dnsmasq:options>\n${values.map((v) => `    <dnsmasq:option value='${v}'/>\n`).join('')}  </dnsmasq:options>\n</network>`,
+        ),
+    );
+  const messageOf = (read: ReturnType<typeof withOptions>) => (read.ok ? undefined : read.error.message);
+
+  it('refuses an option dnsmasq takes once that Switchyard already writes (dhcp-lease-max with a range)', () => {
+    expect(messageOf(withOptions(['dhcp-lease-max=50']))).toBe(
+      "network 'lab': <dnsmasq:option value='dhcp-lease-max=50'> (line 11:5) sets 'dhcp-lease-max', which Switchyard already sets for this network; dnsmasq takes it only once",
+    );
+    // pid-file and user are written for every network dnsmasq serves.
+    expect(messageOf(withOptions(['user=root']))).toMatch(/sets 'user', which Switchyard already sets/);
+  });
+
+  it('refuses a once-only option given twice', () => {
+    expect(messageOf(withOptions(['cache-size=100', 'no-ping', 'cache-size=200']))).toBe(
+      "network 'lab': <dnsmasq:option value='cache-size=200'> (line 13:5) sets 'cache-size' a second time; dnsmasq takes it only once",
+    );
+  });
+
+  it('accepts repeatable options twice, and a once-only one Switchyard does not write', () => {
+    expect(
+      withOptions(['no-ping', 'no-ping', 'dhcp-option=3', 'dhcp-option=6,10.0.0.1', 'cache-size=10']).ok,
+    ).toBe(true);
+  });
+});
+
 describe('values written into dnsmasq hosts files', () => {
   it.each<[string, Parts, string]>([
     [
