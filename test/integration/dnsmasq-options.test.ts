@@ -9,15 +9,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNPRIVILEGED_DNSMASQ_OPTIONS } from '../../core/dnsmasq/option-allowlist.js';
-import { HelperClient } from '../../host/helper-client/index.js';
+import type { HelperClient } from '../../host/helper-client/index.js';
 import { HostError } from '../../host/host-error.js';
+import { helperInNamespace } from './fixtures/helper-in-namespace.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
 import { EMPTY, snapshot } from './harness/inspect.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
 import { createTopology, type Topology } from './harness/topology.js';
 
-const HELPER = fileURLToPath(new URL('../../dist/helper/main.js', import.meta.url));
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const NS = " xmlns:dnsmasq='http://libvirt.org/schemas/network/dnsmasq/1.0'";
 
@@ -52,14 +52,7 @@ describe.skipIf(skipReason !== undefined)('dnsmasq options and the root helper (
     chmodSync(marker, 0o666);
     // dnsmasq calls it as: hook.sh add|old|del MAC IP [HOSTNAME]; it records who ran it.
     writeFileSync(hook, `#!/bin/sh\necho "$1 $2 uid=$(id -u)" >> ${marker}\n`, { mode: 0o755 });
-    client = new HelperClient({
-      command: {
-        launcher: ['ip', 'netns', 'exec', topo.host, process.execPath],
-        helperPath: HELPER,
-        env: topo.env,
-      },
-      startTimeoutMs: 60_000,
-    });
+    client = helperInNamespace(topo);
   });
   afterAll(async () => {
     await client?.close();

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from './harness/engine-client.js';
 import { skipReason } from './harness/preconditions.js';
+import { prng } from './harness/seeded-random.js';
 import { createTopology, type Topology } from './harness/topology.js';
 
 const SERVE = fileURLToPath(new URL('../../dist/main/web/serve.js', import.meta.url));
@@ -25,17 +26,6 @@ const WS_CONNECTIONS = 2000;
 /** Per connection: hostile but well-formed requests, then one malformed frame. */
 const HOSTILE_REQUESTS = 3;
 const SEED = 0x5eed;
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
