@@ -5,6 +5,8 @@
 // is written anywhere else.
 import { z } from 'zod';
 import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/update-request.js';
+import { MAX_NAME_BYTES } from '../core/validate/name-rules.js';
+import { utf8Length } from '../core/validate/utf8-length.js';
 import { errorCodes } from './ipc.js';
 
 /** Bumped on any incompatible change; the client and helper refuse to talk across versions. */
@@ -16,19 +18,6 @@ export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 /** One network definition: libvirt's files are a few KB; 5,000 DHCP hosts are ~300 KB. */
 export const MAX_XML_CHARS = 4_000_000;
 
-/** Longest name in UTF-8 bytes, as core's name rules allow. */
-const MAX_NAME_BYTES = 200;
-
-// contract/ has no DOM or Node types, so no TextEncoder: count UTF-8 bytes by code point.
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
-
 /**
  * A network by name or UUID, as virsh takes it. The characters that could escape a
  * path or a line are refused here already; the helper looks the network up by its
@@ -37,7 +26,7 @@ function utf8Bytes(text: string): number {
 export const networkRef = z
   .string()
   .min(1)
-  .refine((s) => utf8Bytes(s) <= MAX_NAME_BYTES, `is longer than ${MAX_NAME_BYTES} bytes`)
+  .refine((s) => utf8Length(s) <= MAX_NAME_BYTES, `is longer than ${MAX_NAME_BYTES} bytes`)
   .refine((s) => !s.includes('/'), "may not contain '/'")
   .refine((s) => !/[\x00-\x1f\x7f]/.test(s), 'may not contain control characters or newlines')
   .refine((s) => s !== '.' && s !== '..', "may not be '.' or '..'");

@@ -1,7 +1,7 @@
 // net-edit: the saved definition in $VISUAL/$EDITOR, re-validated on save. A bad edit
 // is refused, the edited file is kept and its path given, so no work is lost.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileStem } from '../../core/names/file-stem.js';
@@ -9,6 +9,7 @@ import { HostError } from '../../host/host-error.js';
 import { operand, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
 import { openRegistry, withControl } from '../open-registry.js';
+import { readInputFile } from '../read-definition-file.js';
 import type { Verb } from './verb.js';
 
 export const netEdit: Verb = {
@@ -28,7 +29,7 @@ export const netEdit: Verb = {
     // The editor is a program name, run without a shell; its arguments are not split.
     const ran = spawnSync(editor, [file], { stdio: 'inherit' });
     if (ran.error || ran.status !== 0) fail(`editor '${editor}' failed; your edit is kept in ${file}`);
-    const edited = readFileSync(file, 'utf8');
+    const edited = new TextDecoder().decode(readInputFile(file));
     if (edited === original) {
       rmSync(dir, { recursive: true, force: true });
       io.out(`Network ${name} XML configuration not changed.\n\n`);

@@ -1,4 +1,5 @@
 // net-format and net-validate: the definition core on its own, no host access.
+import { unprivilegedOptionProblems } from '../../core/dnsmasq/option-allowlist.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
 import { operand, parseArgs } from '../args.js';
 import { readDefinitionFile } from '../read-definition-file.js';
@@ -22,7 +23,10 @@ export const netValidate: Verb = {
   summary: 'check a definition without defining it',
   async run(argv, io) {
     const file = operand('net-validate', parseArgs('net-validate', argv, { values: ['file'] }), 'file');
-    readDefinitionFile(file);
+    const def = readDefinitionFile(file);
+    // Valid, and root may define it; but the app and the helper would refuse these.
+    const advice = 'the app and the helper refuse it; only root can define this network';
+    for (const concern of unprivilegedOptionProblems(def, advice)) io.warn(concern.message);
     io.out(`Network definition ${file} is valid\n`);
   },
 };

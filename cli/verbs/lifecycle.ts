@@ -1,17 +1,9 @@
 // The verbs that change the host. Messages match virsh's.
-import { readFileSync } from 'node:fs';
 import { operand, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
 import { isRoot, openRegistry, withControl } from '../open-registry.js';
+import { readInputFile } from '../read-definition-file.js';
 import type { Verb } from './verb.js';
-
-function readSourceFile(path: string): Uint8Array {
-  try {
-    return readFileSync(path === '-' ? 0 : path);
-  } catch (err) {
-    fail(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-}
 
 function fileVerb(name: string, summary: string, past: string, action: 'define' | 'create'): Verb {
   return {
@@ -20,7 +12,7 @@ function fileVerb(name: string, summary: string, past: string, action: 'define' 
     summary,
     async run(argv, io) {
       const file = operand(name, parseArgs(name, argv, { values: ['file'], flags: ['validate'] }), 'file');
-      const source = readSourceFile(file);
+      const source = readInputFile(file);
       const def = await withControl(io.env, (c) => c[action](source));
       io.out(`Network ${def.name} ${past} from ${file}\n\n`);
     },

@@ -16,6 +16,7 @@ import { formatIp, type IpAddress, ipEquals, ipv4ToNumber, parseIp } from '../ad
 import { ipDefCidr } from '../addr/ip-def.js';
 import type { DhcpHost, DhcpRange, IpDef, LeaseTime, NetworkDef } from '../model/network.js';
 import { assertNever } from '../result.js';
+import { confFieldProblem, dnsNameProblem } from './dnsmasq-text.js';
 import { type HostKeys, type Repeated, repeatChecker } from './host-repeats.js';
 import { isMulticastMacNumber, macToNumber } from './mac-address.js';
 import { element, quote, type Report } from './problem-text.js';
@@ -33,7 +34,9 @@ export function checkDhcp(ip: IpDef, address: IpAddress, report: Report): void {
       ['file', bootp.file],
       ['server', bootp.server],
     ]);
+    const fileProblem = confFieldProblem(bootp.file);
     if (address.family !== 4) report(what, bootp.at, 'is only supported in an IPv4 <ip>');
+    else if (fileProblem) report(what, bootp.at, `file ${quote(bootp.file)} ${fileProblem}`);
     else if (bootp.server !== undefined && !parseIp(bootp.server)) {
       report(what, bootp.at, `server ${quote(bootp.server)} is not a valid IP address`);
     }
@@ -144,8 +147,9 @@ function hostProblem(host: DhcpHost, parsed: ParsedHost, subnet: Cidr): string |
   if (host.id !== undefined && !/^[0-9a-fA-F:]*$/.test(host.id)) {
     return `id ${quote(host.id)} may contain only hex digits and ':'`;
   }
-  if (host.name !== undefined && !/^[A-Za-z0-9]/.test(host.name)) {
-    return `name ${quote(host.name)} must start with a letter or digit`;
+  if (host.name !== undefined) {
+    const problem = dhcpHostNameProblem(host.name);
+    if (problem) return `name ${quote(host.name)} ${problem}`;
   }
   if (host.ip !== undefined && parsed.ip === undefined)
     return `ip ${quote(host.ip)} is not a valid IP address`;
@@ -154,6 +158,18 @@ function hostProblem(host: DhcpHost, parsed: ParsedHost, subnet: Cidr): string |
   if (parsed.ip === undefined) return 'has no ip attribute';
   if (!parsed.inSubnet) return `ip ${quote(host.ip ?? '')} is not within ${formatCidr(subnet)}`;
   return undefined;
+}
+
+/**
+ * libvirt wants a letter or digit first. The name is a field of a dhcp-hostsfile
+ * line, where ',' starts another field, and dnsmasq takes only a legal host name
+ * there (letters, digits, '-', '_', then a domain after a '.'); anything else
+ * would add fields to the line or be dropped by dnsmasq without a word.
+ */
+function dhcpHostNameProblem(name: string): string | undefined {
+  if (!/^[A-Za-z0-9]/.test(name)) return 'must start with a letter or digit';
+  if (!/^[A-Za-z0-9_.-]*$/.test(name)) return "may contain only letters, digits, '-', '_' and '.'";
+  return dnsNameProblem(name);
 }
 
 function repeatProblem(host: DhcpHost, parsed: ParsedHost, repeated: Repeated): string | undefined {

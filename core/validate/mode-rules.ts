@@ -7,6 +7,7 @@
 // (passthrough-address-crash); both are inert, as nothing runs on such networks.
 import { effectiveMode, type ForwardMode, type NetworkDef } from '../model/network.js';
 import { assertNever } from '../result.js';
+import { ruleInterfaceProblem } from './bridge-rules.js';
 import { forwardDevices } from './forward-devices.js';
 import { forwardElement } from './forward-rules.js';
 import { element, quote, type Report } from './problem-text.js';
@@ -57,6 +58,13 @@ function checkL3Mode(def: NetworkDef, mode: 'nat' | 'route' | 'open', report: Re
     );
   } else if (devices.length > 1) {
     report(forwardElement(fwd), fwd.at, `may name only one forward device, not ${devices.length}`);
+  }
+  // The uplink goes into the firewall rules beside the bridge, under the same rules.
+  for (const device of devices) {
+    if (device.dev === '') continue;
+    const problem = ruleInterfaceProblem(device.dev, { label: 'dev', shown: device.dev });
+    const what = device.dev === fwd.dev ? forwardElement(fwd) : element('interface', [['dev', device.dev]]);
+    if (problem) report(what, device.at, problem);
   }
 }
 

@@ -8,6 +8,7 @@ import { ipDefPrefix } from '../../core/addr/ip-def.js';
 import { defaultNetworkDef } from '../../core/define/default-network.js';
 import { type DefinedNetwork, fillDefaults } from '../../core/define/fill-defaults.js';
 import { readNetworkDefinition } from '../../core/definition.js';
+import { unprivilegedOptionProblems } from '../../core/dnsmasq/option-allowlist.js';
 import { ipFamily, type NetworkDef } from '../../core/model/network.js';
 import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
@@ -58,10 +59,21 @@ export interface NetworkInfo extends NetworkSummary {
   bridge: string | undefined;
 }
 
+/**
+ * Whom a registry makes changes for. 'root' is the CLI run by root, which may
+ * configure dnsmasq any way it likes. 'unprivileged' is every registry that
+ * serves someone else: the root helper (app, web shell and CLI run as a user all
+ * reach the host through it) and main's own registry when main runs as root
+ * behind a renderer. Definitions reach the host only through define and create,
+ * so those two hold the line (core/dnsmasq/option-allowlist.ts).
+ */
+export type Serves = 'root' | 'unprivileged';
+
 export class Registry implements NetworkControl {
   constructor(
     readonly paths: HostPaths,
     private readonly engine: EnginePort,
+    private readonly serves: Serves = 'root',
   ) {}
 
   list(): NetworkSummary[] {
@@ -173,7 +185,7 @@ export class Registry implements NetworkControl {
   }
 
   async define(source: string | Uint8Array): Promise<DefinedNetwork> {
-    const def = readSource(source);
+    const def = this.admit(readSource(source), 'net-define');
     return this.mutate(async () => {
       const others = this.identities();
       const filled = await this.withDefaults(this.keepUuid(def, others), others);
@@ -184,7 +196,7 @@ export class Registry implements NetworkControl {
   }
 
   async create(source: string | Uint8Array): Promise<DefinedNetwork> {
-    const def = readSource(source);
+    const def = this.admit(readSource(source), 'net-create');
     return this.mutate(async () => {
       const others = this.identities();
       const filled = await this.withDefaults(def, others);
@@ -288,6 +300,14 @@ export class Registry implements NetworkControl {
   /** Repairs what a crash left (reconcile) under the lock, changing nothing else. */
   async reconcile(): Promise<void> {
     await this.mutate(async () => {});
+  }
+
+  /** The definition, unless it sets dnsmasq options this registry's caller may not. */
+  private admit(def: NetworkDef, verb: string): NetworkDef {
+    if (this.serves === 'root') return def;
+    const [refused] = unprivilegedOptionProblems(def, `only root may set it: sudo switchyard ${verb} FILE`);
+    if (refused) throw new HostError('access-denied', refused.message);
+    return def;
   }
 
   private async mutate<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 // Who makes changes for the app. As root (the playground, the end-to-end tests, a
 // headless host run by an administrator) the engine runs in-process; otherwise the
-// changes go to the root helper, started through pkexec on first use.
+// changes go to the root helper, started through pkexec on first use. Either way
+// the requests come from a renderer, so the registry serves them as unprivileged.
 import { createEngine } from '../../host/engine/index.js';
 import { HelperClient, helperCommandFromEnv } from '../../host/helper-client/index.js';
 import type { NetworkControl } from '../../host/networks/network-control.js';
@@ -14,7 +15,10 @@ export interface OpenedControl {
 
 export function openControl(paths: HostPaths, env: NodeJS.ProcessEnv): OpenedControl {
   if (process.getuid?.() === 0)
-    return { control: new Registry(paths, createEngine(paths, env)), close: async () => {} };
+    return {
+      control: new Registry(paths, createEngine(paths, env), 'unprivileged'),
+      close: async () => {},
+    };
   const client = new HelperClient({ command: helperCommandFromEnv(env) });
   return { control: client, close: () => client.close() };
 }

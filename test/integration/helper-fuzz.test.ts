@@ -22,23 +22,12 @@ import { pollUntil } from '../support/poll-until.js';
 import { ensureBuilt } from './harness/engine-client.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
+import { prng } from './harness/seeded-random.js';
 import { createTopology, type Topology } from './harness/topology.js';
 
 const HELPER = fileURLToPath(new URL('../../dist/helper/main.js', import.meta.url));
 const LINES = 10_000;
 const MIB = 1024 * 1024;
-
-/** A small seeded generator, so a failing line can be reproduced from the seed. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTILE_NAMES = [
   'lab; rm -rf /',

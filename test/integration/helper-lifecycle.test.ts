@@ -5,19 +5,17 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HelperClient } from '../../host/helper-client/index.js';
+import type { HelperClient } from '../../host/helper-client/index.js';
 import { exitOf } from '../support/child-exit.js';
 import { pollUntil } from '../support/poll-until.js';
 import { hasExited, processState } from '../support/process-state.js';
+import { HELPER, helperInNamespace } from './fixtures/helper-in-namespace.js';
 import { ensureBuilt } from './harness/engine-client.js';
 import { EMPTY, snapshot } from './harness/inspect.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
 import { createTopology, type Topology } from './harness/topology.js';
-
-const HELPER = fileURLToPath(new URL('../../dist/helper/main.js', import.meta.url));
 
 describe.skipIf(skipReason !== undefined)('helper with the real engine', () => {
   let topo: Topology;
@@ -27,15 +25,7 @@ describe.skipIf(skipReason !== undefined)('helper with the real engine', () => {
   beforeAll(async () => {
     await ensureBuilt();
     topo = await createTopology();
-    client = new HelperClient({
-      command: {
-        launcher: ['ip', 'netns', 'exec', topo.host, process.execPath],
-        helperPath: HELPER,
-        env: topo.env,
-      },
-      startTimeoutMs: 60_000,
-      onEvent: (event, data) => events.push({ event, data }),
-    });
+    client = helperInNamespace(topo, { onEvent: (event, data) => events.push({ event, data }) });
   });
   afterAll(async () => {
     await client?.close();

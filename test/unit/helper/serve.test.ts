@@ -207,6 +207,29 @@ describe('helper loop', () => {
     ]);
   });
 
+  it('takes a flood of 20,000 requests by pausing its input, and answers every one in order', async () => {
+    const f = fakeBackend();
+    f.gate.held = true;
+    const h = harness(f.backend);
+    h.send(hello);
+    const flood = Array.from({ length: 20_000 }, (_, i) =>
+      JSON.stringify({ id: i + 2, method: 'start', params: { net: `n${i}` } }),
+    );
+    h.input.write(`${flood.join('\n')}\n`);
+    // The first start is held: the helper stops reading its input rather than read on.
+    for (let i = 0; i < 200 && f.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(f.calls).toEqual(['start n0']);
+    expect(h.input.isPaused()).toBe(true);
+    f.gate.held = false;
+    f.release();
+    for (let i = 0; i < 2000 && f.calls.length < 40_000; i++) await new Promise((r) => setTimeout(r, 5));
+    h.input.end();
+    await h.serving.done;
+    const answered = (h.lines as { id?: number; ok?: boolean }[]).filter((l) => typeof l.id === 'number');
+    expect(answered.map((l) => l.id)).toEqual([1, ...flood.map((_, i) => i + 2)]);
+    expect(answered.every((l) => l.ok)).toBe(true);
+  });
+
   it('when stdin closes, answers what was sent and is done', async () => {
     const f = fakeBackend();
     const h = harness(f.backend);

@@ -54,6 +54,17 @@ describe('hostile XML', () => {
     refused(Uint8Array.from([0x3c, 0x61, 0xed, 0xa0, 0x80, 0x3e]), /not valid UTF-8/); // encoded surrogate
   });
 
+  it('reads one UTF-8 byte-order mark, and refuses a second one, UTF-16 and a mark after text', () => {
+    const xml = new TextEncoder().encode('<network><name>bom</name></network>');
+    const withPrefix = (...prefix: number[]) => Uint8Array.from([...prefix, ...xml]);
+    const once = parseNetworkXml(withPrefix(0xef, 0xbb, 0xbf));
+    expect(once.ok && once.value.name).toBe('bom');
+    refused(withPrefix(0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf), /\(line 1:1\): expected the root element here/);
+    refused(withPrefix(0xff, 0xfe), /\(line 1:1\): input is not valid UTF-8 \(byte 0xff\)/);
+    refused(withPrefix(0xfe, 0xff), /\(line 1:1\): input is not valid UTF-8 \(byte 0xfe\)/);
+    refused(' \uFEFF<network><name>bom</name></network>', /\(line 1:2\): expected the root element here/);
+  });
+
   it('refuses unpaired surrogates in a string', () => {
     refused('<network><name>\ud800</name></network>', /U\+D800 is not allowed/);
   });
