@@ -10,7 +10,7 @@ export const netFormat: Verb = {
   pure: true,
   summary: "print a definition as libvirt's parse and format would (fills in no defaults)",
   async run(argv, io) {
-    const file = operand('net-format', parseArgs('net-format', argv, { values: ['file'] }), 'file');
+    const file = operand('net-format', parseArgs('net-format', argv, { operands: ['file'] }), 'file');
     io.out(formatNetworkXml(readDefinitionFile(file)));
   },
 };
@@ -21,7 +21,7 @@ export const netValidate: Verb = {
   pure: true,
   summary: 'check a definition without defining it',
   async run(argv, io) {
-    const file = operand('net-validate', parseArgs('net-validate', argv, { values: ['file'] }), 'file');
+    const file = operand('net-validate', parseArgs('net-validate', argv, { operands: ['file'] }), 'file');
     readDefinitionFile(file);
     io.out(`Network definition ${file} is valid\n`);
   },

@@ -1,7 +1,8 @@
 // Start and stop plans: ordered host operations, each step with its undo.
 
 export { networkSubnets } from './check-collisions.js';
-export { dnsmasqArgs } from './dnsmasq-step.js';
+export { dnsmasqArgs, dnsmasqStep } from './dnsmasq-step.js';
+export { firewallTable } from './firewall-step.js';
 export { describeOp, formatPlan, type PlanJson, planJson } from './format-plan.js';
 export type { ActiveNetworkFacts, HostFacts, HostRoute } from './host-facts.js';
 export {
@@ -12,6 +13,7 @@ export {
   type Step,
   type StepId,
 } from './host-op.js';
+export { liveDefinition } from './live-definition.js';
 export { managedMode } from './managed-mode.js';
 export { BRIDGE_ALIAS_PREFIX, DEFAULT_DNSMASQ_BINARY, type PlanContext } from './plan-context.js';
 export type { PlanProblem, PlanResult } from './plan-problem.js';
