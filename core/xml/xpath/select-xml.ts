@@ -3,9 +3,9 @@
 // column 0, attributes as ` name="value"`, text escaped), one per line; with
 // --wrap, all of them inside one <nodes> element. A relative path starts at the
 // root element, as virsh evaluates it.
-import { dumpAttribute, dumpNode } from '../libxml-dump.js';
+import { copiedElement, dumpAttribute, dumpNode, type NonAscii } from '../libxml-dump.js';
 import { parseXml } from '../xml-parser.js';
-import type { XmlAttribute, XmlNode } from '../xml-tree.js';
+import type { XmlAttribute, XmlNode, XmlNsDecl } from '../xml-tree.js';
 import { selectNodes } from './xpath-eval.js';
 import { parseXPath, SUPPORTED_XPATH } from './xpath-syntax.js';
 import { XPathError } from './xpath-tokens.js';
@@ -30,21 +30,26 @@ export function selectXml(xml: string, expr: string, opts: { wrap: boolean }): S
       error: `--xpath '${expr}': ${err.message} (column ${err.col}); supported: ${SUPPORTED_XPATH}`,
     };
   }
-  return { ok: true, value: opts.wrap ? wrapped(nodes) : nodes.map((n) => `${dumped(n)}\n`).join('') };
+  const each = (n: XNode): string => `${dumped(n, n.kind === 'document' ? 'keep' : 'escape')}\n`;
+  return { ok: true, value: opts.wrap ? wrapped(nodes) : nodes.map(each).join('') };
 }
 
-function dumped(node: XNode): string {
+/**
+ * One node as xmlNodeDump writes it. The document itself is written in its
+ * declared encoding (UTF-8, so non-ASCII stays); its copy inside <nodes> has none.
+ */
+function dumped(node: XNode, nonAscii: NonAscii = 'escape'): string {
   switch (node.kind) {
     case 'document':
-      return `${DECLARATION}\n${node.children.map((c) => dumped(c)).join('\n')}\n`;
+      return `${DECLARATION}\n${node.children.map((c) => dumped(c, nonAscii)).join('\n')}\n`;
     case 'attribute':
-      return dumpAttribute(node.attr);
+      return dumpAttribute(node.attr, nonAscii);
     case 'element':
-      return dumpNode(node.el, 0, true, true);
+      return dumpNode(node.el, 0, true, true, nonAscii);
     case 'text':
     case 'comment':
     case 'pi':
-      return dumpNode(node.source, 0, true, true);
+      return dumpNode(node.source, 0, true, true, nonAscii);
   }
 }
 
@@ -65,16 +70,20 @@ function wrapped(nodes: XNode[]): string {
     if (same >= 0) attrs.splice(same, 1);
     attrs.push(node.attr);
   }
-  const head = `<nodes${attrs.map(dumpAttribute).join('')}`;
+  const head = `<nodes${attrs.map((a) => dumpAttribute(a)).join('')}`;
   if (children.length === 0) return `${head}/>\n`;
   const format = !children.some((c) => c.kind === 'text');
   const body = children
-    .map((c) => (c.kind === 'document' ? dumped(c) : dumpNode(sourceOf(c), 1, format, false)))
+    .map((c) => (c.kind === 'document' ? dumped(c) : dumpNode(copyOf(c), 1, format, false)))
     .map((text) => (format ? `${text}\n` : text))
     .join('');
   return `${head}>${format ? '\n' : ''}${body}</nodes>\n`;
 }
 
-function sourceOf(node: Exclude<XNode, { kind: 'document' | 'attribute' }>): XmlNode {
-  return node.kind === 'element' ? node.el : node.source;
+/** The copy libxml2 adds to <nodes>: an element declares the namespaces it borrowed. */
+function copyOf(node: Exclude<XNode, { kind: 'document' | 'attribute' }>): XmlNode {
+  if (node.kind !== 'element') return node.source;
+  const outer: XmlNsDecl[] = [];
+  for (let p = node.parent; p; p = p.parent) if (p.kind === 'element') outer.unshift(...p.el.nsDecls);
+  return copiedElement(node.el, outer);
 }
