@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
   if (!verb.pure) await prepareHost(process.env, { reconcile: verb.readsHost === true });
   await verb.run(rest, {
     out: (t) => process.stdout.write(t),
-    warn: (t) => process.stderr.write(`warning: ${t}\n`),
+    err: (t) => process.stderr.write(t),
     env: process.env,
   });
   return 0;

@@ -10,7 +10,7 @@ import { utf8Length } from '../core/validate/utf8-length.js';
 import { errorCodes } from './ipc.js';
 
 /** Bumped on any incompatible change; the client and helper refuse to talk across versions. */
-export const HELPER_PROTOCOL = 1;
+export const HELPER_PROTOCOL = 2;
 
 /** Longest request line the helper reads, in bytes without the newline. */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
@@ -40,12 +40,22 @@ export type RequestId = z.infer<typeof requestId>;
 const named = z.strictObject({ name: z.string() });
 const defined = z.strictObject({ name: z.string(), uuid: z.string() });
 
-/** What an update changed, and the dnsmasq that re-read its hosts files (same PID: no restart). */
+const pid = z.number().int().positive();
+
+/**
+ * What an update changed: the dnsmasq that re-read its hosts files (same PID: no
+ * restart), or the restart a changed dnsmasq configuration needed, and whether the
+ * firewall table was replaced.
+ */
 const updated = z.strictObject({
   name: z.string(),
   live: z.boolean(),
   config: z.boolean(),
-  signalledPid: z.number().int().optional(),
+  signalledPid: pid.optional(),
+  restartedDnsmasq: z
+    .strictObject({ previousPid: pid.optional(), pid: pid.optional(), ms: z.number().nonnegative() })
+    .optional(),
+  reloadedFirewall: z.boolean().optional(),
 });
 
 /** One lease to reserve: a MAC (six hex octets), an IPv4 address, an optional DHCP hostname. */
@@ -70,8 +80,6 @@ export const helperMethods = {
   ),
   define: method(z.strictObject({ xml: networkXml }), defined),
   create: method(z.strictObject({ xml: networkXml }), defined),
-  /** net-edit: replace NET's saved definition; the XML must keep NET's name. */
-  redefine: method(z.strictObject({ net: networkRef, xml: networkXml }), defined),
   start: method(z.strictObject({ net: networkRef }), named),
   destroy: method(z.strictObject({ net: networkRef }), named),
   undefine: method(z.strictObject({ net: networkRef }), named),

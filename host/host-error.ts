@@ -22,5 +22,6 @@ export class HostError extends Error {
   }
 }
 
+/** libvirt's wording (virsh prints it for a name or UUID that matches nothing). */
 export const notFound = (what: string): HostError =>
-  new HostError('not-found', `network '${what}' not found`);
+  new HostError('not-found', `Network not found: no network with matching name '${what}'`);

@@ -1,7 +1,7 @@
 export interface CliIo {
   out(text: string): void;
-  /** A warning line for stderr; the verb still succeeds. */
-  warn(text: string): void;
+  /** Notes beside a success (stdout keeps virsh's exact output). */
+  err(text: string): void;
   env: NodeJS.ProcessEnv;
 }
 

@@ -17,6 +17,7 @@ export {
   type StepId,
 } from './host-op.js';
 export { intentStep } from './intent-step.js';
+export { liveDefinition } from './live-definition.js';
 export { managedMode } from './managed-mode.js';
 export { DEFAULT_DNSMASQ_BINARY, type PlanContext } from './plan-context.js';
 export type { PlanProblem, PlanResult } from './plan-problem.js';

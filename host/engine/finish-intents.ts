@@ -3,13 +3,14 @@
 // before that it is undone. A stop is always finished, never reverted: its dnsmasq
 // may already be gone, and reviving it would bring back half a network. Both
 // cleanups are the stop plan of what the record names. A live update is completed
-// from the live XML, which it wrote before touching dnsmasq's files.
+// from the live XML, which it wrote before touching the firewall or dnsmasq's files.
 import { assertNever } from '../../core/result.js';
 import type { LinkState } from '../exec/read-links.js';
 import { intentPath } from '../paths.js';
 import { listIntents, readActive, removeIntent } from '../state/state-store.js';
 import type { EngineContext } from './engine-context.js';
 import type { ReconcileReport } from './reconcile-report.js';
+import { reloadFirewall } from './reload-firewall.js';
 import { resyncDnsmasq } from './resync-dnsmasq.js';
 import { stopNetwork } from './stop-network.js';
 
@@ -30,7 +31,11 @@ export async function finishIntents(
     }
     switch (intent.action) {
       case 'update':
-        if (active && (await resyncDnsmasq(ctx, active)) !== 'none') report.finishedUpdates.push(name);
+        if (active) {
+          await reloadFirewall(active);
+          await resyncDnsmasq(ctx, active);
+          report.finishedUpdates.push(name);
+        }
         removeIntent(ctx.paths, name);
         continue;
       case 'start':

@@ -1,8 +1,9 @@
 // Makes a running network's dnsmasq files what its live XML says, for reconcile
 // after a live update that a crash cut short: the live XML is written before the
 // files, so whichever side of that write the crash fell on, the files are brought to
-// the XML. Changed hosts files are re-read on SIGHUP; a changed config needs a
-// restart (the lease file stays, so guests keep their addresses).
+// the XML. A changed config needs a restart (the lease file stays, so guests keep
+// their addresses); otherwise dnsmasq gets a SIGHUP in any case, since the crash may
+// have come after the update wrote the hosts files and before it signalled.
 import { readNetworkDefinition } from '../../core/definition.js';
 import { dnsmasqPaths } from '../../core/dnsmasq/index.js';
 import { dnsmasqStep } from '../../core/plan/index.js';
@@ -22,12 +23,10 @@ export async function resyncDnsmasq(ctx: EngineContext, record: ActiveRecord): P
   const step = dnsmasqStep(parsed.value, bridge, plan);
   const conf = dnsmasqPaths(ctx.paths.stateDir, name).conf;
   let confChanged = false;
-  let hostsChanged = false;
   for (const op of step.do) {
     if (op.op !== 'write-file' || readText(op.path) === op.content) continue;
     atomicWrite(op.path, op.content, op.mode);
     if (op.path === conf) confChanged = true;
-    else hostsChanged = true;
   }
   const running = dnsmasqPid !== undefined && isOurDnsmasq(dnsmasqPid, conf);
   if (!running) return 'none'; // reconcile's revive starts it from the files as they are now
@@ -37,6 +36,6 @@ export async function resyncDnsmasq(ctx: EngineContext, record: ActiveRecord): P
     if (start?.op === 'dnsmasq-start') await startRecordedDnsmasq(ctx, name, start);
     return 'restarted';
   }
-  if (hostsChanged) process.kill(dnsmasqPid, 'SIGHUP');
-  return hostsChanged ? 'signalled' : 'none';
+  process.kill(dnsmasqPid, 'SIGHUP');
+  return 'signalled';
 }

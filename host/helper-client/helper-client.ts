@@ -53,11 +53,6 @@ export class HelperClient implements NetworkControl {
     return this.call('create', { xml: checkedText(source) });
   }
 
-  /** net-edit: the new XML must keep NET's name. */
-  async redefine(net: string, source: string | Uint8Array): Promise<{ name: string; uuid: string }> {
-    return this.call('redefine', { net, xml: checkedText(source) });
-  }
-
   async start(net: string): Promise<void> {
     await this.call('start', { net });
   }

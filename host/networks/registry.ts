@@ -9,7 +9,7 @@ import { defaultNetworkDef } from '../../core/define/default-network.js';
 import { type DefinedNetwork, fillDefaults } from '../../core/define/fill-defaults.js';
 import { readNetworkDefinition } from '../../core/definition.js';
 import { unprivilegedOptionProblems } from '../../core/dnsmasq/option-allowlist.js';
-import { ipFamily, type NetworkDef } from '../../core/model/network.js';
+import { ipFamily, managedModeOf, type NetworkDef } from '../../core/model/network.js';
 import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
 import { parseNetworkXml } from '../../core/xml/parse-network.js';
@@ -190,6 +190,7 @@ export class Registry implements NetworkControl {
       const others = this.identities();
       const filled = await this.withDefaults(this.keepUuid(def, others), others);
       this.checkDuplicate(filled, others);
+      checkBridgeFree('define', filled, others);
       store.writeDefinitionXml(this.paths, filled.name, formatNetworkXml(filled, { inactive: true }));
       return filled;
     });
@@ -201,7 +202,8 @@ export class Registry implements NetworkControl {
       const others = this.identities();
       const filled = await this.withDefaults(def, others);
       this.checkDuplicate(filled, others);
-      if (store.readActive(this.paths, filled.name)) throw alreadyActive(filled.name);
+      checkBridgeFree('create', filled, others);
+      if (store.readActive(this.paths, filled.name)) throw alreadyActive('create', filled.name);
       await this.engine.start(filled, false);
       return filled;
     });
@@ -210,7 +212,7 @@ export class Registry implements NetworkControl {
   async start(net: string): Promise<void> {
     await this.mutate(async () => {
       const name = this.resolve(net);
-      if (store.readActive(this.paths, name)) throw alreadyActive(name);
+      if (store.readActive(this.paths, name)) throw alreadyActive('start', name);
       const def = this.definition(name);
       if (!def) throw notFound(net);
       await this.engine.start(def, true);
@@ -221,7 +223,8 @@ export class Registry implements NetworkControl {
     await this.mutate(async () => {
       const name = this.resolve(net);
       const active = store.readActive(this.paths, name);
-      if (!active) throw new HostError('conflict', `network '${name}' is not active`);
+      if (!active)
+        throw new HostError('conflict', `Requested operation is not valid: network '${name}' is not active`);
       await this.engine.stop(active.status);
       // Stop keeps the lease file so a restart hands guests their old addresses back;
       // a network that no longer exists has no use for it.
@@ -234,7 +237,10 @@ export class Registry implements NetworkControl {
     await this.mutate(async () => {
       const name = this.resolve(net);
       if (store.readDefinitionXml(this.paths, name) === undefined)
-        throw new HostError('conflict', `network '${name}' is transient; destroy it instead`);
+        throw new HostError(
+          'conflict',
+          `Failed to undefine network ${name}: Requested operation is not valid: can't undefine transient network (destroy it instead)`,
+        );
       const active = store.readActive(this.paths, name);
       if (active)
         store.writeActive(this.paths, name, { ...active, status: { ...active.status, persistent: false } });
@@ -247,7 +253,10 @@ export class Registry implements NetworkControl {
     await this.mutate(async () => {
       const name = this.resolve(net);
       if (store.readDefinitionXml(this.paths, name) === undefined)
-        throw new HostError('conflict', `cannot set autostart for transient network '${name}'`);
+        throw new HostError(
+          'conflict',
+          `failed to ${on ? 'mark' : 'unmark'} network ${name} as autostarted: Requested operation is not valid: cannot set autostart for transient network`,
+        );
       store.setAutostart(this.paths, name, on);
     });
   }
@@ -360,5 +369,22 @@ function activeProblem(
   return undefined;
 }
 
-const alreadyActive = (name: string): HostError =>
-  new HostError('conflict', `network '${name}' is already active`);
+// The messages of lookups and state conflicts are libvirt's, after virsh's first
+// line when libvirt's own does not name the network: scripts written for virsh
+// look for them.
+const alreadyActive = (verb: 'start' | 'create', name: string): HostError =>
+  new HostError(
+    'conflict',
+    `Failed to ${verb} network ${name}: Requested operation is not valid: network is already active`,
+  );
+
+/** libvirt refuses at define what would only fail at start: a bridge another network names. */
+function checkBridgeFree(verb: 'define' | 'create', def: NetworkDef, others: NetworkIdentity[]): void {
+  const bridge = def.bridge?.name;
+  if (bridge === undefined || managedModeOf(def) === undefined) return;
+  if (others.some((o) => o.name !== def.name && o.bridge === bridge))
+    throw new HostError(
+      'conflict',
+      `Failed to ${verb} network ${def.name}: bridge name '${bridge}' already in use.`,
+    );
+}

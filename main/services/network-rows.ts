@@ -5,6 +5,7 @@ import { formatCidr } from '../../core/addr/cidr.js';
 import { ipDefCidr } from '../../core/addr/ip-def.js';
 import { readNetworkDefinition } from '../../core/definition.js';
 import { effectiveMode, ipFamily, type NetworkDef } from '../../core/model/network.js';
+import { liveDefinition } from '../../core/plan/index.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
 import type { NetworkSummary } from '../../host/networks/registry.js';
 import type { HostPaths } from '../../host/paths.js';
@@ -47,8 +48,11 @@ function cidrText(ip: NetworkDef['ips'][number] | undefined): string | undefined
 }
 
 /** Compared as libvirt prints inactive XML, so status-only attributes do not count. */
-function sameDefinition(a: NetworkDef, b: NetworkDef): boolean {
-  return formatNetworkXml(a, { inactive: true }) === formatNetworkXml(b, { inactive: true });
+/** The live copy carries what a start fills in (the NAT port range); that is no pending change. */
+function sameDefinition(live: NetworkDef, saved: NetworkDef): boolean {
+  return (
+    formatNetworkXml(live, { inactive: true }) === formatNetworkXml(liveDefinition(saved), { inactive: true })
+  );
 }
 
 function liveLeaseCount(paths: HostPaths, name: string, now: number): number {

@@ -130,7 +130,7 @@ function hostileLine(rand: () => number, i: number): string | Buffer {
     case 5:
       return req('autostart', { net: name, on: rand() < 0.5 });
     case 6:
-      return req('redefine', { net: name, xml: pick(BOMBS) });
+      return req('update', { net: name, command: 'add', section: 'dns-host', xml: pick(BOMBS) });
     case 7: // XML bombs and refused definitions
       return req(pick(['define', 'create']), { xml: pick(BOMBS) });
     case 8: // extra keys and prototype tricks
@@ -239,7 +239,7 @@ describe.skipIf(skipReason !== undefined)('helper under hostile input', () => {
 
   it(`answers ${LINES.toLocaleString('en')} hostile lines with errors, stays up and changes nothing`, async () => {
     const before = { config: tree(topo.dirs.config), run: tree(topo.dirs.run), state: tree(topo.dirs.state) };
-    await write(`${JSON.stringify({ id: 1, method: 'hello', params: { protocol: 1 } })}\n`);
+    await write(`${JSON.stringify({ id: 1, method: 'hello', params: { protocol: 2 } })}\n`);
     await until(1, 30_000);
     expect(answers[0]).toMatchObject({ id: 1, ok: true });
 
@@ -279,7 +279,7 @@ describe.skipIf(skipReason !== undefined)('helper under hostile input', () => {
       answers.filter((a) => a.id === null && a.error?.message.startsWith('request line longer than')).length,
     ).toBe(oversizedAt.size);
     // Only the hello succeeded; nothing changed, so no `changed` event was sent.
-    expect(events).toEqual([{ event: 'ready', data: { protocol: 1, pid: expect.any(Number) } }]);
+    expect(events).toEqual([{ event: 'ready', data: { protocol: 2, pid: expect.any(Number) } }]);
 
     // Still up and serving: a plain request gets its plain answer.
     await write(`${JSON.stringify({ id: 99_999, method: 'start', params: { net: 'nope' } })}\n`);
@@ -287,7 +287,7 @@ describe.skipIf(skipReason !== undefined)('helper under hostile input', () => {
     expect(answers.at(-1)).toEqual({
       id: 99_999,
       ok: false,
-      error: { code: 'not-found', message: "network 'nope' not found" },
+      error: { code: 'not-found', message: "Network not found: no network with matching name 'nope'" },
     });
 
     helper.stdin.end();

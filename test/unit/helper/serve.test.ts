@@ -82,7 +82,7 @@ function harness(backend: HelperBackend) {
   return { input, lines, logs, serving, send, until, allRead };
 }
 
-const hello = { id: 1, method: 'hello', params: { protocol: 1 } };
+const hello = { id: 1, method: 'hello', params: { protocol: 2 } };
 
 describe('helper loop', () => {
   it('says ready, shakes hands, then serves', async () => {
@@ -92,8 +92,8 @@ describe('helper loop', () => {
     h.send({ id: 2, method: 'start', params: { net: '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' } });
     const lines = await h.until(4);
     expect(lines).toEqual([
-      { event: 'ready', data: { protocol: 1, pid: 42 } },
-      { id: 1, ok: true, result: { protocol: 1, pid: 42, uid: 0 } },
+      { event: 'ready', data: { protocol: 2, pid: 42 } },
+      { id: 1, ok: true, result: { protocol: 2, pid: 42, uid: 0 } },
       { id: 2, ok: true, result: { name: 'lab' } },
       { event: 'changed', data: { name: 'lab' } },
     ]);
@@ -174,17 +174,35 @@ describe('helper loop', () => {
     ]);
   });
 
-  it('refuses a redefine that renames the network', async () => {
+  it('carries what a live update had to restart', async () => {
     const f = fakeBackend();
+    f.backend.update = async (name) => ({
+      name,
+      live: true,
+      config: false,
+      restartedDnsmasq: { previousPid: 100, pid: 101, ms: 35 },
+      reloadedFirewall: true,
+    });
     const h = harness(f.backend);
     h.send(hello);
-    h.send({ id: 2, method: 'redefine', params: { net: 'other', xml: XML } });
+    const xml = "<range start='10.9.0.20' end='10.9.0.30'/>";
+    h.send({
+      id: 2,
+      method: 'update',
+      params: { net: 'lab', command: 'add', section: 'ip-dhcp-range', xml },
+    });
     const lines = await h.until(3);
-    expect(lines[2]).toMatchObject({ id: 2, ok: false, error: { code: 'invalid-input' } });
-    expect((lines[2] as { error: { message: string } }).error.message).toContain(
-      "renames network 'other' to 'lab'",
-    );
-    expect(f.calls).toEqual([]);
+    expect(lines[2]).toEqual({
+      id: 2,
+      ok: true,
+      result: {
+        name: 'lab',
+        live: true,
+        config: false,
+        restartedDnsmasq: { previousPid: 100, pid: 101, ms: 35 },
+        reloadedFirewall: true,
+      },
+    });
   });
 
   it('on stop, finishes the request in flight and refuses what is queued', async () => {
