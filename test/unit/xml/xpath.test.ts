@@ -4,8 +4,8 @@
 // with one line naming the construct and its column.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readNetworkDefinition } from '../../../core/definition.js';
 import { formatNetworkXml } from '../../../core/xml/format-network.js';
+import { parseNetworkXml } from '../../../core/xml/parse-network.js';
 import { selectXml } from '../../../core/xml/xpath/index.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
@@ -34,7 +34,9 @@ function refusal(expr: string): string {
 
 describe('net-dumpxml --xpath, as virsh 9.0 prints it', () => {
   it('works on the document Switchyard prints for the same definition', () => {
-    const def = readNetworkDefinition(fixture('xpath-input.xml'));
+    // Parsed, not validated: libvirt takes the TXT value with '"' in it, which
+    // Switchyard refuses because dnsmasq's config cannot carry it; the printing is the same.
+    const def = parseNetworkXml(fixture('xpath-input.xml'));
     if (!def.ok) throw new Error(def.error.message);
     expect(formatNetworkXml(def.value, { inactive: true })).toBe(document);
     expect(captured.virsh).toBe('9.0.0');
