@@ -36,11 +36,12 @@ export function linkMac(link: string): string | undefined {
   return linkExists(link) ? readSys(`${SYS}/${link}/address`)?.toLowerCase() : undefined;
 }
 
-/** A tap has tun_flags; a veth has a peer index; the uevent names other kinds. */
+/** A tap has tun_flags; a veth points at its peer (iflink is not its own index). */
 function linkKind(link: string): string {
   if (existsSync(`${SYS}/${link}/tun_flags`)) return 'tun';
   const devtype = /^DEVTYPE=(.*)$/m.exec(readSys(`${SYS}/${link}/uevent`) ?? '')?.[1];
-  return devtype ?? 'ether';
+  if (devtype) return devtype;
+  return readSys(`${SYS}/${link}/iflink`) !== readSys(`${SYS}/${link}/ifindex`) ? 'veth' : 'ether';
 }
 
 export function portLinks(bridge: string): PortLink[] {
