@@ -2,23 +2,19 @@
 // who is on it (net-ports), and whether VMs of unprivileged users may attach through
 // qemu-bridge-helper (net-user-attach).
 
-import { readNetworkDefinition } from '../../core/definition.js';
 import { connectSnippets, unprivilegedAttach } from '../../core/guests/index.js';
 import type { NetworkDef } from '../../core/model/network.js';
+import { currentBridge, currentDefinition } from '../../host/guests/current-definition.js';
 import type { Registry } from '../../host/networks/registry.js';
 import { type NetworkPort, readNetworkPorts } from '../../host/readers/network-ports.js';
-import { readActive } from '../../host/state/state-store.js';
 import { operand, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
 import { openRegistry, withControl } from '../open-registry.js';
 import { formatTable } from '../table.js';
 import type { Verb } from './verb.js';
 
-/** The definition that applies now: the live one while running, else the saved one. */
-function currentDefinition(r: Registry, name: string): NetworkDef {
-  const live = readActive(r.paths, name)?.xml;
-  const parsed = live === undefined ? undefined : readNetworkDefinition(live);
-  const def = parsed?.ok ? parsed.value : r.definition(name);
+function definitionOf(r: Registry, name: string): NetworkDef {
+  const def = currentDefinition(r.paths, name);
   if (!def) fail(`network '${name}' has no readable definition`);
   return def;
 }
@@ -32,8 +28,8 @@ export const netConnectInfo: Verb = {
     const args = parseArgs('net-connect-info', argv, { values: ['network'], flags: ['json'] });
     const r = openRegistry(io.env);
     const name = r.resolve(operand('net-connect-info', args, 'network'));
-    const def = currentDefinition(r, name);
-    const bridge = r.activeStatus(name)?.bridge ?? def.bridge?.name;
+    const def = definitionOf(r, name);
+    const bridge = currentBridge(r.paths, name, def);
     if (!bridge) fail(`network '${name}' has no bridge of its own to connect VMs to`);
     const s = connectSnippets(def, bridge);
     if (args.flags.has('json')) return io.out(`${JSON.stringify(s, null, 2)}\n`);
@@ -128,7 +124,7 @@ export const netUserAttach: Verb = {
     if (args.flags.size === 0) {
       const r = openRegistry(io.env);
       const name = r.resolve(net);
-      return io.out(`${unprivilegedAttach(currentDefinition(r, name)) ? 'yes' : 'no'}\n`);
+      return io.out(`${unprivilegedAttach(definitionOf(r, name)) ? 'yes' : 'no'}\n`);
     }
     const on = args.flags.has('on');
     await withControl(io.env, (c) => c.setUnprivilegedAttach(net, on));
