@@ -1,9 +1,15 @@
 // Before a restart: how many VMs are on the network, and that they come back. Stopping
 // deletes the bridge (the VMs' taps stay); the start plugs the same taps back in.
 import type { NetworkRow } from '../../../../contract/ipc.js';
-import type { Question } from '../../app/confirm.svelte.js';
 
-export function restartQuestion(row: Pick<NetworkRow, 'name' | 'portCount'>): Question | undefined {
+/** What ConfirmDialog asks (app/confirm.svelte.ts's Question, kept free of runes for tests). */
+export interface RestartQuestion {
+  title: string;
+  body: string;
+  confirmLabel: string;
+}
+
+export function restartQuestion(row: Pick<NetworkRow, 'name' | 'portCount'>): RestartQuestion | undefined {
   if (row.portCount === 0) return undefined;
   const vms = row.portCount === 1 ? '1 VM is' : `${row.portCount} VMs are`;
   return {
