@@ -265,22 +265,11 @@ async function iperf(w: World, guest: string, ip: string, reverse: boolean): Pro
   }
 }
 
-async function plug(w: World, guest: string, bridge: string, hostIf: string): Promise<void> {
-  await run('ip', [
-    '-n',
-    w.host,
-    'link',
-    'add',
-    hostIf,
-    'type',
-    'veth',
-    'peer',
-    'name',
-    'eth0',
-    'netns',
-    guest,
-  ]);
-  await run('ip', ['-n', w.host, 'link', 'set', hostIf, 'master', bridge, 'up']);
+/** A veth whose host end is a port of BRIDGE and whose far end is the guest's eth0 with ADDRESS. */
+async function plug(w: World, guest: string, bridge: string, hostIf: string, address: string): Promise<void> {
+  const peer = ['peer', 'name', 'eth0', 'netns', guest];
+  await run('ip', ['-n', w.host, 'link', 'add', hostIf, 'master', bridge, 'up', 'type', 'veth', ...peer]);
+  await run('ip', ['-n', guest, 'addr', 'add', address, 'dev', 'eth0']);
   await run('ip', ['-n', guest, 'link', 'set', 'eth0', 'up']);
 }
 
@@ -291,10 +280,8 @@ async function bandwidthFigures(w: World): Promise<string[]> {
   return withNetwork(w, 'slow', net('slow', 'sygslow', 231, limits), async () =>
     withNetwork(w, 'fast', net('fast', 'sygfast', 232, ''), async () => {
       const [g1, g2] = w.guests;
-      await plug(w, g1, 'sygslow', 'vgb1');
-      await plug(w, g2, 'sygfast', 'vgb2');
-      await run('ip', ['-n', g1, 'addr', 'add', '192.168.231.50/24', 'dev', 'eth0']);
-      await run('ip', ['-n', g2, 'addr', 'add', '192.168.232.50/24', 'dev', 'eth0']);
+      await plug(w, g1, 'sygslow', 'vgb1', '192.168.231.50/24');
+      await plug(w, g2, 'sygfast', 'vgb2', '192.168.232.50/24');
       const up = await iperf(w, g1, '192.168.231.1', false);
       const down = await iperf(w, g1, '192.168.231.1', true);
       const free = await iperf(w, g2, '192.168.232.1', true);

@@ -63,41 +63,14 @@ export function bandwidthStep(def: NetworkDef, bridge: string, alias: string): S
 }
 
 function inboundOps(bridge: string, rate: BandwidthRate & { average: number }): HostOp[] {
-  const ceil = kbps(rate.peak ?? rate.average);
+  const ceil = rate.peak ?? rate.average;
   return [
     tc(['qdisc', 'add', 'dev', bridge, 'root', 'handle', '1:', 'htb', 'default', '2']),
-    tc([
-      'class',
-      'add',
-      'dev',
-      bridge,
-      'parent',
-      '1:',
-      'classid',
-      '1:1',
-      'htb',
-      'rate',
-      kbps(rate.average),
-      'ceil',
-      ceil,
-      ...quantum(rate),
-    ]),
-    tc([
-      'class',
-      'add',
-      'dev',
-      bridge,
-      'parent',
-      '1:1',
-      'classid',
-      '1:2',
-      'htb',
-      'rate',
-      kbps(rate.average),
-      ...(rate.peak === undefined ? [] : ['ceil', ceil]),
-      ...(rate.burst === undefined ? [] : ['burst', `${rate.burst}kb`]),
-      ...quantum(rate),
-    ]),
+    htbClass(bridge, '1:', '1:1', rate.average, { ceil }),
+    htbClass(bridge, '1:1', '1:2', rate.average, {
+      ...(rate.peak === undefined ? {} : { ceil }),
+      ...(rate.burst === undefined ? {} : { burst: rate.burst }),
+    }),
   ];
 }
 
@@ -108,54 +81,32 @@ function outboundOps(
   rate: BandwidthRate & { average: number },
 ): HostOp[] {
   // libvirt's police burst when none is given: one second at the average rate.
-  const burst = `${rate.burst ?? Math.min(rate.average, Math.floor(0xffffffff / 1024))}kb`;
+  const burst = rate.burst ?? Math.min(rate.average, Math.floor(0xffffffff / 1024));
+  const redirect = ['u32', 'match', 'u32', '0', '0', 'action', 'mirred', 'egress', 'redirect', 'dev', ifb];
   return [
     { op: 'ip', args: ['link', 'add', 'name', ifb, 'type', 'ifb'] },
     // The network's alias: reconcile removes an IFB no running network claims.
     { op: 'ip', args: ['link', 'set', 'dev', ifb, 'alias', alias] },
     { op: 'ip', args: ['link', 'set', 'dev', ifb, 'up'] },
     tc(['qdisc', 'add', 'dev', bridge, 'handle', 'ffff:', 'ingress']),
-    tc([
-      'filter',
-      'add',
-      'dev',
-      bridge,
-      'parent',
-      'ffff:',
-      'protocol',
-      'all',
-      'u32',
-      'match',
-      'u32',
-      '0',
-      '0',
-      'action',
-      'mirred',
-      'egress',
-      'redirect',
-      'dev',
-      ifb,
-    ]),
+    tc(['filter', 'add', 'dev', bridge, 'parent', 'ffff:', 'protocol', 'all', ...redirect]),
     tc(['qdisc', 'add', 'dev', ifb, 'root', 'handle', '1:', 'htb', 'default', '1']),
-    tc([
-      'class',
-      'add',
-      'dev',
-      ifb,
-      'parent',
-      '1:',
-      'classid',
-      '1:1',
-      'htb',
-      'rate',
-      kbps(rate.average),
-      'ceil',
-      kbps(rate.peak ?? rate.average),
-      'burst',
-      burst,
-      ...quantum(rate),
-    ]),
+    htbClass(ifb, '1:', '1:1', rate.average, { ceil: rate.peak ?? rate.average, burst }),
   ];
+}
+
+/** `tc class add … htb` with libvirt's units: KB/s for rates, KB for the burst. */
+function htbClass(
+  dev: string,
+  parent: string,
+  classid: string,
+  average: number,
+  opt: { ceil?: number; burst?: number },
+): HostOp {
+  const ceil = opt.ceil === undefined ? [] : ['ceil', kbps(opt.ceil)];
+  const burst = opt.burst === undefined ? [] : ['burst', `${opt.burst}kb`];
+  const head = ['class', 'add', 'dev', dev, 'parent', parent, 'classid', classid, 'htb'];
+  return tc([...head, 'rate', kbps(average), ...ceil, ...burst, ...quantum(average)]);
 }
 
 const tc = (args: string[], absentOk = false): HostOp => ({
@@ -170,8 +121,8 @@ const kbps = (n: number): string => `${n}kbps`;
  * one full frame at low rates, far above at high ones; kept within those bounds as
  * libvirt does.
  */
-function quantum(rate: { average: number }): string[] {
-  const q = Math.min(200_000, Math.max(1514, Math.floor((rate.average * 1000) / 10)));
+function quantum(average: number): string[] {
+  const q = Math.min(200_000, Math.max(1514, Math.floor((average * 1000) / 10)));
   return ['quantum', String(q)];
 }
 
