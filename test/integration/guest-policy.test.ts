@@ -45,8 +45,8 @@ describe.skipIf(skipReason !== undefined)('port isolation and bandwidth', () => 
   beforeAll(async () => {
     await ensureBuilt();
     topo = await createTopology({ guests: 3 });
-    qemuDir = join(topo.dirs.root, 'qemu');
-    sy = cliIn(topo, { SWITCHYARD_QEMU_CONF_DIR: qemuDir });
+    qemuDir = topo.dirs.qemu;
+    sy = cliIn(topo);
   });
   afterAll(async () => {
     await topo?.cleanup();
@@ -157,7 +157,6 @@ describe.skipIf(skipReason !== undefined)('port isolation and bandwidth', () => 
       ...process.env,
       ...topo.env,
       SWITCHYARD_NO_DEFAULT: '1',
-      SWITCHYARD_QEMU_CONF_DIR: qemuDir,
       ...env,
     });
 

@@ -30,8 +30,8 @@ describe.skipIf(skipReason !== undefined)('ports of a network', () => {
   beforeAll(async () => {
     await ensureBuilt();
     topo = await createTopology({ guests: 3 });
-    qemuDir = join(topo.dirs.root, 'qemu');
-    sy = cliIn(topo, { SWITCHYARD_QEMU_CONF_DIR: qemuDir });
+    qemuDir = topo.dirs.qemu;
+    sy = cliIn(topo);
     await sy.ok([
       'net-define',
       writeXml(

@@ -63,8 +63,8 @@ describe.skipIf(skipReason !== undefined || qemuSkipReason !== undefined)('real 
   beforeAll(async () => {
     await ensureBuilt();
     topo = await createTopology();
-    const qemuDir = join(topo.dirs.root, 'qemu');
-    sy = cliIn(topo, { SWITCHYARD_QEMU_CONF_DIR: qemuDir });
+    const qemuDir = topo.dirs.qemu;
+    sy = cliIn(topo);
     // The helper reads only /etc/qemu/bridge.conf: ours includes the test's directory,
     // where Switchyard manages a bridge.conf of its own as it would /etc/qemu's.
     systemConf = takeSystemBridgeConf();
