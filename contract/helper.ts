@@ -84,6 +84,8 @@ export const helperMethods = {
   destroy: method(z.strictObject({ net: networkRef }), named),
   undefine: method(z.strictObject({ net: networkRef }), named),
   autostart: method(z.strictObject({ net: networkRef, on: z.boolean() }), named),
+  /** "VMs of unprivileged users may attach" (qemu-bridge-helper), saved and live. */
+  userAttach: method(z.strictObject({ net: networkRef, on: z.boolean() }), named),
   /** The leases view's Reserve: the lease becomes a static <host>, live and saved. */
   reserve: method(z.strictObject({ net: networkRef, lease: leaseToReserve }), updated),
   /** net-update with virsh's semantics (no flags = current state). */

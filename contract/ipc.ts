@@ -65,6 +65,10 @@ export const networkRow = z.object({
   /** Uplink (forward dev=) when restricted to one. */
   uplink: z.string().optional(),
   leaseCount: z.number().int().nonnegative(),
+  /** Interfaces on the bridge now (VMs' taps, veths); 0 when not running. */
+  portCount: z.number().int().nonnegative(),
+  /** "VMs of unprivileged users may attach" (qemu-bridge-helper), as the definition in effect says. */
+  userAttach: z.boolean(),
   /** Set when the saved definition differs from what runs (applies at next start). */
   pendingChanges: z.boolean(),
   /**
@@ -84,6 +88,49 @@ export const lease = z.object({
   expiry: z.number(),
 });
 export type Lease = z.infer<typeof lease>;
+
+/** What to paste to connect a VM (core/guests/connect-snippets.ts). */
+export const connectInfo = z.object({
+  network: z.string(),
+  bridge: z.string(),
+  libvirtXml: z.string(),
+  virshAttach: z.string(),
+  qemuNic: z.string(),
+  unprivilegedAttach: z.boolean(),
+  aclLine: z.string(),
+});
+export type ConnectInfo = z.infer<typeof connectInfo>;
+
+/** One interface on a network's bridge and what the host knows of its VM (host/readers/network-ports.ts). */
+export const networkPort = z.object({
+  port: z.string(),
+  kind: z.string(),
+  portMac: z.string(),
+  isolated: z.boolean(),
+  guestMacs: z.array(z.string()),
+  leases: z.array(z.object({ mac: z.string(), ip: z.string(), hostname: z.string().optional() })),
+  vm: z
+    .object({
+      name: z.string(),
+      source: z.enum(['libvirt', 'qemu']),
+      pid: z.number().int().optional(),
+      mac: z.string().optional(),
+    })
+    .optional(),
+  fromGuestBytes: z.number(),
+  toGuestBytes: z.number(),
+});
+export type NetworkPort = z.infer<typeof networkPort>;
+
+export const networkPorts = z.object({
+  network: z.string(),
+  bridge: z.string().optional(),
+  active: z.boolean(),
+  ports: z.array(networkPort),
+  /** While stopped: the ports its next start plugs back in. */
+  remembered: z.array(z.object({ name: z.string(), mac: z.string(), isolated: z.boolean() })),
+});
+export type NetworkPortsView = z.infer<typeof networkPorts>;
 
 /** What the create wizard needs to avoid collisions: host links and their subnets. */
 export const hostFacts = z.object({
@@ -153,6 +200,12 @@ export const channels = {
   'networks.undefine': channel(byName.strict(), done),
   'networks.autostart': channel(z.object({ name: networkName, on: z.boolean() }).strict(), done),
   'host.facts': channel(none, hostFacts),
+  /** The Connect section: what to paste for libvirt, virsh and QEMU. */
+  'networks.connect': channel(byName, connectInfo),
+  /** The Ports tab: who is on the network now (or, stopped, who its next start re-attaches). */
+  'networks.ports': channel(byName, networkPorts),
+  /** "VMs of unprivileged users may attach": saved, live, and in the qemu access list. */
+  'networks.userAttach': channel(z.object({ name: networkName, on: z.boolean() }).strict(), done),
   /** The leases view's Reserve: live (hostsfile + SIGHUP, no restart) and saved. */
   'networks.reserve': channel(
     z

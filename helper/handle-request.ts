@@ -31,6 +31,10 @@ export async function handleRequest(
       const on = request.params.on;
       return changeNamed(backend, request.params.net, (name) => backend.setAutostart(name, on));
     }
+    case 'userAttach': {
+      const on = request.params.on;
+      return changeNamed(backend, request.params.net, (name) => backend.setUnprivilegedAttach(name, on));
+    }
     case 'reserve': {
       const name = backend.resolve(request.params.net);
       return backend.reserve(name, request.params.lease);

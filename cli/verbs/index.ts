@@ -1,5 +1,6 @@
 import { netEdit } from './edit.js';
 import { netFormat, netValidate } from './format-validate.js';
+import { netConnectInfo, netPorts, netUserAttach } from './guests.js';
 import {
   autostart,
   netAutostart,
@@ -32,6 +33,9 @@ export const verbs: readonly Verb[] = [
   netStats,
   netUpdate,
   netPlan,
+  netConnectInfo,
+  netPorts,
+  netUserAttach,
   netFormat,
   netValidate,
   autostart,

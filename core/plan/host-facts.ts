@@ -1,5 +1,6 @@
 // What the planner needs to know about the host, read by host/exec before planning.
 // Plain strings so the facts can be logged, stored in a test fixture or sent as JSON.
+import type { RememberedPort } from '../guests/remembered-ports.js';
 
 export interface HostRoute {
   /** Destination as 'ADDRESS/PREFIX' (IPv4 or IPv6), e.g. '10.0.0.0/24'. */
@@ -22,4 +23,18 @@ export interface HostFacts {
   routes: HostRoute[];
   /** Networks Switchyard runs now (their bridges and routes also appear above). */
   activeNetworks: ActiveNetworkFacts[];
+  /** What the kernel can do; read only when the definition needs it (<port isolated='yes'/>). */
+  kernel?: KernelFacts;
+  /**
+   * Ports the network had when it last stopped that still exist, belong to no bridge
+   * and have the MAC they had then: the start plugs them back in.
+   */
+  formerPorts?: RememberedPort[];
+}
+
+export interface KernelFacts {
+  /** nftables' bridge meta expressions (`meta ibrname`, module nft_meta_bridge). */
+  bridgeMeta: boolean;
+  /** Bridge netfilter (br_netfilter): bridged IP traffic passes the inet hooks. */
+  brNetfilter: boolean;
 }

@@ -1,31 +1,42 @@
-// Stopping undoes the start: dnsmasq, the firewall table and the bridge (its
-// addresses, routes and sysctls go with it) at the same time, since none needs
-// another gone first (dnsmasq only loses its sockets' interface, and the kernel's
-// bridge delete, the slowest part, overlaps the rest); the status files last, so a
-// crash halfway leaves a status that tells reconcile what is still to clean. The
-// intent record, written first, tells it the stop must be finished, not undone
-// (reconcile would otherwise restart the dnsmasq a stop had already ended).
+// Stopping undoes the start: first the record of the bridge's ports (the VMs' taps
+// outlive the bridge, and the next start plugs them back in); then dnsmasq, the
+// firewall table, what the network made for its guests (isolation table, IFB, qemu
+// access list line) and the bridge (its addresses, routes, qdiscs and sysctls go with
+// it) at the same time, since none needs another gone first (dnsmasq only loses its
+// sockets' interface, and the kernel's bridge delete, the slowest part, overlaps the
+// rest); the status files last, so a crash halfway leaves a status that tells
+// reconcile what is still to clean. The intent record, written first, tells it the
+// stop must be finished, not undone (reconcile would otherwise restart the dnsmasq a
+// stop had already ended).
 import { dnsmasqPaths } from '../dnsmasq/index.js';
+import type { RememberedPort } from '../guests/remembered-ports.js';
 import { dnsmasqUndo } from './dnsmasq-step.js';
 import { firewallStopOps } from './firewall-step.js';
-import type { Plan, Step } from './host-op.js';
+import { portsStopStep, qemuAclStopOps } from './guest-steps.js';
+import type { GuestObjects, HostOp, Plan, Step } from './host-op.js';
 import { intentStep } from './intent-step.js';
+import { isolationStopOps } from './isolation-step.js';
 
 export interface StopSubject {
   name: string;
   bridge: string;
   table?: string;
+  guests?: GuestObjects;
   dnsmasqPid?: number;
   /**
    * The bridge of that name is not ours (another state root or program made one after
-   * ours vanished): leave it and the table named after it alone.
+   * ours vanished): leave it, the tables and IFB named after it and its ports alone.
    */
   foreignBridge?: boolean;
+  /** The bridge's ports now; undefined when the bridge is gone (the old record stays). */
+  ports?: RememberedPort[];
 }
 
 export interface StopContext {
   stateDir: string;
   pidFile: string;
+  /** Where the ports are remembered (run dir, NAME.ports). */
+  portsFile: string;
 }
 
 export function planStop(subject: StopSubject, ctx: StopContext): Plan {
@@ -38,11 +49,22 @@ export function planStop(subject: StopSubject, ctx: StopContext): Plan {
   }
   const { bridge } = subject;
   const table = subject.foreignBridge ? undefined : subject.table;
+  // A foreign bridge keeps the objects named after it; our access list line goes
+  // regardless: it must never open someone else's bridge.
+  const acl = subject.guests?.qemuAcl;
+  const guests = subject.foreignBridge ? (acl === undefined ? undefined : { qemuAcl: acl }) : subject.guests;
   return {
     network: subject.name,
     bridge,
     steps: [
-      intentStep({ action: 'stop', name: subject.name, bridge, ...(table ? { table } : {}) }),
+      intentStep({
+        action: 'stop',
+        name: subject.name,
+        bridge,
+        ...(table ? { table } : {}),
+        ...(guests ? { guests } : {}),
+      }),
+      portsStopStep(bridge, subject.foreignBridge ? undefined : subject.ports, ctx.portsFile),
       { id: 'dnsmasq', title: 'stop dnsmasq and remove its files', do: dnsmasq, undo: [] },
       {
         id: 'firewall',
@@ -51,6 +73,7 @@ export function planStop(subject: StopSubject, ctx: StopContext): Plan {
         undo: [],
         withPrevious: true,
       },
+      guestsStopStep(bridge, guests),
       bridgeStopStep(subject),
       {
         id: 'status',
@@ -62,6 +85,26 @@ export function planStop(subject: StopSubject, ctx: StopContext): Plan {
         undo: [],
       },
     ],
+  };
+}
+
+function guestsStopStep(bridge: string, guests: GuestObjects | undefined): Step {
+  const ops: HostOp[] = [
+    ...isolationStopOps(guests?.isolationTable),
+    ...(guests?.ifb ? [{ op: 'ip' as const, args: ['link', 'del', 'dev', guests.ifb], absentOk: true }] : []),
+    ...qemuAclStopOps(bridge, guests?.qemuAcl),
+  ];
+  const what = [
+    guests?.isolationTable && `table ${guests.isolationTable}`,
+    guests?.ifb,
+    guests?.qemuAcl && `allow ${bridge} in ${guests.qemuAcl}`,
+  ].filter((w): w is string => !!w);
+  return {
+    id: 'guests',
+    title: what.length ? `remove ${what.join(', ')}` : 'nothing of the guests to remove',
+    do: ops,
+    undo: [],
+    withPrevious: true,
   };
 }
 

@@ -53,11 +53,13 @@ export async function finishIntents(
       name,
       bridge: intent.bridge,
       ...(intent.table === undefined ? {} : { table: intent.table }),
+      ...(intent.guests === undefined ? {} : { guests: intent.guests }),
       ...(active?.status.dnsmasqPid === undefined ? {} : { dnsmasqPid: active.status.dnsmasqPid }),
     };
     // A start cut short between `ip link add` and setting the alias left an unnamed
     // bridge, and the record says it is ours.
-    await stopNetwork(target, ctx, { links, accept: intent.action === 'start' ? ['unnamed'] : [] });
+    const undoingStart = intent.action === 'start';
+    await stopNetwork(target, ctx, { links, accept: undoingStart ? ['unnamed'] : [], undoingStart });
     (intent.action === 'start' ? report.undoneStarts : report.finishedStops).push(name);
     changed = true;
   }

@@ -15,6 +15,10 @@ export interface ReconcileReport {
   removedTables: string[];
   killedDnsmasq: number[];
   removedFiles: string[];
+  /** What was missing of a running network's guest objects and was made again ('NAME: what'). */
+  repairedGuests: string[];
+  /** Our qemu access list, when it did not match the running networks and was rewritten. */
+  rewroteQemuAcl: string[];
 }
 
 export function emptyReport(): ReconcileReport {
@@ -29,6 +33,8 @@ export function emptyReport(): ReconcileReport {
     removedTables: [],
     killedDnsmasq: [],
     removedFiles: [],
+    repairedGuests: [],
+    rewroteQemuAcl: [],
   };
 }
 
@@ -44,5 +50,7 @@ export function reportLines(r: ReconcileReport): string[] {
     ...r.removedTables.map((t) => `reconcile: removed leftover nftables table inet ${t}`),
     ...r.killedDnsmasq.map((p) => `reconcile: stopped leftover dnsmasq ${p}`),
     ...r.removedFiles.map((f) => `reconcile: removed leftover file ${f}`),
+    ...r.repairedGuests.map((g) => `reconcile: restored ${g}`),
+    ...r.rewroteQemuAcl.map((f) => `reconcile: rewrote ${f} to match the running networks`),
   ];
 }

@@ -15,6 +15,7 @@ import { readStatuses } from './active-statuses.js';
 import { bridgeOwnership } from './bridge-ownership.js';
 import type { EngineContext } from './engine-context.js';
 import type { ReconcileReport } from './reconcile-report.js';
+import { guestObjectsOf } from './repair-guests.js';
 import { startRecordedDnsmasq } from './start-recorded-dnsmasq.js';
 import { stopNetwork } from './stop-network.js';
 
@@ -28,7 +29,8 @@ export async function repairStatuses(
   for (const entry of readStatuses(ctx.paths)) {
     const xml = readText(statusXmlPath(ctx.paths, entry.name));
     // Without its live XML the network cannot be shown or updated: cleaned, as if its bridge were gone.
-    const rebuilt = !entry.status && xml !== undefined ? rebuildStatus(ctx, entry.name, xml) : undefined;
+    const rebuilt =
+      !entry.status && xml !== undefined ? await rebuildStatus(ctx, entry.name, xml) : undefined;
     const status = xml === undefined ? entry.status : (entry.status ?? rebuilt);
     if (!status) {
       // Nothing says which bridge it had: the sweeps find its objects by our alias and paths.
@@ -52,7 +54,11 @@ export async function repairStatuses(
 }
 
 /** A status from the live XML (which names the bridge) and the host (the dnsmasq running with our conf). */
-function rebuildStatus(ctx: EngineContext, name: string, xml: string): NetworkStatus | undefined {
+async function rebuildStatus(
+  ctx: EngineContext,
+  name: string,
+  xml: string,
+): Promise<NetworkStatus | undefined> {
   const parsed = readNetworkDefinition(xml);
   const def = parsed.ok ? parsed.value : undefined;
   const bridge = def?.bridge?.name;
@@ -60,11 +66,13 @@ function rebuildStatus(ctx: EngineContext, name: string, xml: string): NetworkSt
   const conf = dnsmasqPaths(ctx.paths.stateDir, name).conf;
   const dnsmasq = findDnsmasqs(ctx.paths.stateDir).find((d) => d.confFile === conf);
   const table = firewallTable(def, bridge);
+  const guests = await guestObjectsOf(ctx, def, bridge);
   return {
     name,
     uuid: def.uuid ?? '',
     bridge,
     ...(table === undefined ? {} : { table }),
+    ...(guests === undefined ? {} : { guests }),
     // None running while its conf exists: reviveDnsmasq starts it.
     ...(dnsmasq ? { dnsmasqPid: dnsmasq.pid } : {}),
     persistent: readDefinitionXml(ctx.paths, name) !== undefined,

@@ -19,3 +19,13 @@ export async function nftListTables(): Promise<NftTable[]> {
     e.table ? [{ family: e.table.family, name: e.table.name }] : [],
   );
 }
+
+/** Whether the kernel would accept SCRIPT (`nft -c`: checked, never committed). */
+export async function nftCheck(script: string): Promise<boolean> {
+  try {
+    await runCommand(NFT_BINARY, ['-c', '-f', '-'], { input: script });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -69,6 +69,10 @@ export class HelperClient implements NetworkControl {
     await this.call('autostart', { net, on });
   }
 
+  async setUnprivilegedAttach(net: string, on: boolean): Promise<void> {
+    await this.call('userAttach', { net, on });
+  }
+
   async reserve(net: string, lease: LeaseToReserve): Promise<UpdateOutcome> {
     return this.call('reserve', { net, lease });
   }

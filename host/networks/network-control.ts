@@ -13,6 +13,8 @@ export interface NetworkControl {
   setAutostart(net: string, on: boolean): Promise<void>;
   /** A lease becomes a static <host>: live (SIGHUP, no restart) and in the saved definition. */
   reserve(net: string, lease: LeaseToReserve): Promise<UpdateOutcome>;
+  /** "VMs of unprivileged users may attach" (qemu-bridge-helper), saved and live. */
+  setUnprivilegedAttach(net: string, on: boolean): Promise<void>;
   /** net-update. */
   update(net: string, req: NetworkUpdateRequest, flags: UpdateFlags): Promise<UpdateOutcome>;
 }

@@ -13,6 +13,7 @@ import { ipFamily, managedModeOf, type NetworkDef } from '../../core/model/netwo
 import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
 import { parseNetworkXml } from '../../core/xml/parse-network.js';
+import { setUserAttachLocked } from '../guests/user-attach.js';
 import { HostError, notFound } from '../host-error.js';
 import {
   type LeaseToReserve,
@@ -259,6 +260,10 @@ export class Registry implements NetworkControl {
         );
       store.setAutostart(this.paths, name, on);
     });
+  }
+
+  async setUnprivilegedAttach(net: string, on: boolean): Promise<void> {
+    await this.mutate(async () => setUserAttachLocked(this.paths, this.resolve(net), on));
   }
 
   /** Takes the lock itself (updateNetwork does), with reconcile first as mutate would. */

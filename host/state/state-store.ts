@@ -16,7 +16,7 @@ import {
 } from '../paths.js';
 import { atomicWrite } from './atomic-write.js';
 import { ensureDir } from './ensure-dir.js';
-import { type NetworkStatus, parseStatus } from './status.js';
+import { isGuestObjects, type NetworkStatus, parseStatus } from './status.js';
 
 export function readText(path: string): string | undefined {
   try {
@@ -134,7 +134,8 @@ function parseIntent(text: string | undefined): Intent | undefined {
       (v.action === 'start' || v.action === 'stop' || v.action === 'update') &&
       typeof v.name === 'string' &&
       typeof v.bridge === 'string' &&
-      (v.table === undefined || typeof v.table === 'string');
+      (v.table === undefined || typeof v.table === 'string') &&
+      (v.guests === undefined || isGuestObjects(v.guests));
     return ok ? (v as Intent) : undefined;
   } catch {
     return undefined;

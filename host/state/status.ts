@@ -2,12 +2,16 @@
 // net-dumpxml prints. Written last on start and removed last on stop, so its presence
 // means "fully started". A start or stop that a crash cut short left an intent
 // record instead (core/plan Intent), from which reconcile finishes the job.
+import type { GuestObjects } from '../../core/plan/index.js';
+
 export interface NetworkStatus {
   name: string;
   uuid: string;
   bridge: string;
   /** nftables table owned by this network (absent in open mode). */
   table?: string;
+  /** Isolation table, IFB, qemu access list line: what it made for its guests. */
+  guests?: GuestObjects;
   dnsmasqPid?: number;
   /** false for net-create networks, and for defined networks undefined while running. */
   persistent: boolean;
@@ -26,9 +30,19 @@ export function parseStatus(text: string): NetworkStatus | undefined {
       typeof s.bridge === 'string' &&
       typeof s.persistent === 'boolean' &&
       (s.table === undefined || typeof s.table === 'string') &&
+      (s.guests === undefined || isGuestObjects(s.guests)) &&
       (s.dnsmasqPid === undefined || Number.isInteger(s.dnsmasqPid));
     return ok ? (s as NetworkStatus) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The shape of a GuestObjects record read back from a file. */
+export function isGuestObjects(v: unknown): v is GuestObjects {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const g = v as Record<string, unknown>;
+  return (['isolationTable', 'ifb', 'qemuAcl'] as const).every(
+    (k) => g[k] === undefined || typeof g[k] === 'string',
+  );
 }

@@ -56,6 +56,12 @@ export function openWindow(app: AppServices, emit: Emit): WindowHandle {
     'networks.reserve': ({ name, mac, ip, hostname }) =>
       service.reserve(name, { mac, ip, ...(hostname ? { hostname } : {}) }),
     'host.facts': () => service.hostFacts(),
+    'networks.connect': ({ name }) => service.connect(name),
+    'networks.ports': ({ name }) => service.ports(name),
+    'networks.userAttach': async ({ name, on }) => {
+      await service.setUserAttach(name, on);
+      return { name };
+    },
     'stats.watch': ({ bridges }) => {
       stats.set(bridges);
       return {};

@@ -4,11 +4,13 @@ import type { NetworkRow } from '../../contract/ipc.js';
 import { formatCidr } from '../../core/addr/cidr.js';
 import { ipDefCidr } from '../../core/addr/ip-def.js';
 import { readNetworkDefinition } from '../../core/definition.js';
+import { unprivilegedAttach } from '../../core/guests/index.js';
 import { effectiveMode, ipFamily, type NetworkDef } from '../../core/model/network.js';
 import { liveDefinition } from '../../core/plan/index.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
 import type { NetworkSummary } from '../../host/networks/registry.js';
 import type { HostPaths } from '../../host/paths.js';
+import { bridgePorts } from '../../host/readers/bridge-stats.js';
 import { readLeases } from '../../host/readers/leases.js';
 import { readActive, readDefinitionXml } from '../../host/state/state-store.js';
 
@@ -32,6 +34,8 @@ export function networkRow(paths: HostPaths, summary: NetworkSummary, nowSeconds
     ipv6: cidrText(ipv6),
     uplink: def?.forward?.dev,
     leaseCount: active ? liveLeaseCount(paths, summary.name, nowSeconds) : 0,
+    portCount: active ? bridgePorts(active.status.bridge).length : 0,
+    userAttach: def ? unprivilegedAttach(def) : false,
     pendingChanges: live !== undefined && saved !== undefined && !sameDefinition(live, saved),
     ...(summary.problem ? { problem: summary.problem.message } : {}),
   };

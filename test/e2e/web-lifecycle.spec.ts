@@ -86,6 +86,10 @@ test('create, lease, edit with lint, apply, restart, delete', async ({ page, pg 
   await expect(r.locator('.pending')).toBeVisible();
   await screenshot(page, 'editor-applied');
   await page.getByRole('button', { name: 'Restart now' }).click();
+  // The guest is still plugged in: the restart says so first, and that it comes back.
+  const ask = page.getByRole('dialog', { name: 'Restart e2e-nat?' });
+  await expect(ask).toContainText('1 VM is attached to e2e-nat');
+  await ask.getByRole('button', { name: 'Restart' }).click();
   await expect(page.getByText('keeps running with its previous definition')).toBeHidden({ timeout: 30_000 });
   await expect(r.locator('.badge')).toHaveText('active');
   await expect(r.locator('.pending')).toHaveCount(0);

@@ -36,6 +36,7 @@ function fakeBackend() {
       calls.push(`undefine ${name}`);
       throw new Error('disk\nexploded');
     },
+    setUnprivilegedAttach: async (name, on) => void calls.push(`userAttach ${name} ${on}`),
     setAutostart: async (name, on) => {
       calls.push(`autostart ${name} ${on}`);
     },

@@ -47,6 +47,8 @@ describe('network service', () => {
         ipv6: undefined,
         uplink: undefined,
         leaseCount: 0,
+        portCount: 0,
+        userAttach: false,
         pendingChanges: false,
       },
     ]);

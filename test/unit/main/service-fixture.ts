@@ -55,6 +55,7 @@ export function makeFixture(): Fixture {
     destroy: async (n) => void calls.push(`destroy ${n}`),
     undefine: async (n) => void calls.push(`undefine ${n}`),
     setAutostart: async (n, on) => void calls.push(`autostart ${n} ${on}`),
+    setUnprivilegedAttach: async (n, on) => void calls.push(`userAttach ${n} ${on}`),
     reserve: async (n, l) => {
       calls.push(`reserve ${n} ${l.mac} ${l.ip}${l.hostname ? ` ${l.hostname}` : ''}`);
       return { name: n, live: true, config: true, signalledPid: 1 };

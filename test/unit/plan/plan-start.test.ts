@@ -20,8 +20,18 @@ const ipArgs = (ops: HostOp[]): string[] => ops.flatMap((o) => (o.op === 'ip' ? 
 
 describe('planStart', () => {
   it('orders the steps: intent before the first host change, status last', () => {
-    const order = ['check', 'intent', 'bridge', 'ipv6-sysctls', 'firewall', 'addresses', 'link-up', 'routes'];
-    expect(plan().steps.map((s) => s.id)).toEqual([...order, 'forwarding', 'dnsmasq', 'status']);
+    const order = [
+      'check',
+      'intent',
+      'bridge',
+      'ipv6-sysctls',
+      'firewall',
+      'isolation',
+      'addresses',
+      'link-up',
+    ];
+    const rest = ['routes', 'forwarding', 'bandwidth', 'dnsmasq', 'qemu-acl', 'reattach', 'status'];
+    expect(plan().steps.map((s) => s.id)).toEqual([...order, ...rest]);
     expect(START_STEP_IDS).toEqual(plan().steps.map((s) => s.id));
   });
 

@@ -1,15 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { formatPlan, planJson, planStart, planStop } from '../../../core/plan/index.js';
-import { ctx, network, noFacts } from './fixtures.js';
+import {
+  formatPlan,
+  type Plan,
+  planJson,
+  planStart,
+  planStop,
+  type StepId,
+} from '../../../core/plan/index.js';
+import { ctx, network, noFacts, stopCtx } from './fixtures.js';
+
+const of = (plan: Plan, id: StepId) => plan.steps.find((s) => s.id === id);
 
 describe('planStop', () => {
   const stop = planStop(
     { name: 'lab', bridge: 'virbr7', table: 'switchyard_virbr7', dnsmasqPid: 4242 },
-    { stateDir: ctx.stateDir, pidFile: ctx.pidFile },
+    stopCtx,
   );
 
   it('records its intent, stops dnsmasq, and removes the status and the intent last', () => {
-    expect(stop.steps.map((s) => s.id)).toEqual(['intent', 'dnsmasq', 'firewall', 'bridge', 'status']);
+    expect(stop.steps.map((s) => s.id)).toEqual([
+      'intent',
+      'ports',
+      'dnsmasq',
+      'firewall',
+      'guests',
+      'bridge',
+      'status',
+    ]);
     expect(stop.steps[0]?.do).toEqual([
       {
         op: 'write-intent',
@@ -18,11 +35,11 @@ describe('planStop', () => {
     ]);
     // A failed stop keeps its record: reconcile finishes the stop instead of reviving dnsmasq.
     expect(stop.steps[0]?.undo).toEqual([]);
-    expect(stop.steps[4]?.do.map((op) => op.op)).toEqual(['remove-status', 'remove-intent']);
+    expect(of(stop, 'status')?.do.map((op) => op.op)).toEqual(['remove-status', 'remove-intent']);
   });
 
   it('signals the PID from the status, checked against our conf file', () => {
-    expect(stop.steps[1]?.do[0]).toEqual({
+    expect(of(stop, 'dnsmasq')?.do[0]).toEqual({
       op: 'dnsmasq-stop',
       pid: 4242,
       pidFile: ctx.pidFile,
@@ -31,23 +48,24 @@ describe('planStop', () => {
   });
 
   it('deletes the table and the bridge, tolerating either being gone', () => {
-    expect(stop.steps[2]?.do[0]?.op === 'nft' && stop.steps[2].do[0].script).toContain(
-      'delete table inet switchyard_virbr7',
-    );
-    expect(stop.steps[3]?.do).toEqual([{ op: 'ip', args: ['link', 'del', 'dev', 'virbr7'], absentOk: true }]);
+    const firewall = of(stop, 'firewall')?.do[0];
+    expect(firewall?.op === 'nft' && firewall.script).toContain('delete table inet switchyard_virbr7');
+    expect(of(stop, 'bridge')?.do).toEqual([
+      { op: 'ip', args: ['link', 'del', 'dev', 'virbr7'], absentOk: true },
+    ]);
   });
 
   it('has no firewall work without a table', () => {
-    expect(planStop({ name: 'o', bridge: 'b' }, ctx).steps[2]?.do).toEqual([]);
+    expect(of(planStop({ name: 'o', bridge: 'b' }, stopCtx), 'firewall')?.do).toEqual([]);
   });
 
   it('leaves a bridge of that name that is not ours, and the table named after it', () => {
     const foreign = planStop(
       { name: 'lab', bridge: 'virbr7', table: 'switchyard_virbr7', foreignBridge: true },
-      ctx,
+      stopCtx,
     );
     expect(foreign.steps.flatMap((s) => s.do).filter((op) => op.op === 'ip' || op.op === 'nft')).toEqual([]);
-    expect(foreign.steps[1]?.do[0]?.op).toBe('dnsmasq-stop');
+    expect(of(foreign, 'dnsmasq')?.do[0]?.op).toBe('dnsmasq-stop');
   });
 });
 
@@ -72,7 +90,7 @@ describe('formatPlan and planJson', () => {
 
   it('gives the JSON object of net-plan --json', () => {
     const json = planJson(plan);
-    expect(Object.keys(json)).toEqual(['steps', 'files', 'nft']);
+    expect(Object.keys(json)).toEqual(['steps', 'files', 'nft', 'isolation', 'tc']);
     expect(Object.keys(json.files)).toEqual([
       '/var/lib/switchyard/dnsmasq/lab.conf',
       '/var/lib/switchyard/dnsmasq/lab.hostsfile',

@@ -10,6 +10,8 @@ const row = (name: string, over: Partial<NetworkRow> = {}): NetworkRow => ({
   autostart: false,
   mode: 'nat',
   leaseCount: 0,
+  portCount: 0,
+  userAttach: false,
   pendingChanges: false,
   ...over,
 });

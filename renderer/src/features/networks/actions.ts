@@ -7,6 +7,7 @@ import { formatNetworkXml } from '../../../../core/xml/format-network.js';
 import { call } from '../../api/call.js';
 import { confirmation } from '../../app/confirm.svelte.js';
 import { notices } from '../../app/notices.svelte.js';
+import { restartQuestion } from '../guests/restart-question.js';
 import { autoBridgeXml, moveSubnetXml } from './definition-edits.js';
 import { deletePlan } from './delete-plan.js';
 import type { Fix } from './error-advice.js';
@@ -34,11 +35,15 @@ export const startNetwork = (row: NetworkRow) =>
 export const stopNetwork = (row: NetworkRow) =>
   run(row, 'Stopping…', 'Stopping', () => call('networks.stop', { name: row.name }));
 
-export const restartNetwork = (row: NetworkRow) =>
-  run(row, 'Restarting…', 'Restarting', async () => {
+/** Says first how many VMs are attached (they are plugged back in after the start). */
+export async function restartNetwork(row: NetworkRow): Promise<boolean> {
+  const question = restartQuestion(row);
+  if (question && !(await confirmation.ask(question))) return false;
+  return run(row, 'Restarting…', 'Restarting', async () => {
     await call('networks.stop', { name: row.name });
     await call('networks.start', { name: row.name });
   });
+}
 
 export const setAutostart = (row: NetworkRow, on: boolean) =>
   run(row, on ? 'Enabling autostart…' : 'Disabling autostart…', 'Changing autostart of', () =>

@@ -2,6 +2,7 @@
 export const DETAILS_TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'leases', label: 'Leases' },
+  { id: 'ports', label: 'Ports' },
   { id: 'stats', label: 'Statistics' },
   { id: 'terminal', label: 'Terminal' },
   { id: 'xml', label: 'XML' },
