@@ -25,7 +25,7 @@ export const netConnectInfo: Verb = {
   usage: 'net-connect-info [--network] NET [--json]',
   summary: 'what to paste to connect a VM (libvirt, virsh, QEMU)',
   async run(argv, io) {
-    const args = parseArgs('net-connect-info', argv, { values: ['network'], flags: ['json'] });
+    const args = parseArgs('net-connect-info', argv, { operands: ['network'], flags: ['json'] });
     const r = openRegistry(io.env);
     const name = r.resolve(operand('net-connect-info', args, 'network'));
     const def = definitionOf(r, name);
@@ -68,7 +68,7 @@ export const netPorts: Verb = {
   usage: 'net-ports [--network] NET [--json]',
   summary: "who is on the network: its bridge's ports, their VMs, MACs and leases",
   async run(argv, io) {
-    const args = parseArgs('net-ports', argv, { values: ['network'], flags: ['json'] });
+    const args = parseArgs('net-ports', argv, { operands: ['network'], flags: ['json'] });
     const r = openRegistry(io.env);
     const view = await readNetworkPorts(r.paths, r.resolve(operand('net-ports', args, 'network')));
     if (args.flags.has('json')) return io.out(`${JSON.stringify(view, null, 2)}\n`);
@@ -117,7 +117,7 @@ export const netUserAttach: Verb = {
   usage: 'net-user-attach [--network] NET [--on | --off]',
   summary: 'whether VMs of unprivileged users may attach (qemu-bridge-helper)',
   async run(argv, io) {
-    const args = parseArgs('net-user-attach', argv, { values: ['network'], flags: ['on', 'off'] });
+    const args = parseArgs('net-user-attach', argv, { operands: ['network'], flags: ['on', 'off'] });
     const net = operand('net-user-attach', args, 'network');
     if (args.flags.has('on') && args.flags.has('off'))
       fail('net-user-attach: --on and --off exclude each other');

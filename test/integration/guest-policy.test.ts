@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostPaths, rootId } from '../../host/paths.js';
-import { CLI, type Cli, cliIn } from './harness/cli.js';
+import { CLI, type CliRunner, cliIn } from './harness/cli-runner.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
 import { killAtPause, spawnPaused } from './harness/engine-pause.js';
 import { EMPTY, snapshot } from './harness/inspect.js';
@@ -21,7 +21,7 @@ const LIMIT = 256;
 
 describe.skipIf(skipReason !== undefined)('port isolation and bandwidth', () => {
   let topo: Topology;
-  let sy: Cli;
+  let sy: CliRunner;
   let qemuDir = '';
   const define = (name: string, bridge: string, net: string, extra: string) =>
     sy.ok([

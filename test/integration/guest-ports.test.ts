@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostPaths, rootId } from '../../host/paths.js';
 import type { NetworkPorts } from '../../host/readers/network-ports.js';
-import { type Cli, cliIn } from './harness/cli.js';
+import { type CliRunner, cliIn } from './harness/cli-runner.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
@@ -16,7 +16,7 @@ import { createTopology, type Topology } from './harness/topology.js';
 
 describe.skipIf(skipReason !== undefined)('ports of a network', () => {
   let topo: Topology;
-  let sy: Cli;
+  let sy: CliRunner;
   let qemuDir = '';
   const masterOf = async (link: string): Promise<string | undefined> => {
     const r = await topo.runInHost('ip', ['-json', 'link', 'show', 'dev', link]);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetworkPorts } from '../../host/readers/network-ports.js';
 import { pollUntil } from '../support/poll-until.js';
-import { type Cli, cliIn } from './harness/cli.js';
+import { type CliRunner, cliIn } from './harness/cli-runner.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
 import { skipReason } from './harness/preconditions.js';
 import { bootVm, qemuSkipReason, type Vm } from './harness/qemu-vm.js';
@@ -51,7 +51,7 @@ goto idle
 
 describe.skipIf(skipReason !== undefined || qemuSkipReason !== undefined)('real VMs on a network', () => {
   let topo: Topology;
-  let sy: Cli;
+  let sy: CliRunner;
   let systemConf: SystemBridgeConf | undefined;
   let vm: Vm | undefined;
   const serialLog = () => join(topo.dirs.root, 'vm-serial.log');

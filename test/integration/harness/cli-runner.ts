@@ -9,7 +9,9 @@ export const CLI = fileURLToPath(new URL('../../../dist/cli/main.js', import.met
 
 export interface CliRunner {
   run(args: string[], env?: NodeJS.ProcessEnv): Promise<RunResult>;
+  /** stdout; a non-zero exit is a test failure naming the command and its stderr. */
   ok(args: string[], env?: NodeJS.ProcessEnv): Promise<string>;
+  json<T>(args: string[]): Promise<T>;
 }
 
 /**
@@ -26,12 +28,15 @@ export function cliRunner(
       env: { ...(opts.env?.() ?? topo().env), SWITCHYARD_NO_DEFAULT: '1', ...env },
     });
   };
-  return {
-    run,
-    ok: async (args, env) => {
-      const r = await run(args, env);
-      if (r.code !== 0) throw new Error(`switchyard ${args.join(' ')} failed: ${r.stderr}`);
-      return r.stdout;
-    },
+  const ok = async (args: string[], env?: NodeJS.ProcessEnv) => {
+    const r = await run(args, env);
+    if (r.code !== 0) throw new Error(`switchyard ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
+    return r.stdout;
   };
+  return { run, ok, json: async <T>(args: string[]) => JSON.parse(await ok(args)) as T };
+}
+
+/** The CLI in TOPO's state root, with BASE added to every command's environment. */
+export function cliIn(topo: Topology, base: NodeJS.ProcessEnv = {}): CliRunner {
+  return cliRunner(() => topo, { env: () => ({ ...topo.env, ...base }) });
 }
