@@ -66,8 +66,12 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
     await forwarder?.close();
     await topo.cleanup();
   };
+  // The playground's networks are the ones its specs and demo make: no `default` on first use.
   const runCli = (args: string[], input?: string) =>
-    topo.runInHost(process.execPath, [cli, ...args], { env: topo.env, ...(input ? { input } : {}) });
+    topo.runInHost(process.execPath, [cli, ...args], {
+      env: { ...topo.env, SWITCHYARD_NO_DEFAULT: '1' },
+      ...(input ? { input } : {}),
+    });
   try {
     log(
       `namespaces: ${topo.host} (engine), ${topo.wan} (uplink ${UPLINK_WAN_IP}), ${topo.guests.join(', ')}`,
