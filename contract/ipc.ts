@@ -72,6 +72,12 @@ export const networkRow = z.object({
    * is gone. The next change (through the helper) repairs both.
    */
   problem: z.string().optional(),
+  /**
+   * Changes whenever the saved or the live XML changes, also where nothing the list
+   * shows does (a static host added from a terminal): open editors compare it to know
+   * that the definition they edit changed underneath.
+   */
+  xmlDigest: z.string(),
 });
 export type NetworkRow = z.infer<typeof networkRow>;
 

@@ -3,7 +3,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { type Playground, type PlaygroundOptions, repoRoot, startPlayground } from '../playground/playground.js';
+import {
+  type Playground,
+  type PlaygroundOptions,
+  repoRoot,
+  startPlayground,
+} from '../playground/playground.js';
 
 /** SWITCHYARD_SCREENS_DIR points a run at another folder (e.g. screens-before, to compare). */
 export const SCREENS = process.env.SWITCHYARD_SCREENS_DIR ?? join(repoRoot, 'test-results', 'screens');

@@ -48,9 +48,23 @@ describe('network service', () => {
         uplink: undefined,
         leaseCount: 0,
         pendingChanges: false,
+        xmlDigest: expect.stringMatching(/^[0-9a-f]{16}$/),
       },
     ]);
     expect(service.xml('lab')).toEqual({ saved: labXml('lab') });
+  });
+
+  it('gives each row a digest that moves with its XML, also where no column does', () => {
+    open();
+    fx.writeDefinition('lab', labXml('lab'));
+    const before = service.list()[0]?.xmlDigest;
+    fx.writeDefinition(
+      'lab',
+      labXml('lab').replace('</dhcp>', "  <host mac='52:54:00:00:00:01' ip='192.168.50.9'/>\n    </dhcp>"),
+    );
+    const after = service.list()[0];
+    expect(after?.ipv4).toBe('192.168.50.0/24');
+    expect(after?.xmlDigest).not.toBe(before);
   });
 
   it('reports host interfaces and their subnets, without loopback', async () => {

@@ -11,6 +11,7 @@ const row = (name: string, over: Partial<NetworkRow> = {}): NetworkRow => ({
   mode: 'nat',
   leaseCount: 0,
   pendingChanges: false,
+  xmlDigest: '0',
   ...over,
 });
 
