@@ -138,3 +138,67 @@ test('an editor without edits follows a change made from a terminal', async ({ p
   await expect(page.getByTestId('changed-underneath')).toHaveCount(0);
   await undefine(pg, 'follow');
 });
+
+const importInput = (page: Page) => page.getByLabel('Import network XML files');
+const xmlFile = (name: string, text: string) => ({
+  name,
+  mimeType: 'application/xml',
+  buffer: Buffer.from(text),
+});
+
+test('importing a file named like an existing network asks: cancel, import as a copy, or replace keeping its identity', async ({
+  page,
+  pg,
+}) => {
+  await define(pg, 'dup', 85);
+  const uuid = (await pg.cli(['net-uuid', 'dup'])).stdout.trim();
+  const before = (await pg.cli(['net-dumpxml', 'dup'])).stdout;
+  await page.goto(pg.url);
+  await expect(row(page, 'dup')).toBeVisible();
+  const file = xmlFile('dup.xml', netXml('dup', 86));
+  const ask = page.getByRole('dialog', { name: 'A network named dup already exists' });
+
+  await importInput(page).setInputFiles(file);
+  await expect(ask).toBeVisible();
+  await screenshot(page, 'import-collision');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toBeHidden();
+  expect((await pg.cli(['net-dumpxml', 'dup'])).stdout).toBe(before);
+  await expect(row(page, 'dup-copy')).toHaveCount(0);
+
+  await importInput(page).setInputFiles(file);
+  await ask.getByRole('button', { name: 'Import as dup-copy' }).click();
+  await expect(row(page, 'dup-copy').locator('td').nth(6)).toHaveText('10.86.0.0/24');
+  await expect(row(page, 'dup').locator('td').nth(6)).toHaveText('10.85.0.0/24');
+
+  await importInput(page).setInputFiles(file);
+  await ask.getByRole('button', { name: 'Replace dup' }).click();
+  await expect(row(page, 'dup').locator('td').nth(6)).toHaveText('10.86.0.0/24');
+  expect((await pg.cli(['net-uuid', 'dup'])).stdout.trim()).toBe(uuid);
+  const bridge = /<bridge name='([^']+)'/.exec(before)?.[1];
+  expect((await pg.cli(['net-dumpxml', 'dup'])).stdout).toContain(`<bridge name='${bridge}'`);
+  await undefine(pg, 'dup', 'dup-copy');
+});
+
+test('a file that fails to import opens in the editor, where it is fixed and defined', async ({
+  page,
+  pg,
+}) => {
+  await page.goto(pg.url);
+  await expect(page.locator('#app')).not.toBeEmpty();
+  const broken = netXml('broken', 87).replace(
+    "start='10.87.0.10' end='10.87.0.99'",
+    "start='10.87.0.99' end='10.87.0.10'",
+  );
+  await importInput(page).setInputFiles(xmlFile('broken.xml', broken));
+  const alert = page.getByRole('alert').filter({ hasText: 'Importing broken.xml failed' });
+  await expect(alert).toBeVisible();
+  await alert.getByRole('button', { name: 'Open in editor' }).click();
+  await expect(page.getByRole('heading', { name: /New network from XML/ })).toContainText('broken');
+  await expect(page.getByTestId('lint-status')).toContainText('10.87.0.99');
+  await typeXml(page, 'broken', netXml('broken', 87));
+  await expect(page.getByTestId('lint-status')).toHaveText('Valid · unsaved changes');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(row(page, 'broken')).toBeVisible();
+  await undefine(pg, 'broken');
+});

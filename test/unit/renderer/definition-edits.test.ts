@@ -4,6 +4,7 @@ import {
   autoBridgeXml,
   cloneXml,
   moveSubnetXml,
+  replacingXml,
 } from '../../../renderer/src/features/networks/definition-edits.js';
 
 const xml = `<network>
@@ -28,6 +29,33 @@ function read(text: string) {
 }
 
 describe('definition edits', () => {
+  it('replaces a network with a file, keeping its UUID, bridge name and MAC where the file has none', () => {
+    const file = `<network>
+  <name>lab</name>
+  <uuid>11111111-2222-3333-4444-555555555555</uuid>
+  <ip address='10.9.0.1' netmask='255.255.255.0'/>
+</network>
+`;
+    const def = read(replacingXml(file, xml));
+    expect(def.uuid).toBe('3e3fce45-4f53-4fa7-bb32-11f34168b82b');
+    expect(def.bridge?.name).toBe('virbr5');
+    expect(def.mac?.address).toBe('52:54:00:0a:0b:0c');
+    expect(def.forward).toBeUndefined();
+    expect(def.ips[0]?.address).toBe('10.9.0.1');
+  });
+
+  it("a replacing file's own bridge name and MAC win", () => {
+    const file = `<network>
+  <name>lab</name>
+  <bridge name='br-lab'/>
+  <mac address='52:54:00:99:99:99'/>
+</network>
+`;
+    const def = read(replacingXml(file, xml));
+    expect(def.bridge?.name).toBe('br-lab');
+    expect(def.mac?.address).toBe('52:54:00:99:99:99');
+  });
+
   it('clones under a new name without UUID, MAC or bridge name', () => {
     const def = read(cloneXml(xml, 'lab-clone'));
     expect(def.name).toBe('lab-clone');

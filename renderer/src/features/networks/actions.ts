@@ -70,21 +70,6 @@ export async function exportXml(row: NetworkRow): Promise<void> {
   }
 }
 
-/** Defines each file as it is (libvirt's own files work unchanged); reports per file. */
-export async function importFiles(files: FileList | File[]): Promise<string[]> {
-  const defined: string[] = [];
-  for (const file of Array.from(files)) {
-    try {
-      const { name } = await call('networks.define', { xml: await file.text() });
-      defined.push(name);
-    } catch (err) {
-      notices.error(`Importing ${file.name}`, err);
-    }
-  }
-  if (defined.length) notices.info(`Imported ${defined.join(', ')}`);
-  return defined;
-}
-
 /** The fixes offered with a conflict: redefine with the change, then start again. */
 export async function applyFix(name: string, fix: Fix): Promise<void> {
   const row = networks.byName(name);

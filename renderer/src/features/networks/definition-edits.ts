@@ -9,10 +9,14 @@ import { readNetworkDefinition } from '../../../../core/definition.js';
 import { ipFamily, type NetworkDef } from '../../../../core/model/network.js';
 import { formatNetworkXml } from '../../../../core/xml/format-network.js';
 
-function edit(xml: string, change: (def: NetworkDef) => NetworkDef): string {
+function readOrThrow(xml: string): NetworkDef {
   const read = readNetworkDefinition(xml);
   if (!read.ok) throw new Error(read.error.message);
-  return formatNetworkXml(change(read.value), { inactive: true });
+  return read.value;
+}
+
+function edit(xml: string, change: (def: NetworkDef) => NetworkDef): string {
+  return formatNetworkXml(change(readOrThrow(xml)), { inactive: true });
 }
 
 /** A copy under a new name; identity (UUID, MAC, bridge name) is left for define to fill. */
@@ -23,6 +27,23 @@ export function cloneXml(xml: string, name: string): string {
 function withoutIdentity(def: NetworkDef): NetworkDef {
   const { uuid: _uuid, mac: _mac, ...rest } = def;
   return { ...rest, ...(def.bridge ? { bridge: { ...def.bridge, name: undefined } } : {}) };
+}
+
+/**
+ * The file's definition in place of an existing network of its name: the network
+ * keeps its identity (UUID; bridge name and MAC unless the file sets them), so a file
+ * exported elsewhere replaces it rather than clashing with it.
+ */
+export function replacingXml(fileXml: string, existingXml: string): string {
+  const existing = readOrThrow(existingXml);
+  return edit(fileXml, (def) => ({
+    ...def,
+    ...(existing.uuid ? { uuid: existing.uuid } : {}),
+    ...((def.mac ?? existing.mac) ? { mac: def.mac ?? existing.mac } : {}),
+    ...(existing.bridge?.name && !def.bridge?.name
+      ? { bridge: { ...def.bridge, name: existing.bridge.name } }
+      : {}),
+  }));
 }
 
 /** Lets define pick the next free virbrN. */
