@@ -91,6 +91,12 @@ export const lease = z.object({
 });
 export type Lease = z.infer<typeof lease>;
 
+/** The fixes offered with a start that collides (core/define/network-fix.ts). */
+export const networkFix = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('free-subnet'), subnet: z.string().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('auto-bridge') }),
+]);
+
 /** What the create wizard needs to avoid collisions: host links and their subnets. */
 export const hostFacts = z.object({
   interfaces: z.array(z.object({ name: z.string(), up: z.boolean() })),
@@ -159,6 +165,21 @@ export const channels = {
   'networks.undefine': channel(byName.strict(), done),
   'networks.autostart': channel(z.object({ name: networkName, on: z.boolean() }).strict(), done),
   'host.facts': channel(none, hostFacts),
+  // Workflows: one call, one locked operation in main's control (NetworkControl).
+  /** The wizard's create of a persistent network: define, then autostart and start as asked. */
+  'networks.defineAndStart': channel(
+    z.object({ xml: networkXml, autostart: z.boolean(), start: z.boolean() }).strict(),
+    defined,
+  ),
+  'networks.restart': channel(byName.strict(), done),
+  /** Delete: stop if running, undefine if defined. */
+  'networks.remove': channel(byName.strict(), done),
+  'networks.applyFix': channel(
+    z.object({ name: networkName, fix: networkFix }).strict(),
+    z.object({ name: z.string(), started: z.boolean() }),
+  ),
+  /** The guest links plugged into the network's bridge now (what Stop and Restart cut off). */
+  'networks.attached': channel(byName.strict(), z.object({ ports: z.array(z.string()) })),
   /** The leases view's Reserve: live (hostsfile + SIGHUP, no restart) and saved. */
   'networks.reserve': channel(
     z

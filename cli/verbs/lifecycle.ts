@@ -27,7 +27,7 @@ function fileVerb(name: string, summary: string, past: string, action: 'define' 
   };
 }
 
-function netVerb(
+export function netVerb(
   name: string,
   summary: string,
   act: (net: string, env: NodeJS.ProcessEnv) => Promise<string>,

@@ -11,11 +11,12 @@ import type {
   HelperParams,
   HelperResult,
 } from '../../contract/helper.js';
+import type { NetworkFix } from '../../core/define/network-fix.js';
 import { readNetworkDefinition } from '../../core/definition.js';
 import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import { HostError } from '../host-error.js';
 import type { LeaseToReserve, UpdateFlags, UpdateOutcome } from '../live-update/index.js';
-import type { NetworkControl } from '../networks/network-control.js';
+import type { CreateOptions, NetworkControl } from '../networks/network-control.js';
 import type { HelperCommand } from './helper-command.js';
 import { HelperConnection } from './helper-connection.js';
 
@@ -72,6 +73,30 @@ export class HelperClient implements NetworkControl {
 
   async setAutostart(net: string, on: boolean): Promise<void> {
     await this.call('autostart', { net, on });
+  }
+
+  async defineAndStart(
+    source: string | Uint8Array,
+    opts: CreateOptions,
+  ): Promise<{ name: string; uuid: string }> {
+    return this.call('defineAndStart', {
+      xml: checkedText(source),
+      autostart: opts.autostart,
+      start: opts.start,
+    });
+  }
+
+  async restart(net: string): Promise<void> {
+    await this.call('restart', { net });
+  }
+
+  async remove(net: string): Promise<void> {
+    await this.call('remove', { net });
+  }
+
+  async applyFix(net: string, fix: NetworkFix): Promise<{ started: boolean }> {
+    const { started } = await this.call('applyFix', { net, fix });
+    return { started };
   }
 
   async reserve(net: string, lease: LeaseToReserve): Promise<UpdateOutcome> {

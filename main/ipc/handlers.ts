@@ -53,6 +53,18 @@ export function openWindow(app: AppServices, emit: Emit): WindowHandle {
       await service.setAutostart(name, on);
       return { name };
     },
+    'networks.defineAndStart': async ({ xml, autostart, start }) =>
+      identity(await service.defineAndStart(xml, { autostart, start })),
+    'networks.restart': async ({ name }) => {
+      await service.restart(name);
+      return { name };
+    },
+    'networks.remove': async ({ name }) => {
+      await service.remove(name);
+      return { name };
+    },
+    'networks.applyFix': async ({ name, fix }) => ({ name, ...(await service.applyFix(name, fix)) }),
+    'networks.attached': ({ name }) => service.attached(name),
     'networks.reserve': ({ name, mac, ip, hostname }) =>
       service.reserve(name, { mac, ip, ...(hostname ? { hostname } : {}) }),
     'host.facts': () => service.hostFacts(),

@@ -3,10 +3,12 @@
 // helper's client in the app, the in-process Registry when main itself runs as root),
 // and the state directories are watched so every change is pushed to subscribers.
 import type { HostFacts, Lease, NetworkRow } from '../../contract/ipc.js';
+import type { NetworkFix } from '../../core/define/network-fix.js';
 import type { LinkState } from '../../host/exec/read-links.js';
-import type { NetworkControl } from '../../host/networks/network-control.js';
+import type { CreateOptions, NetworkControl } from '../../host/networks/network-control.js';
 import { Registry } from '../../host/networks/registry.js';
 import type { HostPaths } from '../../host/paths.js';
+import { bridgePorts } from '../../host/readers/bridge-stats.js';
 import { readLeases } from '../../host/readers/leases.js';
 import { readActive, readDefinitionXml } from '../../host/state/state-store.js';
 import { networkRow } from './network-rows.js';
@@ -84,6 +86,24 @@ export class NetworkService {
   }
   setAutostart(name: string, on: boolean) {
     return this.change(() => this.opts.control.setAutostart(name, on));
+  }
+  defineAndStart(xml: string, opts: CreateOptions) {
+    return this.change(() => this.opts.control.defineAndStart(xml, opts));
+  }
+  restart(name: string) {
+    return this.change(() => this.opts.control.restart(name));
+  }
+  remove(name: string) {
+    return this.change(() => this.opts.control.remove(name));
+  }
+  applyFix(name: string, fix: NetworkFix) {
+    return this.change(() => this.opts.control.applyFix(name, fix));
+  }
+
+  /** The links plugged into the network's bridge: the guests a stop would cut off. */
+  attached(name: string): { ports: string[] } {
+    const bridge = readActive(this.opts.paths, name)?.status.bridge;
+    return { ports: bridge ? bridgePorts(bridge) : [] };
   }
 
   /** Watching runs only while someone listens; the returned function unsubscribes. */

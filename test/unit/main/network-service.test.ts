@@ -83,6 +83,26 @@ describe('network service', () => {
     expect(fx.calls).toEqual(['start lab', 'autostart lab true', 'destroy lab', 'undefine lab']);
   });
 
+  it('sends each workflow to the control as one call', async () => {
+    open();
+    await service.defineAndStart(labXml('wf', 61), { autostart: true, start: true });
+    await service.restart('wf');
+    await service.applyFix('wf', { kind: 'auto-bridge' });
+    await service.remove('wf');
+    expect(fx.calls).toEqual([
+      'defineAndStart wf autostart=true start=true',
+      'restart wf',
+      'applyFix wf auto-bridge',
+      'remove wf',
+    ]);
+  });
+
+  it('reports no attached VMs for a network that is not running', () => {
+    open();
+    fx.writeDefinition('lab', labXml('lab'));
+    expect(service.attached('lab')).toEqual({ ports: [] });
+  });
+
   it('pushes the list when someone else changes the config dir (the CLI in a terminal)', async () => {
     open();
     const seen: string[][] = [];

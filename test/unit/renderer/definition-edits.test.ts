@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readNetworkDefinition } from '../../../core/definition.js';
-import {
-  autoBridgeXml,
-  cloneXml,
-  moveSubnetXml,
-  replacingXml,
-} from '../../../renderer/src/features/networks/definition-edits.js';
+import { cloneXml, replacingXml } from '../../../renderer/src/features/networks/definition-edits.js';
 
 const xml = `<network>
   <name>lab</name>
@@ -63,18 +58,5 @@ describe('definition edits', () => {
     expect(def.mac).toBeUndefined();
     expect(def.bridge?.name).toBeUndefined();
     expect(def.ips[0]?.address).toBe('192.168.50.1');
-  });
-
-  it('moves to a free subnet, keeping static hosts at their offset', () => {
-    const def = read(moveSubnetXml(xml, '192.168.51.0/24'));
-    const ip = def.ips[0];
-    expect(ip?.address).toBe('192.168.51.1');
-    expect(ip?.dhcp?.ranges[0]).toMatchObject({ start: '192.168.51.2', end: '192.168.51.254' });
-    expect(ip?.dhcp?.hosts[0]).toMatchObject({ name: 'db', ip: '192.168.51.10' });
-    expect(def.uuid).toBe('3e3fce45-4f53-4fa7-bb32-11f34168b82b');
-  });
-
-  it('lets define pick the bridge name', () => {
-    expect(read(autoBridgeXml(xml)).bridge?.name).toBeUndefined();
   });
 });
