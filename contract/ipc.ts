@@ -3,6 +3,7 @@
 // every message and the static types both sides compile against. No channel or event
 // name is written anywhere else: preload, main and renderer take them from here.
 import { z } from 'zod';
+import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/update-request.js';
 
 /** The closed list of error codes (docs/errors.md); when in doubt main answers `internal`. */
 export const errorCodes = [
@@ -188,6 +189,20 @@ export const channels = {
         mac: z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'is not a MAC address'),
         ip: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'is not an IPv4 address'),
         hostname: z.string().max(253).optional(),
+      })
+      .strict(),
+    z.object({ name: z.string(), live: z.boolean(), config: z.boolean() }),
+  ),
+  /** net-update from the settings form (static hosts, DNS hosts): live and/or saved, as virsh's flags. */
+  'networks.update': channel(
+    z
+      .object({
+        name: networkName,
+        command: z.enum(UPDATE_COMMANDS),
+        section: z.enum(UPDATE_SECTIONS),
+        xml: z.string().min(1).max(65_536),
+        live: z.boolean(),
+        config: z.boolean(),
       })
       .strict(),
     z.object({ name: z.string(), live: z.boolean(), config: z.boolean() }),

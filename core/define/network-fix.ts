@@ -42,7 +42,8 @@ function moveSubnet(def: NetworkDef, subnetText: string): NetworkDef {
   return { ...def, ips: def.ips.map((x, j) => (j === i ? ip : x)) };
 }
 
-function moveAddress(text: string, from: Cidr, to: Cidr): string | undefined {
+/** The address at the same offset in TO as TEXT has in FROM, if it lies in both. */
+export function moveAddress(text: string, from: Cidr, to: Cidr): string | undefined {
   const addr = parseIp(text);
   if (!addr || !cidrContains(from, addr)) return undefined;
   const moved = addOffset(to.address, addr.value - from.address.value);

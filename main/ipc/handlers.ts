@@ -65,6 +65,8 @@ export function openWindow(app: AppServices, emit: Emit): WindowHandle {
     },
     'networks.applyFix': async ({ name, fix }) => ({ name, ...(await service.applyFix(name, fix)) }),
     'networks.attached': ({ name }) => service.attached(name),
+    'networks.update': ({ name, command, section, xml, live, config }) =>
+      service.update(name, { command, section, xml }, { live, config }),
     'networks.reserve': ({ name, mac, ip, hostname }) =>
       service.reserve(name, { mac, ip, ...(hostname ? { hostname } : {}) }),
     'host.facts': () => service.hostFacts(),

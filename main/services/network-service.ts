@@ -4,6 +4,7 @@
 // and the state directories are watched so every change is pushed to subscribers.
 import type { HostFacts, Lease, NetworkRow } from '../../contract/ipc.js';
 import type { NetworkFix } from '../../core/define/network-fix.js';
+import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import type { LinkState } from '../../host/exec/read-links.js';
 import type { CreateOptions, NetworkControl } from '../../host/networks/network-control.js';
 import { Registry } from '../../host/networks/registry.js';
@@ -58,6 +59,12 @@ export class NetworkService {
   /** The lease becomes a static <host>: live without a restart, and saved when persistent. */
   async reserve(name: string, lease: { mac: string; ip: string; hostname?: string }) {
     const outcome = await this.change(() => this.opts.control.reserve(name, lease));
+    return { name: outcome.name, live: outcome.live, config: outcome.config };
+  }
+
+  /** net-update (the settings form's static and DNS hosts): live without a restart where it can. */
+  async update(name: string, req: NetworkUpdateRequest, flags: { live: boolean; config: boolean }) {
+    const outcome = await this.change(() => this.opts.control.update(name, req, flags));
     return { name: outcome.name, live: outcome.live, config: outcome.config };
   }
 

@@ -23,6 +23,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'networks.remove': never,
     'networks.applyFix': never,
     'networks.attached': never,
+    'networks.update': never,
     'stats.watch': never,
     'stats.history': never,
     'app.features': never,
