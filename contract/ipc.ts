@@ -101,6 +101,17 @@ export const networkFix = z.discriminatedUnion('kind', [
 /** What the create wizard needs to avoid collisions: host links and their subnets. */
 export const hostFacts = z.object({
   interfaces: z.array(z.object({ name: z.string(), up: z.boolean() })),
+  /** Interfaces that can be an uplink: no loopback, no bridge or bond ports, none of our bridges. */
+  uplinks: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(['ethernet', 'wireless', 'bridge', 'bond', 'vlan', 'veth', 'loopback', 'virtual']),
+      physical: z.boolean(),
+      state: z.string(),
+      speed: z.number().optional(),
+      defaultRoute: z.boolean().optional(),
+    }),
+  ),
   subnetsInUse: z.array(z.object({ cidr: z.string(), dev: z.string() })),
 });
 export type HostFacts = z.infer<typeof hostFacts>;

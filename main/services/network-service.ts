@@ -10,6 +10,7 @@ import type { CreateOptions, NetworkControl } from '../../host/networks/network-
 import { Registry } from '../../host/networks/registry.js';
 import type { HostPaths } from '../../host/paths.js';
 import { bridgePorts } from '../../host/readers/bridge-stats.js';
+import { type HostInterface, uplinkCandidates } from '../../host/readers/host-interfaces.js';
 import { readLeases } from '../../host/readers/leases.js';
 import { readActive, readDefinitionXml } from '../../host/state/state-store.js';
 import { networkRow } from './network-rows.js';
@@ -20,6 +21,8 @@ export interface NetworkServiceOptions {
   paths: HostPaths;
   control: NetworkControl;
   readLinks: () => Promise<LinkState>;
+  /** The host interface inventory (host/readers/host-interfaces.ts). */
+  readInterfaces: () => Promise<HostInterface[]>;
   now?: () => number;
 }
 
@@ -69,9 +72,11 @@ export class NetworkService {
   }
 
   async hostFacts(): Promise<HostFacts> {
-    const state = await this.opts.readLinks();
+    const [state, si] = await Promise.all([this.opts.readLinks(), this.opts.readInterfaces()]);
+    const ours = new Set(this.list().flatMap((r) => (r.bridge ? [r.bridge] : [])));
     return {
       interfaces: state.links.filter((l) => l.name !== 'lo').map((l) => ({ name: l.name, up: l.up })),
+      uplinks: uplinkCandidates(si, ours).map(({ master: _port, ...u }) => u),
       subnetsInUse: state.routes.filter((r) => r.dev !== 'lo'),
     };
   }

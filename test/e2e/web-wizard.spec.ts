@@ -36,3 +36,29 @@ test('a create whose start collides creates nothing; the offered free subnet goe
   expect((await pg.cli(['net-delete', 'collides'])).code).toBe(0);
   await expect(row(page, 'collides')).toHaveCount(0);
 });
+
+test('the uplink picker lists only interfaces that can be an uplink, saying what each is', async ({ page, pg }) => {
+  const file = `${pg.topo.dirs.root}/upl.xml`;
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(file, "<network><name>upl</name><ip address='10.95.0.1' netmask='255.255.255.0'/></network>\n");
+  expect((await pg.cli(['net-define', file])).code).toBe(0);
+  expect((await pg.cli(['net-start', 'upl'])).code).toBe(0);
+  const bridge = (await pg.cli(['net-info', 'upl'])).stdout.match(/Bridge:\s+(\S+)/)?.[1] ?? '';
+  // A guest's port on the bridge: enslaved, so never an uplink.
+  await pg.topo.plugGuest(pg.topo.guests[0]!, bridge);
+  await page.goto(pg.url);
+  await page.getByRole('button', { name: 'New network', exact: true }).click();
+  const wizard = page.getByRole('dialog', { name: 'New network' });
+  const select = wizard.getByLabel('Uplink');
+  // The inventory arrives from main after the wizard opens.
+  await expect(select.locator('option')).not.toHaveCount(1);
+  const options = (await select.locator('option').allTextContents()).map((t) => t.trim());
+  expect(options[0]).toBe('Any interface (follow the host’s routes)');
+  expect(options).toContain('uplink — veth, 10 Gb/s, default route');
+  expect(options.some((o) => o.startsWith(`${bridge} `))).toBe(false);
+  expect(options.some((o) => o.startsWith('vg1 '))).toBe(false);
+  expect(options.some((o) => o.startsWith('lo '))).toBe(false);
+  await wizard.getByRole('button', { name: 'Cancel' }).click();
+  await pg.topo.unplugGuest(pg.topo.guests[0]!);
+  expect((await pg.cli(['net-delete', 'upl'])).code).toBe(0);
+});

@@ -21,6 +21,13 @@ function open(): NetworkService {
         { cidr: '10.0.2.15/24', dev: 'eth0' },
       ],
     }),
+    readInterfaces: async () => [
+      { name: 'lo', kind: 'loopback', physical: false, state: 'unknown' },
+      { name: 'eth0', kind: 'ethernet', physical: true, state: 'up', speed: 1000, defaultRoute: true },
+      { name: 'virbr50', kind: 'bridge', physical: false, state: 'up' },
+      { name: 'vnet0', kind: 'virtual', physical: false, state: 'up', master: 'virbr50' },
+      { name: 'br0', kind: 'bridge', physical: false, state: 'up' },
+    ],
   });
   return service;
 }
@@ -68,8 +75,15 @@ describe('network service', () => {
   });
 
   it('reports host interfaces and their subnets, without loopback', async () => {
-    expect(await open().hostFacts()).toEqual({
+    open();
+    fx.writeDefinition('lab', labXml('lab'));
+    expect(await service.hostFacts()).toEqual({
       interfaces: [{ name: 'eth0', up: true }],
+      // No loopback, no bridge port, not our own bridge virbr50; a host bridge may be an uplink.
+      uplinks: [
+        { name: 'eth0', kind: 'ethernet', physical: true, state: 'up', speed: 1000, defaultRoute: true },
+        { name: 'br0', kind: 'bridge', physical: false, state: 'up' },
+      ],
       subnetsInUse: [{ cidr: '10.0.2.15/24', dev: 'eth0' }],
     });
   });
