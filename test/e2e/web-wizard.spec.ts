@@ -37,10 +37,16 @@ test('a create whose start collides creates nothing; the offered free subnet goe
   await expect(row(page, 'collides')).toHaveCount(0);
 });
 
-test('the uplink picker lists only interfaces that can be an uplink, saying what each is', async ({ page, pg }) => {
+test('the uplink picker lists only interfaces that can be an uplink, saying what each is', async ({
+  page,
+  pg,
+}) => {
   const file = `${pg.topo.dirs.root}/upl.xml`;
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(file, "<network><name>upl</name><ip address='10.95.0.1' netmask='255.255.255.0'/></network>\n");
+  writeFileSync(
+    file,
+    "<network><name>upl</name><ip address='10.95.0.1' netmask='255.255.255.0'/></network>\n",
+  );
   expect((await pg.cli(['net-define', file])).code).toBe(0);
   expect((await pg.cli(['net-start', 'upl'])).code).toBe(0);
   const bridge = (await pg.cli(['net-info', 'upl'])).stdout.match(/Bridge:\s+(\S+)/)?.[1] ?? '';

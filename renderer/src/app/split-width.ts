@@ -3,7 +3,7 @@
 const KEY = 'switchyard.split';
 export const SPLIT_DEFAULT = 0.5;
 /** Smallest widths in px: the list's name/state/subnet columns, the details' toolbar. */
-export const LIST_MIN_PX = 340;
+export const LIST_MIN_PX = 430;
 export const DETAILS_MIN_PX = 420;
 
 export function clampSplit(fraction: number, totalPx: number): number {

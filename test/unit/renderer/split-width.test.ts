@@ -3,7 +3,7 @@ import { clampSplit, loadSplit, SPLIT_DEFAULT, saveSplit } from '../../../render
 
 describe('the list/details split', () => {
   it('keeps both panes usable', () => {
-    expect(clampSplit(0.05, 1400)).toBeCloseTo(340 / 1400);
+    expect(clampSplit(0.05, 1400)).toBeCloseTo(430 / 1400);
     expect(clampSplit(0.95, 1400)).toBeCloseTo(1 - 420 / 1400);
     expect(clampSplit(0.5, 1400)).toBe(0.5);
   });
