@@ -7,6 +7,7 @@ import type { Problem } from '../result.js';
 import { checkBridge } from './bridge-rules.js';
 import { checkDhcpOncePerFamily } from './dhcp-rules.js';
 import { checkDns } from './dns-rules.js';
+import { checkDomain } from './domain-rules.js';
 import { checkForward } from './forward-rules.js';
 import { checkIps } from './ip-rules.js';
 import { checkModeRules } from './mode-rules.js';
@@ -19,6 +20,7 @@ const RULES: ((def: NetworkDef, report: Report) => void)[] = [
   checkNames,
   checkBridge,
   checkDns,
+  checkDomain,
   checkIps,
   checkDhcpOncePerFamily,
   checkRoutes,

@@ -7,6 +7,7 @@ import { defaultNetworkDef } from '../../../../core/define/default-network.js';
 import { formatNetworkXml } from '../../../../core/xml/format-network.js';
 import { call } from '../../api/call.js';
 import { confirmation } from '../../app/confirm.svelte.js';
+import { focusRequests } from '../../app/focus-requests.svelte.js';
 import { notices } from '../../app/notices.svelte.js';
 import { deletePlan, interruptPlan } from './delete-plan.js';
 import type { Fix } from './error-advice.js';
@@ -64,7 +65,9 @@ export const setAutostart = (row: NetworkRow, on: boolean) =>
 export async function deleteNetwork(row: NetworkRow): Promise<boolean> {
   const plan = deletePlan(row, await attachedPorts(row));
   if (!(await confirmation.ask({ ...plan, danger: true }))) return false;
-  return run(row, 'Deleting…', 'Deleting', () => call('networks.remove', { name: row.name }));
+  const deleted = await run(row, 'Deleting…', 'Deleting', () => call('networks.remove', { name: row.name }));
+  if (deleted) focusRequests.request({ kind: 'deleted', name: row.name });
+  return deleted;
 }
 
 export async function exportXml(row: NetworkRow): Promise<void> {

@@ -12,6 +12,7 @@ import { readNetworkDefinition } from '../../../../core/definition.js';
 import type { NetworkDef } from '../../../../core/model/network.js';
 import { formatNetworkXml } from '../../../../core/xml/format-network.js';
 import { derivedRange } from '../create-wizard/wizard-form.js';
+import { withoutPosition } from '../networks/problem-position.js';
 
 export interface SettingsCheck {
   /** What net-define would say, or undefined when it would accept the definition. */
@@ -36,11 +37,6 @@ export function checkSettings(base: NetworkDef, form: NetworkSettings): Settings
   }
   const read = readNetworkDefinition(xml);
   return read.ok ? { changed, xml } : { changed, problem: withoutPosition(read.error.message) };
-}
-
-/** A line:column in XML the form generated points nowhere the user can see. */
-export function withoutPosition(message: string): string {
-  return message.replace(/ \(line \d+:\d+\)/, '');
 }
 
 /**
