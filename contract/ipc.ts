@@ -149,6 +149,20 @@ export const statsHistory = z.object({
 });
 export type StatsHistory = z.infer<typeof statsHistory>;
 
+/**
+ * The root helper that makes changes for the app: `none` when main makes them itself
+ * (it runs as root); else idle until the first change, running, reconnecting after it
+ * ended on its own, or down when starting it again failed (the next change retries).
+ */
+export const helperStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('none') }),
+  z.object({ state: z.literal('idle') }),
+  z.object({ state: z.literal('running') }),
+  z.object({ state: z.literal('reconnecting'), message: z.string() }),
+  z.object({ state: z.literal('down'), message: z.string() }),
+]);
+export type HelperStatusView = z.infer<typeof helperStatus>;
+
 /** A Linux interface name (IFNAMSIZ 16 with the NUL), nothing that could reach a path. */
 const linkName = z.string().regex(/^[A-Za-z0-9_.:@-]{1,15}$/, 'is not an interface name');
 /** The chart's ranges: 1 min, 10 min, 1 h. */
@@ -224,6 +238,9 @@ export const channels = {
     z.object({ bridge: linkName, seconds: z.union(statsRanges.map((n) => z.literal(n))) }).strict(),
     statsHistory,
   ),
+  'helper.status': channel(none, helperStatus),
+  /** Starts the helper now if it is not running (it may ask for the password). */
+  'helper.reconnect': channel(none, helperStatus),
   /** What this shell offers (the web shell's terminal is off unless started with --terminal). */
   'app.features': channel(none, z.object({ terminal: z.boolean(), terminalHint: z.string().optional() })),
   'terminal.open': channel(z.object(terminalSize).strict(), z.object({ id: terminalId })),
@@ -240,6 +257,8 @@ export const events = {
   'networks.changed': z.array(networkRow),
   /** Once a second per bridge this window watches (stats.watch). */
   'stats.sample': statsSample,
+  /** The root helper's status changed (it ended on its own, or is back). */
+  'helper.changed': helperStatus,
   /** Output of a terminal this window opened. */
   'terminal.data': z.object({ id: terminalId, data: z.string() }),
   'terminal.exit': z.object({ id: terminalId, code: z.number() }),

@@ -44,6 +44,7 @@ export function openApp(
     network,
     sampler,
     terminal: terminalService,
+    helper: opened.helper,
     async close() {
       network.close();
       await opened.close();

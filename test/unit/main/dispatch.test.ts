@@ -26,6 +26,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'networks.update': never,
     'stats.watch': never,
     'stats.history': never,
+    'helper.status': never,
+    'helper.reconnect': never,
     'app.features': never,
     'terminal.open': never,
     'terminal.input': never,
