@@ -168,6 +168,26 @@ const linkName = z.string().regex(/^[A-Za-z0-9_.:@-]{1,15}$/, 'is not an interfa
 /** The chart's ranges: 1 min, 10 min, 1 h. */
 export const statsRanges = [60, 600, 3600] as const;
 
+/**
+ * What the Electron shell's application menu and its shortcuts ask the window to do.
+ * Network commands act on the selected network; tab-* open a details tab.
+ */
+export const appCommands = [
+  'new-network',
+  'find',
+  'start',
+  'stop',
+  'restart',
+  'delete',
+  'tab-overview',
+  'tab-settings',
+  'tab-leases',
+  'tab-stats',
+  'tab-terminal',
+  'tab-xml',
+] as const;
+export type AppCommand = (typeof appCommands)[number];
+
 const terminalId = z.number().int().nonnegative();
 const terminalSize = { cols: z.number().int().min(2).max(1000), rows: z.number().int().min(2).max(500) };
 
@@ -257,6 +277,15 @@ export const events = {
   'networks.changed': z.array(networkRow),
   /** Once a second per bridge this window watches (stats.watch). */
   'stats.sample': statsSample,
+  /** A menu item or its shortcut in the Electron shell (the web shell has no menu). */
+  'app.command': z.object({ command: z.enum(appCommands) }),
+  /**
+   * The menu's Import XML…: files the user picked in main's dialog (a page cannot open
+   * its own file chooser from a menu, which is not a click in the page).
+   */
+  'app.import': z.object({
+    files: z.array(z.object({ name: z.string().max(255), text: z.string().max(4_000_000) })).max(100),
+  }),
   /** The root helper's status changed (it ended on its own, or is back). */
   'helper.changed': helperStatus,
   /** Output of a terminal this window opened. */

@@ -2,29 +2,38 @@
 // shell. Kept to a screenful; everything testable lives outside main/electron.
 
 import { fileURLToPath } from 'node:url';
-import { app, ipcMain, protocol, session } from 'electron';
+import { app, type BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { hostPaths } from '../../host/paths.js';
 import { openApp } from '../services/app-services.js';
+import { installAppMenu } from './app-menu.js';
 import { appSchemePrivileges, serveRenderer } from './app-protocol.js';
 import { bridgeIpc } from './ipc-bridge.js';
+import { holdSingleInstance } from './single-instance.js';
 import { createMainWindow, denyAllPermissions } from './window.js';
 
 const rendererDir = fileURLToPath(new URL('../../renderer', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../../preload/preload.cjs', import.meta.url));
 
-protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
-app.enableSandbox();
+let win: BrowserWindow | undefined;
 
-app.on('window-all-closed', () => app.quit());
+async function start(): Promise<void> {
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+  app.enableSandbox();
+  app.on('window-all-closed', () => app.quit());
+  await app.whenReady();
+  denyAllPermissions(session.defaultSession);
+  serveRenderer(protocol, rendererDir);
+  const paths = hostPaths(process.env);
+  // A desktop window is the user's own session: the terminal is on.
+  const services = openApp(paths, process.env, { enabled: true });
+  win = createMainWindow(preloadPath);
+  installAppMenu(win, { development: !app.isPackaged });
+  bridgeIpc(ipcMain, win, services);
+  app.on('before-quit', () => {
+    void services.close();
+  });
+}
 
-await app.whenReady();
-denyAllPermissions(session.defaultSession);
-serveRenderer(protocol, rendererDir);
-const paths = hostPaths(process.env);
-// A desktop window is the user's own session: the terminal is on.
-const services = openApp(paths, process.env, { enabled: true });
-const win = createMainWindow(preloadPath);
-bridgeIpc(ipcMain, win, services);
-app.on('before-quit', () => {
-  void services.close();
-});
+// A second start brings the first window to the front and quits.
+if (holdSingleInstance(app, () => win)) await start();
+else app.quit();

@@ -129,7 +129,10 @@ describe('HelperClient', () => {
     ]);
     // A helper dying under a request: the request fails once and is not sent again.
     expect((await failure(c.undefine('die'))).message).toContain("while 'undefine' was in flight");
-    await pollUntil('the next helper to be running', () => startCount() === 3 && c.status.state === 'running');
+    await pollUntil(
+      'the next helper to be running',
+      () => startCount() === 3 && c.status.state === 'running',
+    );
     await c.start('b');
     expect(startCount()).toBe(3);
     expect(received()).toEqual(['start a', 'undefine die', 'start b']);
