@@ -164,18 +164,18 @@ test('the legend shows the newest rates, or the hovered point while the pointer 
 }) => {
   const chart = await openStatistics(page, pg.url);
   const legend = page.getByTestId('chart-legend');
-  await expect(legend).toContainText('(latest)');
+  await expect(legend).toContainText('Latest');
   await expect(legend).toContainText(/from guests \(rx\) [\d.]+ k?bit\/s/);
   await expect(legend).toContainText(/to guests \(tx\) [\d.]+ k?bit\/s/);
   await expect(legend).not.toContainText('--');
   const box = await chart.boundingBox();
   if (!box) throw new Error('the chart has no box');
   await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
-  await expect(legend).not.toContainText('(latest)');
+  await expect(legend).not.toContainText('Latest');
   await expect(legend).toContainText(/\d{1,2}:\d\d:\d\d/);
   await expect(legend).toContainText(/from guests \(rx\) [\d.]+ k?bit\/s/);
   await page.mouse.move(box.x + box.width / 2, box.y - 40);
-  await expect(legend).toContainText('(latest)');
+  await expect(legend).toContainText('Latest');
 });
 
 test('a pause in sampling breaks the line instead of bridging it', async ({ page, pg }) => {

@@ -63,6 +63,9 @@ async function tour(page: Page, tag: string): Promise<void> {
   const leases = page.getByRole('table', { name: 'Leases of default' });
   await expect(leases.locator('tbody tr[data-ip]')).toHaveCount(2);
   for (const cell of await leases.locator('td.mono:visible').all()) await expectOneLine(cell);
+  // Reserve and its CLI button stay in view, however narrow the pane.
+  const details = page.getByRole('region', { name: 'Network details' });
+  await expectInside(leases.getByRole('button', { name: /^CLI command for / }).first(), details);
   await screenshot(page, `${tag}-leases`);
   await page.getByRole('tab', { name: 'Statistics' }).click();
   await expect(page.getByTestId('rate-chart')).toHaveAttribute('data-points', /^([3-9]|\d\d+)$/);

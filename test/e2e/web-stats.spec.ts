@@ -8,8 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { type ChildExit, exitOf } from '../support/child-exit.js';
-import { expect, playgroundSkipReason, screenshot, test } from './fixtures.js';
 import { startExtraShell } from './extra-shell.js';
+import { expect, playgroundSkipReason, screenshot, test } from './fixtures.js';
 
 const why = playgroundSkipReason();
 test.skip(why !== undefined, why);
