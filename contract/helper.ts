@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/update-request.js';
 import { MAX_NAME_BYTES } from '../core/validate/name-rules.js';
 import { utf8Length } from '../core/validate/utf8-length.js';
-import { errorCodes } from './ipc.js';
+import { errorCodes, networkFix } from './ipc.js';
 
 /** Bumped on any incompatible change; the client and helper refuse to talk across versions. */
 export const HELPER_PROTOCOL = 2;
@@ -86,6 +86,20 @@ export const helperMethods = {
   autostart: method(z.strictObject({ net: networkRef, on: z.boolean() }), named),
   /** "VMs of unprivileged users may attach" (qemu-bridge-helper), saved and live. */
   userAttach: method(z.strictObject({ net: networkRef, on: z.boolean() }), named),
+  /** Define, then autostart and start as asked, under one lock; a failed start defines nothing. */
+  defineAndStart: method(
+    z.strictObject({ xml: networkXml, autostart: z.boolean(), start: z.boolean() }),
+    defined,
+  ),
+  /** Stop and start again with the saved definition, under one lock. */
+  restart: method(z.strictObject({ net: networkRef }), named),
+  /** Delete: stop if running, then undefine if defined, under one lock. */
+  remove: method(z.strictObject({ net: networkRef }), named),
+  /** Change the saved definition as the fix says, then start it unless it runs. */
+  applyFix: method(
+    z.strictObject({ net: networkRef, fix: networkFix }),
+    z.strictObject({ name: z.string(), started: z.boolean() }),
+  ),
   /** The leases view's Reserve: the lease becomes a static <host>, live and saved. */
   reserve: method(z.strictObject({ net: networkRef, lease: leaseToReserve }), updated),
   /** net-update with virsh's semantics (no flags = current state). */

@@ -15,6 +15,7 @@ import { netPlan } from './plan.js';
 import { netDhcpLeases, netDumpXml, netInfo, netName, netStats, netUuid } from './query.js';
 import { netUpdate } from './update.js';
 import type { Verb } from './verb.js';
+import { netDelete, netRestart } from './workflows.js';
 
 export const verbs: readonly Verb[] = [
   netList,
@@ -23,6 +24,8 @@ export const verbs: readonly Verb[] = [
   netStart,
   netDestroy,
   netUndefine,
+  netRestart,
+  netDelete,
   netAutostart,
   netName,
   netUuid,
