@@ -101,6 +101,6 @@ describe.skipIf(skipReason !== undefined)('workflows: one call, one locked opera
     expect(await snapshot(topo)).toEqual(EMPTY);
     const again = await sy(['net-restart', 'cl']);
     expect(again.code).toBe(1);
-    expect(again.stderr).toBe("error: network 'cl' not found\n");
+    expect(again.stderr).toBe("error: Network not found: no network with matching name 'cl'\n");
   });
 });
