@@ -51,9 +51,13 @@ test.beforeAll(async ({ pg }) => {
   traffic = { child, exited: exitOf(child) };
 });
 
-test.afterAll(async () => {
+// Spec files share a worker's playground: leave it as this file found it.
+test.afterAll(async ({ pg }) => {
   if (traffic?.child.exitCode === null) traffic.child.kill('SIGTERM');
   await traffic?.exited;
+  await pg.topo.unplugGuest(pg.topo.guests[0]!);
+  await pg.cli(['net-destroy', NET]);
+  await pg.cli(['net-undefine', NET]);
 });
 
 test.beforeEach(async ({ page }) => {
