@@ -1,5 +1,7 @@
 // What the planner needs to know about the host, read by host/exec before planning.
 // Plain strings so the facts can be logged, stored in a test fixture or sent as JSON.
+import type { HostChain } from '../firewall/host-chain-rules.js';
+import type { IpFamily } from '../model/network.js';
 
 export interface HostRoute {
   /** Destination as 'ADDRESS/PREFIX' (IPv4 or IPv6), e.g. '10.0.0.0/24'. */
@@ -22,4 +24,13 @@ export interface HostFacts {
   routes: HostRoute[];
   /** Networks Switchyard runs now (their bridges and routes also appear above). */
   activeNetworks: ActiveNetworkFacts[];
+  /**
+   * The host's iptables filter chains that drop what nobody accepted, per family, each
+   * with the line that shows it ('-P FORWARD DROP'). Absent: not read (no iptables).
+   */
+  hostChains?: Partial<Record<IpFamily, HostChainFacts>>;
+}
+
+export interface HostChainFacts {
+  drops: Partial<Record<HostChain, string>>;
 }

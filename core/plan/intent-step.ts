@@ -5,7 +5,11 @@
 import type { Intent, Step } from './host-op.js';
 
 export function intentStep(intent: Intent): Step {
-  const objects = [`bridge ${intent.bridge}`, ...(intent.table ? [`table inet ${intent.table}`] : [])];
+  const objects = [
+    `bridge ${intent.bridge}`,
+    ...(intent.table ? [`table inet ${intent.table}`] : []),
+    ...(intent.hostRules?.length ? [`${intent.hostRules.length} host iptables rule(s)`] : []),
+  ];
   return {
     id: 'intent',
     title: `record the intent to ${intent.action} (${objects.join(', ')})`,

@@ -9,9 +9,11 @@ import { dnsmasqStep } from './dnsmasq-step.js';
 import { firewallStep, firewallTable } from './firewall-step.js';
 import { forwardingStep } from './forwarding-step.js';
 import type { HostFacts } from './host-facts.js';
+import { hostFirewallStep, neededHostRules } from './host-firewall-step.js';
 import type { Plan, Step } from './host-op.js';
 import { intentStep } from './intent-step.js';
 import { managedMode } from './managed-mode.js';
+import { networkManagerStep } from './network-manager-step.js';
 import type { PlanContext } from './plan-context.js';
 import type { PlanResult } from './plan-problem.js';
 import { statusStep } from './status-step.js';
@@ -29,12 +31,16 @@ export function planStart(def: NetworkDef, facts: HostFacts, ctx: PlanContext): 
   try {
     const dnsmasq = dnsmasqStep(def, bridge, ctx);
     const table = firewallTable(def, bridge);
+    const hostRules = neededHostRules(def, bridge, ctx.rootId, facts.hostChains);
+    const recorded = { ...withTable(table), ...(hostRules.length ? { hostRules } : {}) };
     const steps: Step[] = [
       checkStep(def, bridge),
-      intentStep({ action: 'start', name: def.name, bridge, ...withTable(table) }),
+      intentStep({ action: 'start', name: def.name, bridge, ...recorded }),
+      networkManagerStep(bridge),
       bridgeStep(def, bridge, ctx.rootId),
       ipv6SysctlStep(def, bridge),
       firewallStep(def, bridge),
+      hostFirewallStep(hostRules),
       addressStep(def, bridge),
       linkUpStep(bridge),
       routeStep(def, bridge),
@@ -46,7 +52,7 @@ export function planStart(def: NetworkDef, facts: HostFacts, ctx: PlanContext): 
           name: def.name,
           uuid: def.uuid ?? '',
           bridge,
-          ...withTable(table),
+          ...recorded,
           persistent: ctx.persistent,
         },
         dnsmasq.do.length ? ctx.pidFile : undefined,

@@ -4,6 +4,7 @@
 // dnsmasq may already be gone, and reviving it would bring back half a network.
 // Both cleanups are the stop plan of what the record names.
 
+import type { HostChainRule } from '../../core/firewall/index.js';
 import type { LinkState } from '../exec/read-links.js';
 import { intentPath } from '../paths.js';
 import { listIntents, readActive, removeIntent } from '../state/state-store.js';
@@ -30,6 +31,7 @@ export async function finishIntents(
       name,
       bridge: intent.bridge,
       ...(intent.table === undefined ? {} : { table: intent.table }),
+      ...hostRulesOf(intent.hostRules, active?.status.hostRules),
       ...(active?.status.dnsmasqPid === undefined ? {} : { dnsmasqPid: active.status.dnsmasqPid }),
     };
     // A start cut short between `ip link add` and setting the alias left an unnamed
@@ -39,4 +41,10 @@ export async function finishIntents(
     changed = true;
   }
   return changed;
+}
+
+/** A stop's record names the rules; a status may list some that reconcile added since. */
+function hostRulesOf(...lists: (HostChainRule[] | undefined)[]): { hostRules?: HostChainRule[] } {
+  const byComment = new Map(lists.flatMap((l) => l ?? []).map((r) => [`${r.family} ${r.comment}`, r]));
+  return byComment.size ? { hostRules: [...byComment.values()] } : {};
 }

@@ -1,14 +1,63 @@
-// The planner's view of the host: links and routes from `ip`, plus the networks our
-// status files say are running (their subnets show up as their bridges' routes).
-import type { HostFacts } from '../../core/plan/index.js';
+// The planner's view of the host: links and routes from `ip`, the networks our
+// status files say are running (their subnets show up as their bridges' routes),
+// and, for a network with firewall rules, which of the host's iptables chains drop.
+import { chainDropEvidence, HOST_CHAINS, type IptablesListing } from '../../core/firewall/index.js';
+import type { IpFamily } from '../../core/model/network.js';
+import type { HostChainFacts, HostFacts } from '../../core/plan/index.js';
+import { readIptables } from '../exec/iptables.js';
 import { type LinkState, readLinkState } from '../exec/read-links.js';
 import type { HostPaths } from '../paths.js';
 import { readStatuses } from './active-statuses.js';
 
-export async function readHostFacts(paths: HostPaths, state?: LinkState): Promise<HostFacts> {
-  const links = state ?? (await readLinkState());
+export async function readHostFacts(
+  paths: HostPaths,
+  state?: LinkState,
+  opts: { hostChains?: boolean } = {},
+): Promise<HostFacts> {
+  const [links, hostChains] = await Promise.all([
+    state ?? readLinkState(),
+    opts.hostChains ? readHostChains() : undefined,
+  ]);
   const activeNetworks = readStatuses(paths).flatMap((e) =>
     e.status ? [{ name: e.status.name, bridge: e.status.bridge, subnets: [] }] : [],
   );
-  return { links: links.links.map((l) => l.name), routes: links.routes, activeNetworks };
+  return {
+    links: links.links.map((l) => l.name),
+    routes: links.routes,
+    activeNetworks,
+    ...(hostChains ? { hostChains } : {}),
+  };
+}
+
+export interface HostChainReading {
+  facts: Partial<Record<IpFamily, HostChainFacts>>;
+  listings: Partial<Record<IpFamily, IptablesListing>>;
+}
+
+/** Both families' filter tables, read at the same time. */
+export async function readHostChainListings(): Promise<HostChainReading> {
+  const [v4, v6] = await Promise.all([readIptables('ipv4'), readIptables('ipv6')]);
+  const reading: HostChainReading = { facts: {}, listings: {} };
+  for (const [family, listing] of [
+    ['ipv4', v4],
+    ['ipv6', v6],
+  ] as const) {
+    if (!listing) continue;
+    reading.listings[family] = listing;
+    reading.facts[family] = dropFacts(listing);
+  }
+  return reading;
+}
+
+async function readHostChains(): Promise<Partial<Record<IpFamily, HostChainFacts>>> {
+  return (await readHostChainListings()).facts;
+}
+
+function dropFacts(listing: IptablesListing): HostChainFacts {
+  const drops: HostChainFacts['drops'] = {};
+  for (const chain of HOST_CHAINS) {
+    const evidence = chainDropEvidence(listing, chain);
+    if (evidence) drops[chain] = evidence;
+  }
+  return { drops };
 }

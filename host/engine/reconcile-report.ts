@@ -13,6 +13,14 @@ export interface ReconcileReport {
   removedTables: string[];
   killedDnsmasq: number[];
   removedFiles: string[];
+  /** Tables of running networks that somebody removed (a `flush ruleset`), loaded again. */
+  restoredTables: string[];
+  /** 'NAME: N': accepts inserted into host iptables chains that started dropping after the start. */
+  restoredHostRules: string[];
+  /** Host-wide sysctls put back to the value found before our first start. */
+  restoredSysctls: string[];
+  /** NetworkManager's list of our bridges was out of date and has been rewritten. */
+  updatedNetworkManager: boolean;
 }
 
 export function emptyReport(): ReconcileReport {
@@ -26,6 +34,10 @@ export function emptyReport(): ReconcileReport {
     removedTables: [],
     killedDnsmasq: [],
     removedFiles: [],
+    restoredTables: [],
+    restoredHostRules: [],
+    restoredSysctls: [],
+    updatedNetworkManager: false,
   };
 }
 
@@ -40,5 +52,13 @@ export function reportLines(r: ReconcileReport): string[] {
     ...r.removedTables.map((t) => `reconcile: removed leftover nftables table inet ${t}`),
     ...r.killedDnsmasq.map((p) => `reconcile: stopped leftover dnsmasq ${p}`),
     ...r.removedFiles.map((f) => `reconcile: removed leftover file ${f}`),
+    ...r.restoredTables.map((t) => `reconcile: loaded nftables table inet ${t} again (it had been removed)`),
+    ...r.restoredHostRules.map(
+      (n) => `reconcile: network ${n} accept rule(s) added to host iptables chains that drop`,
+    ),
+    ...r.restoredSysctls.map(
+      (p) => `reconcile: put ${p.replaceAll('/', '.')} back as it was before Switchyard`,
+    ),
+    ...(r.updatedNetworkManager ? ["reconcile: rewrote NetworkManager's list of our bridges"] : []),
   ];
 }

@@ -4,7 +4,9 @@
 //  2. statuses: one whose bridge is gone (or is no longer ours) is cleaned and
 //     removed, a damaged one is rebuilt from its live XML, a dead dnsmasq restarted;
 //  3. leftovers no record claims: dnsmasq instances and files in our state dir, and
-//     bridges whose alias carries our root id (with the table named after each).
+//     bridges whose alias carries our root id (with the table named after each);
+//  4. what others took from running networks: our table, our accepts in host
+//     iptables chains that drop now, NetworkManager's list; then sysctls put back.
 // Only this state root's objects are touched (see bridge-ownership.ts): a second
 // root in the same network namespace keeps its networks running.
 import { readLinkState } from '../exec/read-links.js';
@@ -13,6 +15,7 @@ import { cacheLinkState, type EngineContext } from './engine-context.js';
 import { finishIntents } from './finish-intents.js';
 import { emptyReport, type ReconcileReport, reportLines } from './reconcile-report.js';
 import { repairStatuses } from './repair-statuses.js';
+import { restoreHostObjects } from './restore-host-objects.js';
 import { sweepOrphans } from './sweep-orphans.js';
 
 export type { ReconcileReport } from './reconcile-report.js';
@@ -24,6 +27,7 @@ export async function reconcile(ctx: EngineContext): Promise<ReconcileReport> {
   if (await finishIntents(ctx, links, report)) links = await readLinkState();
   const active = await repairStatuses(ctx, links, root, report);
   await sweepOrphans(ctx, links, active, root, report);
+  await restoreHostObjects(ctx, root, report);
   // Links and routes are as read unless a network was stopped or a bridge removed.
   if (report.stopped.length === 0 && report.removedBridges.length === 0) cacheLinkState(ctx, links);
   for (const line of reportLines(report)) ctx.log?.(line);

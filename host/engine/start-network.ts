@@ -1,5 +1,6 @@
 // net-start: read the host, plan, execute (with rollback). The caller holds the
 // host lock (withLock(paths.runDir, ...)) and has run reconcile.
+import { wantsFirewall } from '../../core/firewall/index.js';
 import type { NetworkDef } from '../../core/model/network.js';
 import { type Plan, type PlanProblem, planStart } from '../../core/plan/index.js';
 import { HostError } from '../host-error.js';
@@ -25,7 +26,7 @@ export async function planNetworkStart(
 ): Promise<Plan> {
   if (readActive(ctx.paths, def.name))
     throw new HostError('conflict', `network '${def.name}' is already active`);
-  const facts = await readHostFacts(ctx.paths, takeLinkCache(ctx));
+  const facts = await readHostFacts(ctx.paths, takeLinkCache(ctx), { hostChains: wantsFirewall(def) });
   const planned = planStart(def, facts, planContextFor(ctx.paths, def.name, opts.persistent));
   if (!planned.ok) throw planError(planned.error);
   return planned.value;

@@ -11,7 +11,7 @@ import { type BridgeOwnership, bridgeOwnership } from './bridge-ownership.js';
 import { type EngineContext, takeLinkCache } from './engine-context.js';
 import { type ExecuteResult, executePlan } from './execute-plan.js';
 
-export type StopTarget = Pick<NetworkStatus, 'name' | 'bridge' | 'table' | 'dnsmasqPid'>;
+export type StopTarget = Pick<NetworkStatus, 'name' | 'bridge' | 'table' | 'hostRules' | 'dnsmasqPid'>;
 
 export function stopPlanFor(target: StopTarget, ctx: EngineContext, foreignBridge = false) {
   return planStop(
@@ -19,6 +19,7 @@ export function stopPlanFor(target: StopTarget, ctx: EngineContext, foreignBridg
       name: target.name,
       bridge: target.bridge,
       ...(target.table === undefined ? {} : { table: target.table }),
+      ...(target.hostRules?.length ? { hostRules: target.hostRules } : {}),
       ...(target.dnsmasqPid === undefined ? {} : { dnsmasqPid: target.dnsmasqPid }),
       ...(foreignBridge ? { foreignBridge } : {}),
     },

@@ -16,7 +16,7 @@ import {
 } from '../paths.js';
 import { atomicWrite } from './atomic-write.js';
 import { ensureDir } from './ensure-dir.js';
-import { type NetworkStatus, parseStatus } from './status.js';
+import { areHostRules, type NetworkStatus, parseStatus } from './status.js';
 
 export function readText(path: string): string | undefined {
   try {
@@ -136,7 +136,8 @@ function parseIntent(text: string | undefined): Intent | undefined {
       (v.action === 'start' || v.action === 'stop') &&
       typeof v.name === 'string' &&
       typeof v.bridge === 'string' &&
-      (v.table === undefined || typeof v.table === 'string');
+      (v.table === undefined || typeof v.table === 'string') &&
+      (v.hostRules === undefined || areHostRules(v.hostRules));
     return ok ? (v as Intent) : undefined;
   } catch {
     return undefined;

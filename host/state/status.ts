@@ -2,12 +2,15 @@
 // net-dumpxml prints. Written last on start and removed last on stop, so its presence
 // means "fully started". A start or stop that a crash cut short left an intent
 // record instead (core/plan Intent), from which reconcile finishes the job.
+import type { HostChainRule } from '../../core/firewall/index.js';
 export interface NetworkStatus {
   name: string;
   uuid: string;
   bridge: string;
   /** nftables table owned by this network (absent in open mode). */
   table?: string;
+  /** Our accepts in the host's iptables chains, inserted at start or by reconcile later. */
+  hostRules?: HostChainRule[];
   dnsmasqPid?: number;
   /** false for net-create networks, and for defined networks undefined while running. */
   persistent: boolean;
@@ -26,9 +29,27 @@ export function parseStatus(text: string): NetworkStatus | undefined {
       typeof s.bridge === 'string' &&
       typeof s.persistent === 'boolean' &&
       (s.table === undefined || typeof s.table === 'string') &&
+      (s.hostRules === undefined || areHostRules(s.hostRules)) &&
       (s.dnsmasqPid === undefined || Number.isInteger(s.dnsmasqPid));
     return ok ? (s as NetworkStatus) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The shape of recorded host rules (status and intent records); anything else is damage. */
+export function areHostRules(v: unknown): v is HostChainRule[] {
+  return (
+    Array.isArray(v) &&
+    v.every(
+      (r: Partial<HostChainRule> | null) =>
+        typeof r === 'object' &&
+        r !== null &&
+        (r.family === 'ipv4' || r.family === 'ipv6') &&
+        (r.chain === 'INPUT' || r.chain === 'FORWARD' || r.chain === 'OUTPUT') &&
+        typeof r.comment === 'string' &&
+        Array.isArray(r.args) &&
+        r.args.every((a) => typeof a === 'string'),
+    )
+  );
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatPlan, planJson, planStart, planStop } from '../../../core/plan/index.js';
+import {
+  formatPlan,
+  type Plan,
+  planJson,
+  planStart,
+  planStop,
+  type Step,
+  type StepId,
+} from '../../../core/plan/index.js';
 import { ctx, network, noFacts } from './fixtures.js';
+
+const step = (p: Plan, id: StepId): Step => p.steps.find((s) => s.id === id) as Step;
 
 describe('planStop', () => {
   const stop = planStop(
@@ -9,7 +19,16 @@ describe('planStop', () => {
   );
 
   it('records its intent, stops dnsmasq, and removes the status and the intent last', () => {
-    expect(stop.steps.map((s) => s.id)).toEqual(['intent', 'dnsmasq', 'firewall', 'bridge', 'status']);
+    expect(stop.steps.map((s) => s.id)).toEqual([
+      'intent',
+      'dnsmasq',
+      'firewall',
+      'host-firewall',
+      'network-manager',
+      'bridge',
+      'status',
+      'sysctls',
+    ]);
     expect(stop.steps[0]?.do).toEqual([
       {
         op: 'write-intent',
@@ -18,7 +37,9 @@ describe('planStop', () => {
     ]);
     // A failed stop keeps its record: reconcile finishes the stop instead of reviving dnsmasq.
     expect(stop.steps[0]?.undo).toEqual([]);
-    expect(stop.steps[4]?.do.map((op) => op.op)).toEqual(['remove-status', 'remove-intent']);
+    expect(step(stop, 'status').do.map((op) => op.op)).toEqual(['remove-status', 'remove-intent']);
+    // Host-wide sysctls come back only after the network is gone from the status files.
+    expect(step(stop, 'sysctls').do).toEqual([{ op: 'restore-sysctls' }]);
   });
 
   it('signals the PID from the status, checked against our conf file', () => {
@@ -34,7 +55,9 @@ describe('planStop', () => {
     expect(stop.steps[2]?.do[0]?.op === 'nft' && stop.steps[2].do[0].script).toContain(
       'delete table inet switchyard_virbr7',
     );
-    expect(stop.steps[3]?.do).toEqual([{ op: 'ip', args: ['link', 'del', 'dev', 'virbr7'], absentOk: true }]);
+    expect(step(stop, 'bridge').do).toEqual([
+      { op: 'ip', args: ['link', 'del', 'dev', 'virbr7'], absentOk: true },
+    ]);
   });
 
   it('has no firewall work without a table', () => {
@@ -62,7 +85,7 @@ describe('formatPlan and planJson', () => {
     expect(text).toContain(
       ' 2. intent: record the intent to start (bridge virbr7, table inet switchyard_virbr7)\n',
     );
-    expect(text).toContain(' 3. bridge: create bridge virbr7 (stp off, delay 0s)\n');
+    expect(text).toContain(' 4. bridge: create bridge virbr7 (stp off, delay 0s)\n');
     expect(text).toContain(
       '      ip link add name virbr7 address 52:54:00:aa:bb:cc type bridge stp_state 0 forward_delay 0\n',
     );
