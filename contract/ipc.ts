@@ -130,6 +130,40 @@ const linkName = z.string().regex(/^[A-Za-z0-9_.:@-]{1,15}$/, 'is not an interfa
 /** The chart's ranges: 1 min, 10 min, 1 h. */
 export const statsRanges = [60, 600, 3600] as const;
 
+/** What the doctor found (host/doctor): each condition with cause, evidence and fix. */
+export const repairActions = ['restore', 'ip-forward'] as const;
+export type RepairAction = (typeof repairActions)[number];
+export const healthFinding = z.object({
+  id: z.string(),
+  network: z.string().optional(),
+  severity: z.enum(['error', 'warning']),
+  title: z.string(),
+  cause: z.string(),
+  evidence: z.array(z.string()),
+  fix: z.string(),
+  commands: z.array(z.string()).optional(),
+  repair: z.enum(repairActions).optional(),
+});
+export type HealthFinding = z.infer<typeof healthFinding>;
+export const healthReport = z.object({
+  ok: z.boolean(),
+  /** False when the firewall could not be read (no root, no helper yet). */
+  complete: z.boolean(),
+  checked: z.array(z.string()),
+  findings: z.array(healthFinding),
+});
+export type HealthReportData = z.infer<typeof healthReport>;
+
+/** The Health view: the report, read now; `full` may ask for the password to read the firewall. */
+export const healthState = z.object({
+  report: healthReport,
+  /** ISO time of the reading. */
+  at: z.string(),
+  /** Fixes the watcher applied by itself since the last reading (our rules put back). */
+  repaired: z.array(z.string()),
+});
+export type HealthState = z.infer<typeof healthState>;
+
 const terminalId = z.number().int().nonnegative();
 const terminalSize = { cols: z.number().int().min(2).max(1000), rows: z.number().int().min(2).max(500) };
 

@@ -42,7 +42,7 @@ export function hostChainRules(def: NetworkDef, bridge: string, rootId: string):
   const mode = managedModeOf(def);
   // Open mode promises no rules of ours; the host's firewall decides (doctor explains it).
   if (mode === undefined || mode === 'open') return [];
-  const families = familiesOf(def);
+  const families = guestFamilies(def);
   const make = (family: IpFamily, chain: HostChain, what: string, matches: string[], target = 'ACCEPT') => {
     const comment = hostRuleComment(rootId, bridge, `${chain.toLowerCase()}-${what}`);
     return {
@@ -60,7 +60,7 @@ export function hostChainRules(def: NetworkDef, bridge: string, rootId: string):
 }
 
 /** The families the guests speak: those of the <ip>s, and IPv6 between guests with ipv6='yes'. */
-function familiesOf(def: NetworkDef): IpFamily[] {
+export function guestFamilies(def: Pick<NetworkDef, 'ips' | 'ipv6'>): IpFamily[] {
   const has = (f: IpFamily) => def.ips.some((ip) => ipFamily(ip) === f);
   return [
     ...(has('ipv4') ? ['ipv4' as const] : []),

@@ -1,6 +1,17 @@
 // The nftables generator: one table per network, replaced and deleted atomically.
 
 export {
+  blockingChains,
+  type ForeignChain,
+  type ForeignChainQuery,
+  familyCovers,
+  type Hook,
+  type RulesetView,
+  rulesetView,
+} from './foreign-chains.js';
+export { nftAcceptFor } from './host-chain-nft.js';
+export {
+  guestFamilies,
   HOST_CHAINS,
   type HostChain,
   type HostChainRule,

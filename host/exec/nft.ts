@@ -19,3 +19,8 @@ export async function nftListTables(): Promise<NftTable[]> {
     e.table ? [{ family: e.table.family, name: e.table.name }] : [],
   );
 }
+
+/** The whole ruleset as nft's JSON document (root only). */
+export async function nftListRuleset(): Promise<unknown> {
+  return JSON.parse(await runCommand(NFT_BINARY, ['-j', 'list', 'ruleset']));
+}

@@ -2,6 +2,7 @@
 // client of the root helper implements it over the helper protocol. CLI and app code
 // depend on this interface, never on which side does the work.
 import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
+import type { HealthReport, RepairAction } from '../doctor/index.js';
 import type { LeaseToReserve, UpdateFlags, UpdateOutcome } from '../live-update/index.js';
 
 export interface NetworkControl {
@@ -15,4 +16,8 @@ export interface NetworkControl {
   reserve(net: string, lease: LeaseToReserve): Promise<UpdateOutcome>;
   /** net-update. */
   update(net: string, req: NetworkUpdateRequest, flags: UpdateFlags): Promise<UpdateOutcome>;
+  /** switchyard doctor: needs root to read the firewall, so it goes where changes go. Reads only. */
+  doctor(net?: string): Promise<HealthReport>;
+  /** The doctor's fixes Switchyard can apply safely (see host/doctor/repair.ts). */
+  repair(actions: readonly RepairAction[], net?: string): Promise<HealthReport>;
 }

@@ -38,6 +38,14 @@ function fakeBackend() {
     setAutostart: async (name, on) => {
       calls.push(`autostart ${name} ${on}`);
     },
+    doctor: async (name) => {
+      calls.push(`doctor ${name ?? ''}`);
+      return { ok: true, complete: true, checked: [], findings: [] };
+    },
+    repair: async (actions) => {
+      calls.push(`repair ${actions.join(',')}`);
+      return { ok: true, complete: true, checked: [], findings: [] };
+    },
     reserve: async (name, lease) => {
       calls.push(`reserve ${name} ${lease.mac} ${lease.ip}`);
       return { name, live: true, config: true, signalledPid: 42 };
