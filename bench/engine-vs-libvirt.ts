@@ -1,4 +1,4 @@
-// Issue 3 §5: Switchyard's engine against libvirt 9.0's network driver, side by side in
+// Switchyard's engine against libvirt 9.0's network driver, side by side in
 // one run, as root. Prints a markdown table of medians with ratios (libvirt/Switchyard)
 // and the targets; progress goes to stderr.
 //

@@ -1,4 +1,4 @@
-// Benchmark of the statistics sampler (issue 6): 100 bridges with 4 ports each,
+// Benchmark of the statistics sampler: 100 bridges with 4 ports each,
 // sampled at 1 Hz. Prints the cost of one tick (target < 5 ms) and the CPU share of
 // the whole process while sampling (target < 1% of one core), plus the idle cost.
 // Needs root: it builds the bridges in a private network namespace (ports are veth

@@ -78,6 +78,8 @@ function rows(n: number) {
     bridge: `virbr${i}`,
     ipv4: `10.${i >> 8}.${i & 255}.0/24`,
     leaseCount: i % 5,
+    portCount: i % 4,
+    userAttach: false,
     pendingChanges: i % 11 === 0,
   }));
 }

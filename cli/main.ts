@@ -23,7 +23,11 @@ async function main(argv: string[]): Promise<number> {
   const verb = verbs.find((v) => v.name === verbName);
   if (!verb) throw new CliError(`unknown verb '${verbName}' (try 'switchyard help')`);
   if (!verb.pure) await prepareHost(process.env, { reconcile: verb.readsHost === true });
-  await verb.run(rest, { out: (t) => process.stdout.write(t), env: process.env });
+  await verb.run(rest, {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    env: process.env,
+  });
   return 0;
 }
 

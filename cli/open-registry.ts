@@ -8,7 +8,13 @@ import { hostPaths } from '../host/paths.js';
 
 export function openRegistry(env: NodeJS.ProcessEnv): Registry {
   const paths = hostPaths(env);
-  return new Registry(paths, createEngine(paths, env));
+  return new Registry(paths, createEngine(paths, env, engineLog(env)));
+}
+
+/** SWITCHYARD_LOG=1: every step, undo and repair the engine makes, on stderr. */
+function engineLog(env: NodeJS.ProcessEnv): ((line: string) => void) | undefined {
+  if (env.SWITCHYARD_LOG !== '1') return undefined;
+  return (line) => process.stderr.write(`switchyard[${process.pid}]: ${line}\n`);
 }
 
 /**

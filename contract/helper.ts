@@ -5,29 +5,18 @@
 // is written anywhere else.
 import { z } from 'zod';
 import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/update-request.js';
-import { errorCodes, healthReport, repairActions } from './ipc.js';
+import { MAX_NAME_BYTES } from '../core/validate/name-rules.js';
+import { utf8Length } from '../core/validate/utf8-length.js';
+import { errorCodes, healthReport, networkFix, repairActions } from './ipc.js';
 
 /** Bumped on any incompatible change; the client and helper refuse to talk across versions. */
-export const HELPER_PROTOCOL = 1;
+export const HELPER_PROTOCOL = 2;
 
 /** Longest request line the helper reads, in bytes without the newline. */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 
 /** One network definition: libvirt's files are a few KB; 5,000 DHCP hosts are ~300 KB. */
 export const MAX_XML_CHARS = 4_000_000;
-
-/** Longest name in UTF-8 bytes, as core's name rules allow. */
-const MAX_NAME_BYTES = 200;
-
-// contract/ has no DOM or Node types, so no TextEncoder: count UTF-8 bytes by code point.
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
 
 /**
  * A network by name or UUID, as virsh takes it. The characters that could escape a
@@ -37,7 +26,7 @@ function utf8Bytes(text: string): number {
 export const networkRef = z
   .string()
   .min(1)
-  .refine((s) => utf8Bytes(s) <= MAX_NAME_BYTES, `is longer than ${MAX_NAME_BYTES} bytes`)
+  .refine((s) => utf8Length(s) <= MAX_NAME_BYTES, `is longer than ${MAX_NAME_BYTES} bytes`)
   .refine((s) => !s.includes('/'), "may not contain '/'")
   .refine((s) => !/[\x00-\x1f\x7f]/.test(s), 'may not contain control characters or newlines')
   .refine((s) => s !== '.' && s !== '..', "may not be '.' or '..'");
@@ -51,12 +40,22 @@ export type RequestId = z.infer<typeof requestId>;
 const named = z.strictObject({ name: z.string() });
 const defined = z.strictObject({ name: z.string(), uuid: z.string() });
 
-/** What an update changed, and the dnsmasq that re-read its hosts files (same PID: no restart). */
+const pid = z.number().int().positive();
+
+/**
+ * What an update changed: the dnsmasq that re-read its hosts files (same PID: no
+ * restart), or the restart a changed dnsmasq configuration needed, and whether the
+ * firewall table was replaced.
+ */
 const updated = z.strictObject({
   name: z.string(),
   live: z.boolean(),
   config: z.boolean(),
-  signalledPid: z.number().int().optional(),
+  signalledPid: pid.optional(),
+  restartedDnsmasq: z
+    .strictObject({ previousPid: pid.optional(), pid: pid.optional(), ms: z.number().nonnegative() })
+    .optional(),
+  reloadedFirewall: z.boolean().optional(),
 });
 
 /** One lease to reserve: a MAC (six hex octets), an IPv4 address, an optional DHCP hostname. */
@@ -81,12 +80,26 @@ export const helperMethods = {
   ),
   define: method(z.strictObject({ xml: networkXml }), defined),
   create: method(z.strictObject({ xml: networkXml }), defined),
-  /** net-edit: replace NET's saved definition; the XML must keep NET's name. */
-  redefine: method(z.strictObject({ net: networkRef, xml: networkXml }), defined),
   start: method(z.strictObject({ net: networkRef }), named),
   destroy: method(z.strictObject({ net: networkRef }), named),
   undefine: method(z.strictObject({ net: networkRef }), named),
   autostart: method(z.strictObject({ net: networkRef, on: z.boolean() }), named),
+  /** "VMs of unprivileged users may attach" (qemu-bridge-helper), saved and live. */
+  userAttach: method(z.strictObject({ net: networkRef, on: z.boolean() }), named),
+  /** Define, then autostart and start as asked, under one lock; a failed start defines nothing. */
+  defineAndStart: method(
+    z.strictObject({ xml: networkXml, autostart: z.boolean(), start: z.boolean() }),
+    defined,
+  ),
+  /** Stop and start again with the saved definition, under one lock. */
+  restart: method(z.strictObject({ net: networkRef }), named),
+  /** Delete: stop if running, then undefine if defined, under one lock. */
+  remove: method(z.strictObject({ net: networkRef }), named),
+  /** Change the saved definition as the fix says, then start it unless it runs. */
+  applyFix: method(
+    z.strictObject({ net: networkRef, fix: networkFix }),
+    z.strictObject({ name: z.string(), started: z.boolean() }),
+  ),
   /** The leases view's Reserve: the lease becomes a static <host>, live and saved. */
   reserve: method(z.strictObject({ net: networkRef, lease: leaseToReserve }), updated),
   /** net-update with virsh's semantics (no flags = current state). */

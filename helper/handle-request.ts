@@ -3,7 +3,6 @@
 // the helper never relies on the client having checked it.
 import type { HelperMethod, HelperRequest, HelperResult } from '../contract/helper.js';
 import { readNetworkDefinition } from '../core/definition.js';
-import type { NetworkDef } from '../core/model/network.js';
 import { assertNever } from '../core/result.js';
 import { HostError } from '../host/host-error.js';
 import type { NetworkControl } from '../host/networks/network-control.js';
@@ -19,11 +18,9 @@ export async function handleRequest(
 ): Promise<HelperResult<Exclude<HelperMethod, 'hello'>>> {
   switch (request.method) {
     case 'define':
-      return pick(await backend.define(checkedXml(request.params.xml).xml));
+      return pick(await backend.define(checkedXml(request.params.xml)));
     case 'create':
-      return pick(await backend.create(checkedXml(request.params.xml).xml));
-    case 'redefine':
-      return redefine(backend, request.params.net, request.params.xml);
+      return pick(await backend.create(checkedXml(request.params.xml)));
     case 'start':
       return changeNamed(backend, request.params.net, (name) => backend.start(name));
     case 'destroy':
@@ -33,6 +30,23 @@ export async function handleRequest(
     case 'autostart': {
       const on = request.params.on;
       return changeNamed(backend, request.params.net, (name) => backend.setAutostart(name, on));
+    }
+    case 'userAttach': {
+      const on = request.params.on;
+      return changeNamed(backend, request.params.net, (name) => backend.setUnprivilegedAttach(name, on));
+    }
+    case 'defineAndStart': {
+      const { xml, autostart, start } = request.params;
+      return pick(await backend.defineAndStart(checkedXml(xml), { autostart, start }));
+    }
+    case 'restart':
+      return changeNamed(backend, request.params.net, (name) => backend.restart(name));
+    case 'remove':
+      return changeNamed(backend, request.params.net, (name) => backend.remove(name));
+    case 'applyFix': {
+      const name = backend.resolve(request.params.net);
+      const { started } = await backend.applyFix(name, request.params.fix);
+      return { name, started };
     }
     case 'reserve': {
       const name = backend.resolve(request.params.net);
@@ -59,21 +73,10 @@ export async function handleRequest(
   }
 }
 
-function checkedXml(xml: string): { xml: string; def: NetworkDef } {
+function checkedXml(xml: string): string {
   const read = readNetworkDefinition(xml);
   if (!read.ok) throw new HostError(read.error.code, read.error.message);
-  return { xml, def: read.value };
-}
-
-async function redefine(backend: HelperBackend, net: string, xml: string): Promise<HelperResult<'redefine'>> {
-  const name = backend.resolve(net);
-  const { def } = checkedXml(xml);
-  if (def.name !== name)
-    throw new HostError(
-      'invalid-input',
-      `the edited definition renames network '${name}' to '${def.name}'; define it as a new network instead`,
-    );
-  return pick(await backend.define(xml));
+  return xml;
 }
 
 async function changeNamed(

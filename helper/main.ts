@@ -18,7 +18,8 @@ process.chdir('/');
 
 const paths = hostPaths(process.env);
 const engine = createEngine(paths, process.env, log);
-const registry = new Registry(paths, engine);
+// Every caller of the helper is unprivileged: what it may ask dnsmasq to do is limited.
+const registry = new Registry(paths, engine, 'unprivileged');
 
 // A bug must not take the helper down mid-session; the failing request has already
 // been answered or will be reported by the client when its timeout passes.

@@ -1,4 +1,4 @@
-// Errors the host layer raises carry a code from DESIGN.md's closed list, so the CLI,
+// Errors the host layer raises carry a code from the closed list in docs/errors.md, so the CLI,
 // the helper and the app report them the same way.
 export type ErrorCode =
   | 'invalid-input'
@@ -22,5 +22,6 @@ export class HostError extends Error {
   }
 }
 
+/** libvirt's wording (virsh prints it for a name or UUID that matches nothing). */
 export const notFound = (what: string): HostError =>
-  new HostError('not-found', `network '${what}' not found`);
+  new HostError('not-found', `Network not found: no network with matching name '${what}'`);

@@ -3,7 +3,9 @@
 // directories (ARCHITECTURE.md, "State on the host").
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { aclFileName, BRIDGE_CONF } from '../core/guests/index.js';
 import { fileStem } from '../core/names/file-stem.js';
+import type { QemuAclPaths } from '../core/plan/index.js';
 
 export interface HostPaths {
   /** Persistent definitions NAME.xml; autostart links in autostart/. */
@@ -13,6 +15,11 @@ export interface HostPaths {
   runDir: string;
   /** dnsmasq config, hosts files and leases. */
   stateDir: string;
+  /**
+   * qemu-bridge-helper's directory (bridge.conf): /etc/qemu, which the helper has
+   * compiled in. Only the environment moves it (tests), never a request.
+   */
+  qemuConfDir: string;
 }
 
 export function hostPaths(env: NodeJS.ProcessEnv = process.env): HostPaths {
@@ -22,6 +29,7 @@ export function hostPaths(env: NodeJS.ProcessEnv = process.env): HostPaths {
     autostartDir: join(configDir, 'autostart'),
     runDir: env.SWITCHYARD_RUN_DIR || '/run/switchyard/networks',
     stateDir: env.SWITCHYARD_STATE_DIR || '/var/lib/switchyard/dnsmasq',
+    qemuConfDir: env.SWITCHYARD_QEMU_CONF_DIR || '/etc/qemu',
   };
 }
 
@@ -33,6 +41,9 @@ export const statusXmlPath = (p: HostPaths, name: string): string => join(p.runD
 export const statusJsonPath = (p: HostPaths, name: string): string =>
   join(p.runDir, `${fileStem(name)}.json`);
 export const intentPath = (p: HostPaths, name: string): string => join(p.runDir, `${fileStem(name)}.intent`);
+/** The ports a stopped network had (core/guests/remembered-ports.ts). */
+export const portsFilePath = (p: HostPaths, name: string): string =>
+  join(p.runDir, `${fileStem(name)}.ports`);
 export const pidFilePath = (p: HostPaths, name: string): string => join(p.runDir, `${fileStem(name)}.pid`);
 export const dnsmasqFilePath = (
   p: HostPaths,
@@ -50,4 +61,13 @@ export const dnsmasqFilePath = (
 export function rootId(p: HostPaths): string {
   const key = `${resolve(p.runDir)}\0${resolve(p.stateDir)}`;
   return createHash('sha256').update(key).digest('hex').slice(0, 12);
+}
+
+/** Our qemu access list and the bridge.conf that includes it (core/guests/qemu-acl.ts). */
+export function qemuAclPaths(p: HostPaths): QemuAclPaths {
+  const installed = rootId(p) === rootId(hostPaths({}));
+  return {
+    file: join(p.qemuConfDir, aclFileName(rootId(p), installed)),
+    bridgeConf: join(p.qemuConfDir, BRIDGE_CONF),
+  };
 }

@@ -1,7 +1,9 @@
-// net-edit: the saved definition in $VISUAL/$EDITOR, re-validated on save. A bad edit
-// is refused, the edited file is kept and its path given, so no work is lost.
+// net-edit: the saved definition in $VISUAL/$EDITOR, re-validated on save. The
+// editor works on a file in a private temporary directory that is always removed;
+// an edit that cannot be applied is first saved where the user can get it back
+// (cli/rejected-edit.ts), and the error says where.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileStem } from '../../core/names/file-stem.js';
@@ -9,6 +11,8 @@ import { HostError } from '../../host/host-error.js';
 import { operand, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
 import { openRegistry, withControl } from '../open-registry.js';
+import { readInputFile } from '../read-definition-file.js';
+import { keepRejectedEdit } from '../rejected-edit.js';
 import type { Verb } from './verb.js';
 
 export const netEdit: Verb = {
@@ -18,29 +22,53 @@ export const netEdit: Verb = {
   async run(argv, io) {
     const r = openRegistry(io.env);
     const name = r.resolve(
-      operand('net-edit', parseArgs('net-edit', argv, { values: ['network'] }), 'network'),
+      operand('net-edit', parseArgs('net-edit', argv, { operands: ['network'] }), 'network'),
     );
     const original = r.dumpXml(name, true);
-    const dir = mkdtempSync(join(tmpdir(), 'switchyard-edit-'));
-    const file = join(dir, `${fileStem(name)}.xml`);
-    writeFileSync(file, original);
-    const editor = io.env.VISUAL || io.env.EDITOR || 'vi';
-    // The editor is a program name, run without a shell; its arguments are not split.
-    const ran = spawnSync(editor, [file], { stdio: 'inherit' });
-    if (ran.error || ran.status !== 0) fail(`editor '${editor}' failed; your edit is kept in ${file}`);
-    const edited = readFileSync(file, 'utf8');
-    if (edited === original) {
-      rmSync(dir, { recursive: true, force: true });
+    const edited = editInTempDir(io.env, name, original);
+    if (edited.text === original) {
+      if (edited.failure) fail(`${edited.failure}; nothing was changed`);
       io.out(`Network ${name} XML configuration not changed.\n\n`);
       return;
     }
+    if (edited.failure) refuse(io.env, name, edited.text, edited.failure);
     try {
-      await withControl(io.env, (control) => control.define(edited));
+      await withControl(io.env, (control) => control.define(edited.text));
     } catch (err) {
-      if (err instanceof HostError) fail(`${err.message}; your edit is kept in ${file}`);
+      if (err instanceof HostError) refuse(io.env, name, edited.text, err.message);
       throw err;
     }
-    rmSync(dir, { recursive: true, force: true });
     io.out(`Network ${name} XML configuration edited.\n\n`);
   },
 };
+
+/** Runs the editor on a copy of ORIGINAL; the temporary directory is gone afterwards. */
+function editInTempDir(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  original: string,
+): { text: string; failure?: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'switchyard-edit-'));
+  try {
+    const file = join(dir, `${fileStem(name)}.xml`);
+    writeFileSync(file, original, { mode: 0o600 });
+    const editor = env.VISUAL || env.EDITOR || 'vi';
+    // The editor is a program name, run without a shell; its arguments are not split.
+    const ran = spawnSync(editor, [file], { stdio: 'inherit' });
+    const text = new TextDecoder().decode(readInputFile(file));
+    if (ran.error) return { text, failure: `editor '${editor}' failed: ${ran.error.message}` };
+    if (ran.status !== 0) return { text, failure: `editor '${editor}' exited with status ${ran.status}` };
+    return { text };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function refuse(env: NodeJS.ProcessEnv, name: string, text: string, reason: string): never {
+  const kept = keepRejectedEdit(env, name, text);
+  fail(
+    'path' in kept
+      ? `${reason}; your edit is saved in ${kept.path}`
+      : `${reason}; your edit is lost: ${kept.problem}`,
+  );
+}

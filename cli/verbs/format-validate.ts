@@ -1,4 +1,5 @@
 // net-format and net-validate: the definition core on its own, no host access.
+import { unprivilegedOptionProblems } from '../../core/dnsmasq/option-allowlist.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
 import { operand, parseArgs } from '../args.js';
 import { readDefinitionFile } from '../read-definition-file.js';
@@ -10,7 +11,7 @@ export const netFormat: Verb = {
   pure: true,
   summary: "print a definition as libvirt's parse and format would (fills in no defaults)",
   async run(argv, io) {
-    const file = operand('net-format', parseArgs('net-format', argv, { values: ['file'] }), 'file');
+    const file = operand('net-format', parseArgs('net-format', argv, { operands: ['file'] }), 'file');
     io.out(formatNetworkXml(readDefinitionFile(file)));
   },
 };
@@ -21,8 +22,11 @@ export const netValidate: Verb = {
   pure: true,
   summary: 'check a definition without defining it',
   async run(argv, io) {
-    const file = operand('net-validate', parseArgs('net-validate', argv, { values: ['file'] }), 'file');
-    readDefinitionFile(file);
+    const file = operand('net-validate', parseArgs('net-validate', argv, { operands: ['file'] }), 'file');
+    const def = readDefinitionFile(file);
+    // Valid, and root may define it; but the app and the helper would refuse these.
+    const advice = 'the app and the helper refuse it; only root can define this network';
+    for (const concern of unprivilegedOptionProblems(def, advice)) io.err(`warning: ${concern.message}\n`);
     io.out(`Network definition ${file} is valid\n`);
   },
 };

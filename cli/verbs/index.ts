@@ -1,5 +1,6 @@
 import { netEdit } from './edit.js';
 import { netFormat, netValidate } from './format-validate.js';
+import { netConnectInfo, netPorts, netUserAttach } from './guests.js';
 import {
   autostart,
   netAutostart,
@@ -14,6 +15,7 @@ import { netPlan } from './plan.js';
 import { netDhcpLeases, netDumpXml, netInfo, netName, netStats, netUuid } from './query.js';
 import { netUpdate } from './update.js';
 import type { Verb } from './verb.js';
+import { netDelete, netRestart } from './workflows.js';
 
 export const verbs: readonly Verb[] = [
   netList,
@@ -22,6 +24,8 @@ export const verbs: readonly Verb[] = [
   netStart,
   netDestroy,
   netUndefine,
+  netRestart,
+  netDelete,
   netAutostart,
   netName,
   netUuid,
@@ -32,6 +36,9 @@ export const verbs: readonly Verb[] = [
   netStats,
   netUpdate,
   netPlan,
+  netConnectInfo,
+  netPorts,
+  netUserAttach,
   netFormat,
   netValidate,
   autostart,

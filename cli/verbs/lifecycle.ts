@@ -1,17 +1,9 @@
 // The verbs that change the host. Messages match virsh's.
-import { readFileSync } from 'node:fs';
 import { operand, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
-import { isRoot, openRegistry, withControl } from '../open-registry.js';
+import { type CliControl, isRoot, openRegistry, withControl } from '../open-registry.js';
+import { readInputFile } from '../read-definition-file.js';
 import type { Verb } from './verb.js';
-
-function readSourceFile(path: string): Uint8Array {
-  try {
-    return readFileSync(path === '-' ? 0 : path);
-  } catch (err) {
-    fail(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-}
 
 function fileVerb(name: string, summary: string, past: string, action: 'define' | 'create'): Verb {
   return {
@@ -19,26 +11,34 @@ function fileVerb(name: string, summary: string, past: string, action: 'define' 
     usage: `${name} [--file] FILE`,
     summary,
     async run(argv, io) {
-      const file = operand(name, parseArgs(name, argv, { values: ['file'], flags: ['validate'] }), 'file');
-      const source = readSourceFile(file);
+      const args = parseArgs(name, argv, { operands: ['file'], flags: ['validate'] });
+      const file = operand(name, args, 'file');
+      const source = readInputFile(file);
       const def = await withControl(io.env, (c) => c[action](source));
       io.out(`Network ${def.name} ${past} from ${file}\n\n`);
     },
   };
 }
 
-function netVerb(
+/**
+ * A verb on one network that prints `Network NET <done>`. NET is echoed as typed
+ * (a UUID stays a UUID), as virsh does; scripts match on it.
+ */
+export function netVerb(
   name: string,
   summary: string,
-  act: (net: string, env: NodeJS.ProcessEnv) => Promise<string>,
+  done: string,
+  act: (control: CliControl, name: string) => Promise<void>,
 ): Verb {
   return {
     name,
     usage: `${name} [--network] NET`,
     summary,
     async run(argv, io) {
-      const net = operand(name, parseArgs(name, argv, { values: ['network'] }), 'network');
-      io.out(`${await act(net, io.env)}\n\n`);
+      const net = operand(name, parseArgs(name, argv, { operands: ['network'] }), 'network');
+      const resolved = openRegistry(io.env).resolve(net);
+      await withControl(io.env, (c) => act(c, resolved));
+      io.out(`Network ${net} ${done}\n\n`);
     },
   };
 }
@@ -51,39 +51,35 @@ export const netDefine = fileVerb(
 );
 export const netCreate = fileVerb('net-create', 'create and start a transient network', 'created', 'create');
 
-export const netStart = netVerb('net-start', 'start a defined network', async (net, env) => {
-  const name = openRegistry(env).resolve(net);
-  await withControl(env, (c) => c.start(name));
-  return `Network ${name} started`;
-});
+export const netStart = netVerb('net-start', 'start a defined network', 'started', (c, name) =>
+  c.start(name),
+);
 
 export const netDestroy = netVerb(
   'net-destroy',
   'stop a network (a transient one disappears)',
-  async (net, env) => {
-    const name = openRegistry(env).resolve(net);
-    await withControl(env, (c) => c.destroy(name));
-    return `Network ${name} destroyed`;
-  },
+  'destroyed',
+  (c, name) => c.destroy(name),
 );
 
-export const netUndefine = netVerb('net-undefine', 'remove a persistent definition', async (net, env) => {
-  const name = openRegistry(env).resolve(net);
-  await withControl(env, (c) => c.undefine(name));
-  return `Network ${name} has been undefined`;
-});
+export const netUndefine = netVerb(
+  'net-undefine',
+  'remove a persistent definition',
+  'has been undefined',
+  (c, name) => c.undefine(name),
+);
 
 export const netAutostart: Verb = {
   name: 'net-autostart',
   usage: 'net-autostart [--network] NET [--disable]',
   summary: 'start the network at boot (or not)',
   async run(argv, io) {
-    const args = parseArgs('net-autostart', argv, { values: ['network'], flags: ['disable'] });
-    const r = openRegistry(io.env);
-    const name = r.resolve(operand('net-autostart', args, 'network'));
+    const args = parseArgs('net-autostart', argv, { operands: ['network'], flags: ['disable'] });
+    const net = operand('net-autostart', args, 'network');
+    const name = openRegistry(io.env).resolve(net);
     const on = !args.flags.has('disable');
     await withControl(io.env, (c) => c.setAutostart(name, on));
-    io.out(`Network ${name} ${on ? 'marked' : 'unmarked'} as autostarted\n\n`);
+    io.out(`Network ${net} ${on ? 'marked' : 'unmarked'} as autostarted\n\n`);
   },
 };
 

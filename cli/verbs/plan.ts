@@ -15,7 +15,7 @@ export const netPlan: Verb = {
   usage: 'net-plan (NET | --file FILE) [--json]',
   summary: 'show what starting the network would do, changing nothing',
   async run(argv, io) {
-    const args = parseArgs('net-plan', argv, { values: ['network', 'file'], flags: ['json'] });
+    const args = parseArgs('net-plan', argv, { operands: ['network'], values: ['file'], flags: ['json'] });
     const registry = openRegistry(io.env);
     const file = args.values.get('file');
     const def = file

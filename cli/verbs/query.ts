@@ -1,6 +1,8 @@
 // Read-only verbs: they read the world-readable state files and need no root.
+
+import { selectXml } from '../../core/xml/xpath/index.js';
 import { COUNTERS, readCounters } from '../../host/readers/bridge-stats.js';
-import { readLeases } from '../../host/readers/leases.js';
+import { type Lease, readLeases } from '../../host/readers/leases.js';
 import { operand, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
 import { openRegistry } from '../open-registry.js';
@@ -17,7 +19,7 @@ export const netUuid: Verb = {
   async run(argv, io) {
     const r = openRegistry(io.env);
     io.out(
-      `${r.info(operand('net-uuid', parseArgs('net-uuid', argv, { values: ['network'] }), 'network')).uuid}\n\n`,
+      `${r.info(operand('net-uuid', parseArgs('net-uuid', argv, { operands: ['network'] }), 'network')).uuid}\n\n`,
     );
   },
 };
@@ -30,7 +32,7 @@ export const netName: Verb = {
   async run(argv, io) {
     const r = openRegistry(io.env);
     io.out(
-      `${r.info(operand('net-name', parseArgs('net-name', argv, { values: ['network'] }), 'network')).name}\n\n`,
+      `${r.info(operand('net-name', parseArgs('net-name', argv, { operands: ['network'] }), 'network')).name}\n\n`,
     );
   },
 };
@@ -38,11 +40,27 @@ export const netName: Verb = {
 export const netDumpXml: Verb = {
   name: 'net-dumpxml',
   readsHost: true,
-  usage: 'net-dumpxml [--network] NET [--inactive]',
-  summary: 'print the live definition (or the saved one with --inactive)',
+  usage: 'net-dumpxml [--network] NET [--inactive] [--xpath EXPR [--wrap]]',
+  summary: 'print the live definition (or the saved one with --inactive), or the parts EXPR selects',
   async run(argv, io) {
-    const args = parseArgs('net-dumpxml', argv, { values: ['network', 'xpath'], flags: ['inactive'] });
-    io.out(openRegistry(io.env).dumpXml(operand('net-dumpxml', args, 'network'), args.flags.has('inactive')));
+    const args = parseArgs('net-dumpxml', argv, {
+      operands: ['network'],
+      values: ['xpath'],
+      flags: ['inactive', 'wrap'],
+    });
+    const xml = openRegistry(io.env).dumpXml(
+      operand('net-dumpxml', args, 'network'),
+      args.flags.has('inactive'),
+    );
+    const xpath = args.values.get('xpath');
+    if (xpath === undefined) {
+      // virsh prints the document and then a newline of its own.
+      io.out(`${xml}\n`);
+      return;
+    }
+    const selected = selectXml(xml, xpath, { wrap: args.flags.has('wrap') });
+    if (!selected.ok) fail(selected.error);
+    io.out(`${selected.value}\n`);
   },
 };
 
@@ -52,7 +70,7 @@ export const netInfo: Verb = {
   usage: 'net-info [--network] NET [--json]',
   summary: 'basic facts about a network',
   async run(argv, io) {
-    const args = parseArgs('net-info', argv, { values: ['network'], flags: ['json'] });
+    const args = parseArgs('net-info', argv, { operands: ['network'], flags: ['json'] });
     const info = openRegistry(io.env).info(operand('net-info', args, 'network'));
     if (args.flags.has('json')) return io.out(`${JSON.stringify(info, null, 2)}\n`);
     io.out(
@@ -62,7 +80,8 @@ export const netInfo: Verb = {
         ['Active', yesNo(info.active)],
         ['Persistent', yesNo(info.persistent)],
         ['Autostart', yesNo(info.autostart)],
-        ['Bridge', info.bridge ?? ''],
+        // virsh leaves the line out for networks without a bridge (macvtap, hostdev…).
+        ...(info.bridge === undefined ? [] : [['Bridge', info.bridge] as [string, string]]),
       ]),
     );
   },
@@ -75,18 +94,32 @@ function formatExpiry(epochSeconds: number): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
+/**
+ * virsh lists leases by MAC address (case-insensitively), whatever order dnsmasq
+ * keeps them in; leases without a MAC (DHCPv6 by DUID) come first. The sort is
+ * stable, so one MAC's leases stay in file order.
+ */
+export function sortedByMac(leases: Lease[]): Lease[] {
+  const key = (l: Lease): string => l.mac?.toLowerCase() ?? '';
+  return [...leases].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 export const netDhcpLeases: Verb = {
   name: 'net-dhcp-leases',
   readsHost: true,
   usage: 'net-dhcp-leases [--network] NET [--json]',
   summary: "the network's current DHCP leases",
   async run(argv, io) {
-    const args = parseArgs('net-dhcp-leases', argv, { values: ['network', 'mac'], flags: ['json'] });
+    const args = parseArgs('net-dhcp-leases', argv, {
+      operands: ['network'],
+      values: ['mac'],
+      flags: ['json'],
+    });
     const r = openRegistry(io.env);
     const name = r.resolve(operand('net-dhcp-leases', args, 'network'));
     const prefixes = r.leasePrefixes(name);
     const mac = args.values.get('mac')?.toLowerCase();
-    const leases = readLeases(r.paths, name).filter((l) => !mac || l.mac === mac);
+    const leases = sortedByMac(readLeases(r.paths, name).filter((l) => !mac || l.mac === mac));
     if (args.flags.has('json')) return io.out(`${JSON.stringify(leases, null, 2)}\n`);
     const rows = leases.map((l) => [
       formatExpiry(l.expiry),
@@ -111,7 +144,7 @@ export const netStats: Verb = {
   usage: 'net-stats [--network] NET [--json]',
   summary: "the bridge's traffic counters",
   async run(argv, io) {
-    const args = parseArgs('net-stats', argv, { values: ['network'], flags: ['json'] });
+    const args = parseArgs('net-stats', argv, { operands: ['network'], flags: ['json'] });
     const info = openRegistry(io.env).info(operand('net-stats', args, 'network'));
     if (!info.active || !info.bridge) fail(`network '${info.name}' is not active`);
     const counters = readCounters(info.bridge);

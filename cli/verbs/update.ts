@@ -1,5 +1,7 @@
 // net-update, with virsh's syntax: NET COMMAND SECTION XML, where XML is the element
 // itself or a file holding it (virsh reads a file unless the text starts with '<').
+// The change goes through whoever makes changes (the root helper for a normal user),
+// like every other changing verb.
 import { readFileSync } from 'node:fs';
 import {
   isUpdateCommand,
@@ -8,29 +10,18 @@ import {
   UPDATE_COMMANDS,
   UPDATE_SECTIONS,
 } from '../../core/update/update-request.js';
-import { createEngine } from '../../host/engine/engine.js';
-import { type UpdateOutcome, updateNetwork } from '../../host/live-update/update-network.js';
-import { type ParsedArgs, parseArgs } from '../args.js';
+import type { UpdateOutcome } from '../../host/live-update/update-network.js';
+import { operand, type ParsedArgs, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
-import { openRegistry } from '../open-registry.js';
+import { openRegistry, withControl } from '../open-registry.js';
 import type { Verb } from './verb.js';
 
 const VERB = 'net-update';
-const OPERANDS = ['network', 'command', 'section', 'xml'] as const;
-type Operand = (typeof OPERANDS)[number];
-
-/** Each operand by its --flag or, in order, from the positionals left over. */
-function operands(args: ParsedArgs): Record<Operand, string> {
-  const rest = [...args.positionals];
-  const out = {} as Record<Operand, string>;
-  for (const name of OPERANDS) {
-    const value = args.values.get(name) ?? rest.shift();
-    if (value === undefined) fail(`${VERB}: missing ${name} operand`);
-    out[name] = value;
-  }
-  if (rest.length > 0) fail(`${VERB}: unexpected argument '${rest[0]}'`);
-  return out;
-}
+export const UPDATE_ARGS = {
+  operands: ['network', 'command', 'section', 'xml'],
+  values: ['parent-index'],
+  flags: ['live', 'config', 'current'],
+} as const;
 
 function readXml(xml: string): string {
   if (xml.trimStart().startsWith('<')) return xml;
@@ -48,15 +39,20 @@ function parentIndex(text: string | undefined): number | undefined {
 }
 
 export function updateRequest(args: ParsedArgs): { network: string; request: NetworkUpdateRequest } {
-  const o = operands(args);
-  if (!isUpdateCommand(o.command))
-    fail(`${VERB}: unrecognized command '${o.command}' (one of ${UPDATE_COMMANDS.join(', ')})`);
-  if (!isUpdateSection(o.section))
-    fail(`${VERB}: unrecognized section '${o.section}' (one of ${UPDATE_SECTIONS.join(', ')})`);
+  const [network, command, section, xml] = UPDATE_ARGS.operands.map((name) => operand(VERB, args, name)) as [
+    string,
+    string,
+    string,
+    string,
+  ];
+  if (!isUpdateCommand(command))
+    fail(`${VERB}: unrecognized command '${command}' (one of ${UPDATE_COMMANDS.join(', ')})`);
+  if (!isUpdateSection(section))
+    fail(`${VERB}: unrecognized section '${section}' (one of ${UPDATE_SECTIONS.join(', ')})`);
   const index = parentIndex(args.values.get('parent-index'));
-  const request: NetworkUpdateRequest = { command: o.command, section: o.section, xml: readXml(o.xml) };
+  const request: NetworkUpdateRequest = { command, section, xml: readXml(xml) };
   if (index !== undefined) request.parentIndex = index;
-  return { network: o.network, request };
+  return { network, request };
 }
 
 /** virsh's wording. */
@@ -67,28 +63,41 @@ export function updateMessage(outcome: UpdateOutcome): string {
   return `Updated network ${outcome.name} live state`;
 }
 
+/**
+ * What the running network had to do beyond virsh's usual SIGHUP, for stderr (stdout
+ * stays virsh's one line): a dnsmasq restart, which keeps the leases but drops DNS
+ * for a moment, and a firewall reload.
+ */
+export function updateNotes(outcome: UpdateOutcome): string[] {
+  const notes: string[] = [];
+  const r = outcome.restartedDnsmasq;
+  if (r) {
+    const pid = (p: number | undefined): string => (p === undefined ? 'none' : `pid ${p}`);
+    const what = r.previousPid === undefined ? 'started' : r.pid === undefined ? 'stopped' : 'restarted';
+    notes.push(
+      `${what} dnsmasq of network ${outcome.name} to apply its new configuration, which it cannot re-read while running (${pid(r.previousPid)} -> ${pid(r.pid)}, ${r.ms} ms); DHCP leases are kept`,
+    );
+  }
+  if (outcome.reloadedFirewall)
+    notes.push(`reloaded the firewall table of network ${outcome.name} (replaced in one nft transaction)`);
+  return notes;
+}
+
 export const netUpdate: Verb = {
   name: VERB,
   usage: `${VERB} NET COMMAND SECTION XML [--parent-index N] [--live] [--config] [--current]`,
   summary: 'add, modify or delete one entry (e.g. a DHCP host) of a network, live and/or saved',
   async run(argv, io) {
-    const args = parseArgs(VERB, argv, {
-      values: ['network', 'command', 'section', 'xml', 'parent-index'],
-      flags: ['live', 'config', 'current'],
-    });
+    const args = parseArgs(VERB, argv, UPDATE_ARGS);
     const live = args.flags.has('live');
     const config = args.flags.has('config');
     if (args.flags.has('current') && (live || config))
       fail(`${VERB}: --current cannot be combined with --live or --config`);
     const { network, request } = updateRequest(args);
-    const registry = openRegistry(io.env);
-    const name = registry.resolve(network);
-    const engine = createEngine(registry.paths, io.env);
-    const outcome = await updateNetwork(registry.paths, name, request, {
-      live,
-      config,
-      before: () => engine.reconcile(),
-    });
-    io.out(`${updateMessage(outcome)}\n\n`);
+    const name = openRegistry(io.env).resolve(network);
+    const outcome = await withControl(io.env, (c) => c.update(name, request, { live, config }));
+    // virsh prints this one line, with no blank line after it.
+    io.out(`${updateMessage(outcome)}\n`);
+    for (const note of updateNotes(outcome)) io.err(`${note}\n`);
   },
 };

@@ -1,5 +1,7 @@
 export interface CliIo {
   out(text: string): void;
+  /** Notes beside a success (stdout keeps virsh's exact output). */
+  err(text: string): void;
   env: NodeJS.ProcessEnv;
 }
 

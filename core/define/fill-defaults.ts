@@ -2,6 +2,8 @@
 // and for networks Switchyard runs a bridge name (virbr%d or the user's template),
 // STP settings and a MAC. Pure: randomness and the names in use come from the caller.
 import { managedModeOf, type NetworkDef } from '../model/network.js';
+import { MAX_BRIDGE_NAME } from '../validate/bridge-rules.js';
+import { utf8Length } from '../validate/utf8-length.js';
 
 export interface DefineFacts {
   /** Bridge names used by host links or by other networks' definitions. */
@@ -28,6 +30,8 @@ export function fillDefaults(def: NetworkDef, facts: DefineFacts): DefinedNetwor
 export function pickBridgeName(template: string, used: ReadonlySet<string>): string {
   for (let i = 0; i < 4096; i++) {
     const name = template.replace('%d', String(i));
+    // A long template runs out of room as the number grows: the kernel takes 15 bytes.
+    if (utf8Length(name) > MAX_BRIDGE_NAME) break;
     if (!used.has(name)) return name;
   }
   throw new Error(`no free bridge name for template '${template}'`);

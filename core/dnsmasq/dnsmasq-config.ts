@@ -30,12 +30,22 @@ export interface DnsmasqConfigOptions {
 }
 
 export function dnsmasqConfig(def: NetworkDef, opts: DnsmasqConfigOptions): string {
+  const lines = [
+    ...headerLines(def.name),
+    ...ownOptionLines(def, opts),
+    // <dnsmasq:options> pass through verbatim: the user asked for exactly these.
+    ...(def.dnsmasqOptions ?? []).map((opt) => confValue(opt.value, 'dnsmasq:option')),
+  ];
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+/** The option lines Switchyard writes itself, in libvirt's order: all but the header and <dnsmasq:options>. */
+export function ownOptionLines(def: NetworkDef, opts: DnsmasqConfigOptions): string[] {
   const wantDns = def.dns?.enable !== 'no';
   const paths = dnsmasqPaths(confValue(opts.stateDir, 'state directory'), def.name);
   const { v4, v6 } = dhcpIps(def);
   const dhcp = v4 !== undefined || v6 !== undefined;
-  const lines = [
-    ...headerLines(def.name),
+  return [
     'strict-order',
     // DNS disabled: port 0 keeps dnsmasq from listening for DNS at all.
     ...(wantDns ? [] : ['port=0']),
@@ -66,10 +76,7 @@ export function dnsmasqConfig(def: NetworkDef, opts: DnsmasqConfigOptions): stri
     ...(wantDns ? [`addn-hosts=${paths.addnhosts}`] : []),
     ...(def.mtu ? [`dhcp-option=option:mtu,${def.mtu.size}`] : []),
     ...routerAdvertLines(def),
-    // <dnsmasq:options> pass through verbatim: the user asked for exactly these.
-    ...(def.dnsmasqOptions ?? []).map((opt) => confValue(opt.value, 'dnsmasq:option')),
   ];
-  return lines.map((line) => `${line}\n`).join('');
 }
 
 function headerLines(name: string): string[] {

@@ -26,5 +26,6 @@ export {
   type IptablesRule,
   parseIptablesListing,
 } from './iptables-listing.js';
+export { DEFAULT_NAT_PORTS } from './nat-rules.js';
 export { type FirewallOptions, firewallDeleteScript, firewallRuleset, wantsFirewall } from './ruleset.js';
 export { bridgeFromTableName, TABLE_PREFIX, tableNameFor } from './table-name.js';

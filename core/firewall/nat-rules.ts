@@ -9,6 +9,9 @@ import { natTreatment } from './forward-rules.js';
 import { type RuleContext, rule } from './rule-context.js';
 import type { Subnet } from './subnets.js';
 
+/** libvirt's default <nat><port> range; the live XML of a NAT network shows it too. */
+export const DEFAULT_NAT_PORTS = { start: 1024, end: 65535 } as const;
+
 export function natRules(def: NetworkDef, ctx: RuleContext): string[] {
   if (effectiveMode(def) !== 'nat') return [];
   return ctx.subnets.filter((s) => natTreatment(def, s) === 'nat').flatMap((s) => subnetNat(def, ctx, s));
@@ -19,7 +22,7 @@ function subnetNat(def: NetworkDef, ctx: RuleContext, subnet: Subnet): string[] 
   const out = ctx.uplink && `oifname ${ctx.uplink}`;
   const leaving = [out, `${proto} saddr ${prefix}`, `${proto} daddr != ${prefix}`];
   const nat = def.forward?.nat;
-  const ports = `${nat?.portStart ?? 1024}-${nat?.portEnd ?? 65535}`;
+  const ports = `${nat?.portStart ?? DEFAULT_NAT_PORTS.start}-${nat?.portEnd ?? DEFAULT_NAT_PORTS.end}`;
   const target = translation(def, proto);
   return [
     ...linkLocalDestinations(proto).map((dest) =>

@@ -3,6 +3,7 @@
 // string (or the line) is refused or left out, never passed through.
 
 /** Characters Linux allows in interface names that are also safe inside nft quotes. */
+export const NFT_IFACE_CHARS = /^[A-Za-z0-9_.+@-]*$/;
 const IFACE = /^[A-Za-z0-9_.+@-]{1,15}$/;
 
 /** An interface name as an nft string literal; throws for names we cannot quote safely. */

@@ -5,6 +5,22 @@
 
 const SAFE = /^[A-Za-z0-9_+-]$/;
 
+/** NAME_MAX: the longest file name Linux file systems take, in bytes. */
+const FILE_NAME_MAX = 255;
+/** The longest suffix a network's files add to the stem ('.addnhosts', '.hostsfile'). */
+const LONGEST_SUFFIX = '.addnhosts'.length;
+/**
+ * What an atomic write adds beside the file while it writes it: a leading '.' and
+ * '.PID.MILLISECONDS.tmp' (host/state/atomic-write.ts), at most 1 + 27, with room to spare.
+ */
+const TEMP_FILE_ROOM = 30;
+
+/**
+ * The longest stem every file of a network can be built from; validation refuses longer
+ * ones. The bridge's alias ('switchyard:' + stem) stays within the kernel's 255 bytes too.
+ */
+export const MAX_FILE_STEM = FILE_NAME_MAX - LONGEST_SUFFIX - TEMP_FILE_ROOM;
+
 export function fileStem(name: string): string {
   let out = '';
   for (const byte of new TextEncoder().encode(name)) {

@@ -1,5 +1,5 @@
 // The network's own nftables table, loaded and deleted as one transaction each.
-// Open mode gets no table: the host's own firewall decides (DESIGN.md).
+// Open mode gets no table: the host's own firewall decides what crosses.
 import { firewallDeleteScript, firewallRuleset, tableNameFor, wantsFirewall } from '../firewall/index.js';
 import type { NetworkDef } from '../model/network.js';
 import type { Step } from './host-op.js';

@@ -1,6 +1,8 @@
 // Plans as text (`net-plan NET`) and as the JSON object of `net-plan NET --json`.
+import { shellWord } from '../names/shell-word.js';
 import { assertNever } from '../result.js';
 import type { HostOp, Plan } from './host-op.js';
+import { intentObjects } from './intent-step.js';
 
 export function formatPlan(plan: Plan, verb = 'start'): string {
   const lines = [`plan to ${verb} network '${plan.network}' on bridge ${plan.bridge}:`];
@@ -53,8 +55,14 @@ export function describeOp(op: HostOp): string {
       return `${op.binary} ${op.args.map(shellWord).join(' ')}; wait for ${shellWord(op.pidFile)}`;
     case 'dnsmasq-stop':
       return `SIGTERM dnsmasq ${op.pid ?? `(pid in ${shellWord(op.pidFile)})`} if its command line has --conf-file=${shellWord(op.confFile)}`;
+    case 'tc':
+      return `tc ${op.args.map(shellWord).join(' ')}${op.absentOk ? '   (ok if already gone)' : ''}`;
+    case 'qemu-acl':
+      return op.allow
+        ? `add 'allow ${op.bridge}' to ${shellWord(op.file)} (included once from ${shellWord(op.bridgeConf)})`
+        : `remove 'allow ${op.bridge}' from ${shellWord(op.file)}`;
     case 'write-intent':
-      return `record the intent to ${op.intent.action} '${op.intent.name}' (bridge ${op.intent.bridge}${op.intent.table ? `, table inet ${op.intent.table}` : ''})`;
+      return `record the intent to ${op.intent.action} '${op.intent.name}' (${intentObjects(op.intent).join(', ')})`;
     case 'remove-intent':
       return `remove the intent record of '${op.name}'`;
     case 'write-status':
@@ -72,23 +80,26 @@ export interface PlanJson {
   files: Record<string, string>;
   /** The nft script that creates the network's table ('' in open mode). */
   nft: string;
+  /** The nft script of the port isolation table ('' without <port isolated='yes'/>). */
+  isolation: string;
+  /** The tc commands of <bandwidth>, as one would type them. */
+  tc: string[];
 }
 
 export function planJson(plan: Plan): PlanJson {
   const files: Record<string, string> = {};
   let nft = '';
+  let isolation = '';
+  const tc: string[] = [];
   for (const step of plan.steps) {
     for (const op of step.do) {
       if (op.op === 'write-file') files[op.path] = op.content;
       if (op.op === 'nft' && step.id === 'firewall') nft = op.script;
+      if (op.op === 'nft' && step.id === 'isolation') isolation = op.script;
+      if (op.op === 'tc') tc.push(['tc', ...op.args].join(' '));
     }
   }
-  return { steps: plan.steps, files, nft };
-}
-
-/** Quotes a word the way a reader would type it in a shell; display only, never executed. */
-function shellWord(word: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  return { steps: plan.steps, files, nft, isolation, tc };
 }
 
 const mode = (m: number): string => `0${m.toString(8)}`;

@@ -16,7 +16,13 @@ export type StepId =
   | 'link-up'
   | 'routes'
   | 'forwarding'
+  | 'isolation'
+  | 'bandwidth'
   | 'dnsmasq'
+  | 'qemu-acl'
+  | 'reattach'
+  | 'ports'
+  | 'guests'
   | 'status'
   | 'sysctls';
 
@@ -29,38 +35,59 @@ export const START_STEP_IDS: readonly StepId[] = [
   'ipv6-sysctls',
   'firewall',
   'host-firewall',
+  'isolation',
   'addresses',
   'link-up',
   'routes',
   'forwarding',
+  'bandwidth',
   'dnsmasq',
+  'qemu-acl',
+  'reattach',
   'status',
 ];
 
 /** The stop steps in execution order. */
 export const STOP_STEP_IDS: readonly StepId[] = [
   'intent',
+  'ports',
   'dnsmasq',
   'firewall',
   'host-firewall',
   'network-manager',
+  'guests',
   'bridge',
   'status',
   'sysctls',
 ];
 
 /**
- * What a start or stop is about to create or remove, recorded before its first host
- * change and removed after its last: whatever instant a crash hits, reconcile finds
- * either this record or a complete status, and knows which objects to clean.
+ * What a network makes for its guests beside the bridge and its firewall table; a
+ * field is present only for what it makes. Intent and status carry it, so a stop,
+ * an undone start and reconcile remove exactly these.
+ */
+export interface GuestObjects {
+  /** The port isolation table, as 'FAMILY NAME' ('bridge syiso_…' or 'inet syiso_…'). */
+  isolationTable?: string;
+  /** The IFB device that shapes what the guests send (<bandwidth><outbound>). */
+  ifb?: string;
+  /** Our qemu access list file that names the bridge (core/guests/qemu-acl.ts). */
+  qemuAcl?: string;
+}
+
+/**
+ * What a start, stop or live update is about to change, recorded before its first
+ * host change and removed after its last: whatever instant a crash hits, reconcile
+ * finds either this record or a complete status, and knows what to finish or undo.
  */
 export interface Intent {
-  action: 'start' | 'stop';
+  action: 'start' | 'stop' | 'update';
   name: string;
   bridge: string;
   table?: string;
   /** Our accepts in the host's iptables chains (a start inserts them, a stop deletes them). */
   hostRules?: HostChainRule[];
+  guests?: GuestObjects;
 }
 
 /** What the status file records; the host adds the dnsmasq PID and the start time. */
@@ -70,6 +97,7 @@ export interface PlannedStatus {
   bridge: string;
   table?: string;
   hostRules?: HostChainRule[];
+  guests?: GuestObjects;
   persistent: boolean;
 }
 
@@ -104,6 +132,13 @@ export type HostOp =
    */
   | { op: 'dnsmasq-stop'; pidFile: string; confFile: string; pid?: number }
   /** The intent record (run dir, NAME.intent), written atomically. */
+  /** One `tc` command (qdiscs and classes of <bandwidth>). absentOk as for ip. */
+  | { op: 'tc'; args: string[]; absentOk?: boolean }
+  /**
+   * Add (allow) or remove the `allow BRIDGE` line of our qemu access list FILE (see
+   * core/guests/qemu-acl.ts); adding also includes FILE from BRIDGECONF once.
+   */
+  | { op: 'qemu-acl'; bridge: string; allow: boolean; file: string; bridgeConf: string }
   | { op: 'write-intent'; intent: Intent }
   | { op: 'remove-intent'; name: string }
   /** Live XML and status JSON, written last so their presence means "fully started". */

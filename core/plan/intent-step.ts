@@ -4,12 +4,21 @@
 // one of its steps fails the record stays, and reconcile finishes the stop.
 import type { Intent, Step } from './host-op.js';
 
-export function intentStep(intent: Intent): Step {
-  const objects = [
+/** What the record names, for people: the bridge, its tables, the IFB, the access list line. */
+export function intentObjects(intent: Intent): string[] {
+  const g = intent.guests;
+  return [
     `bridge ${intent.bridge}`,
     ...(intent.table ? [`table inet ${intent.table}`] : []),
     ...(intent.hostRules?.length ? [`${intent.hostRules.length} host iptables rule(s)`] : []),
+    ...(g?.isolationTable ? [`table ${g.isolationTable}`] : []),
+    ...(g?.ifb ? [g.ifb] : []),
+    ...(g?.qemuAcl ? [`allow ${intent.bridge} in ${g.qemuAcl}`] : []),
   ];
+}
+
+export function intentStep(intent: Intent): Step {
+  const objects = intentObjects(intent);
   return {
     id: 'intent',
     title: `record the intent to ${intent.action} (${objects.join(', ')})`,

@@ -14,9 +14,22 @@ export interface PlanContext {
   dnsmasqBinary?: string;
   /** Account dnsmasq drops to after binding its sockets; 'nobody' as under libvirt. */
   dnsmasqUser?: string;
+  /** qemu-bridge-helper's bridge.conf and our access list beside it; never from a request. */
+  qemuAcl?: QemuAclPaths;
   /** See dnsmasqStep: skip dnsmasq's ping before every DHCP offer. Default false (the XML decides). */
   fastOffer?: boolean;
 }
 
 export const DEFAULT_DNSMASQ_BINARY = '/usr/sbin/dnsmasq';
 export const DEFAULT_DNSMASQ_USER = 'nobody';
+export interface QemuAclPaths {
+  /** Our file of `allow BRIDGE` lines. */
+  file: string;
+  /** The helper's own file, which includes ours. */
+  bridgeConf: string;
+}
+
+export const DEFAULT_QEMU_ACL: QemuAclPaths = {
+  file: '/etc/qemu/switchyard.conf',
+  bridgeConf: '/etc/qemu/bridge.conf',
+};

@@ -3,18 +3,29 @@
 // host layer reads the facts before and executes the plan after.
 import { formatCidr } from '../addr/cidr.js';
 import type { NetworkDef } from '../model/network.js';
+import { fileStem } from '../names/file-stem.js';
+import { bandwidthStep, ifbConflict, ifbNameFor, wantsIfb } from './bandwidth-step.js';
+import { bridgeAlias } from './bridge-alias.js';
 import { addressStep, bridgeStep, ipv6SysctlStep, linkUpStep, routeStep } from './bridge-steps.js';
 import { checkCollisions, networkSubnets } from './check-collisions.js';
 import { dnsmasqStep } from './dnsmasq-step.js';
 import { firewallStep, firewallTable } from './firewall-step.js';
 import { forwardingStep } from './forwarding-step.js';
+import { qemuAclStep, reattachStep } from './guest-steps.js';
 import type { HostFacts } from './host-facts.js';
 import { hostFirewallStep, neededHostRules } from './host-firewall-step.js';
-import type { Plan, Step } from './host-op.js';
+import type { GuestObjects, Plan, Step } from './host-op.js';
 import { intentStep } from './intent-step.js';
+import {
+  type IsolationMethod,
+  isolationMethod,
+  isolationStep,
+  isolationTable,
+  wantsIsolation,
+} from './isolation-step.js';
 import { managedMode } from './managed-mode.js';
 import { networkManagerStep } from './network-manager-step.js';
-import type { PlanContext } from './plan-context.js';
+import { DEFAULT_QEMU_ACL, type PlanContext } from './plan-context.js';
 import type { PlanResult } from './plan-problem.js';
 import { statusStep } from './status-step.js';
 
@@ -26,13 +37,23 @@ export function planStart(def: NetworkDef, facts: HostFacts, ctx: PlanContext): 
     const message = `network '${def.name}': <bridge> has no name; define the network first so one is chosen`;
     return { ok: false, error: { code: 'invalid', network: def.name, message } };
   }
-  const conflict = checkCollisions(def, bridge, facts);
+  const conflict = checkCollisions(def, bridge, facts) ?? ifbConflict(def, bridge, facts);
   if (conflict) return { ok: false, error: conflict };
+  const isolation = wantsIsolation(def) ? isolationMethod(def, facts.kernel) : undefined;
+  if (typeof isolation === 'object') return { ok: false, error: isolation };
   try {
     const dnsmasq = dnsmasqStep(def, bridge, ctx);
     const table = firewallTable(def, bridge);
+    const qemuAcl = ctx.qemuAcl ?? DEFAULT_QEMU_ACL;
+    const acl = qemuAclStep(def, bridge, qemuAcl);
+    const guests = guestObjects(bridge, isolation, wantsIfb(def), acl.do.length ? qemuAcl.file : undefined);
+    const alias = bridgeAlias(ctx.rootId, fileStem(def.name));
     const hostRules = neededHostRules(def, bridge, ctx.rootId, facts.hostChains);
-    const recorded = { ...withTable(table), ...(hostRules.length ? { hostRules } : {}) };
+    const recorded = {
+      ...withTable(table),
+      ...withGuests(guests),
+      ...(hostRules.length ? { hostRules } : {}),
+    };
     const steps: Step[] = [
       checkStep(def, bridge),
       intentStep({ action: 'start', name: def.name, bridge, ...recorded }),
@@ -41,11 +62,15 @@ export function planStart(def: NetworkDef, facts: HostFacts, ctx: PlanContext): 
       ipv6SysctlStep(def, bridge),
       firewallStep(def, bridge),
       hostFirewallStep(hostRules),
+      isolationStep(bridge, isolation),
       addressStep(def, bridge),
       linkUpStep(bridge),
       routeStep(def, bridge),
       forwardingStep(def, mode),
+      bandwidthStep(def, bridge, alias),
       dnsmasq,
+      acl,
+      reattachStep(def, bridge, facts.formerPorts ?? []),
       statusStep(
         def,
         {
@@ -67,6 +92,22 @@ export function planStart(def: NetworkDef, facts: HostFacts, ctx: PlanContext): 
 }
 
 const withTable = (table: string | undefined): { table?: string } => (table === undefined ? {} : { table });
+
+const withGuests = (guests: GuestObjects): { guests?: GuestObjects } =>
+  Object.keys(guests).length ? { guests } : {};
+
+function guestObjects(
+  bridge: string,
+  isolation: IsolationMethod | undefined,
+  ifb: boolean,
+  qemuAcl: string | undefined,
+): GuestObjects {
+  return {
+    ...(isolation ? { isolationTable: isolationTable(isolation, bridge) } : {}),
+    ...(ifb ? { ifb: ifbNameFor(bridge) } : {}),
+    ...(qemuAcl ? { qemuAcl } : {}),
+  };
+}
 
 /** The collision check itself ran while planning; the step records what was checked. */
 function checkStep(def: NetworkDef, bridge: string): Step {

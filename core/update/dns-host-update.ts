@@ -1,6 +1,8 @@
 // dns-host: <dns><host ip><hostname>… (virNetworkDefUpdateDNSHost). An add is refused
 // when a record has the same ip (several records may share a hostname); a delete
-// needs exactly one record with the same ip or sharing a hostname. No modify.
+// needs exactly one record with the same ip or sharing a hostname. libvirt 9.0 has
+// no modify; libvirt >= 10.6 replaces the hostnames of the record with the same ip,
+// and so does this.
 import { ipEquals, parseIp } from '../addr/ip.js';
 import type { DnsHost, NetworkDef } from '../model/network.js';
 import type { Result } from '../result.js';
@@ -17,11 +19,16 @@ export function updateDnsHost(def: NetworkDef, command: EffectiveCommand, xml: s
   if (!root.ok) return root;
   const what = asWritten(root.value, ['ip']);
   const at = posOf(root.value);
-  if (command === 'modify')
-    return updateFailure(def, what, at, 'DNS host records cannot be modified, only added or deleted');
-  const host = dnsHostOf(def, root.value, !isAdd(command));
+  const host = dnsHostOf(def, root.value, command === 'delete');
   if (!host.ok) return host;
   const dns = dnsOf(def);
+  if (command === 'modify') {
+    const i = dns.hosts.findIndex((h) => sameIp(host.value.ip, h.ip));
+    if (i < 0) return updateFailure(def, what, at, 'matches no DNS <host> record by ip');
+    const checked = checkNewDnsRecord(def, { hosts: [host.value] });
+    if (!checked.ok) return checked;
+    return ok(withDns(def, { ...dns, hosts: dns.hosts.map((h, k) => (k === i ? host.value : h)) }));
+  }
   const matches = dns.hosts
     .map((h, i) => ({ h, i }))
     .filter(({ h }) => sameIp(host.value.ip, h.ip) || (!isAdd(command) && sharesName(host.value, h)));

@@ -1,6 +1,8 @@
 // dns-srv: <dns><srv …/> (virNetworkDefUpdateDNSSrv). A record matches when it
 // agrees on every one of domain, service, protocol and target the snippet gives; an
-// add is refused if any record matches, a delete needs exactly one. No modify.
+// add is refused if any record matches, a delete needs exactly one. libvirt 9.0 has
+// no modify; newer libvirt's replaces the one matching record (its port, priority
+// and weight change), and so does this.
 import type { DnsSrv, NetworkDef } from '../model/network.js';
 import type { Result } from '../result.js';
 import { quote } from '../validate/problem-text.js';
@@ -21,20 +23,22 @@ export function updateDnsSrv(def: NetworkDef, command: EffectiveCommand, xml: st
   if (!root.ok) return root;
   const what = asWritten(root.value, SHOWN);
   const at = posOf(root.value);
-  if (command === 'modify')
-    return updateFailure(def, what, at, 'DNS SRV records cannot be modified, only added or deleted');
-  const srv = srvOf(def, root.value, !isAdd(command));
+  const srv = srvOf(def, root.value, command === 'delete');
   if (!srv.ok) return srv;
   const dns = dnsOf(def);
   const matches = dns.srvs
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => MATCHED.every((k) => srv.value[k] === undefined || srv.value[k] === s[k]));
-  if (command === 'delete') {
+  if (!isAdd(command)) {
     if (matches.length === 0) return updateFailure(def, what, at, 'matches no DNS <srv> record');
     if (matches.length > 1)
       return updateFailure(def, what, at, `matches ${matches.length} DNS <srv> records; be more specific`);
-    const gone = matches[0]?.i;
-    return ok(withDns(def, { ...dns, srvs: dns.srvs.filter((_, k) => k !== gone) }));
+    const found = matches[0]?.i;
+    if (command === 'delete')
+      return ok(withDns(def, { ...dns, srvs: dns.srvs.filter((_, k) => k !== found) }));
+    const checked = checkNewDnsRecord(def, { srvs: [srv.value] });
+    if (!checked.ok) return checked;
+    return ok(withDns(def, { ...dns, srvs: dns.srvs.map((s, k) => (k === found ? srv.value : s)) }));
   }
   if (matches.length > 0) return updateFailure(def, what, at, 'matches an existing DNS <srv> record');
   const checked = checkNewDnsRecord(def, { srvs: [srv.value] });

@@ -1,5 +1,6 @@
 // dns-txt: <dns><txt name value/> (virNetworkDefUpdateDNSTxt), matched by name.
-// A delete may omit the value. No modify.
+// A delete may omit the value. libvirt 9.0 has no modify; libvirt >= 10.6 gives the
+// record of that name the new value, and so does this.
 import type { DnsTxt, NetworkDef } from '../model/network.js';
 import type { Result } from '../result.js';
 import { quote } from '../validate/problem-text.js';
@@ -16,8 +17,6 @@ export function updateDnsTxt(def: NetworkDef, command: EffectiveCommand, xml: st
   const el = root.value;
   const what = asWritten(el, ['name', 'value']);
   const at = posOf(el);
-  if (command === 'modify')
-    return updateFailure(def, what, at, 'DNS TXT records cannot be modified, only added or deleted');
   const name = attribute(el, 'name');
   const value = attribute(el, 'value');
   if (name === undefined) return updateFailure(def, what, at, 'has no name attribute');
@@ -31,9 +30,14 @@ export function updateDnsTxt(def: NetworkDef, command: EffectiveCommand, xml: st
     if (found < 0) return updateFailure(def, what, at, 'matches no DNS <txt> record');
     return ok(withDns(def, { ...dns, txts: dns.txts.filter((_, k) => k !== found) }));
   }
-  if (found >= 0) return updateFailure(def, what, at, 'has the name of an existing DNS <txt> record');
+  if (command === 'modify' && found < 0)
+    return updateFailure(def, what, at, 'matches no DNS <txt> record by name');
+  if (command !== 'modify' && found >= 0)
+    return updateFailure(def, what, at, 'has the name of an existing DNS <txt> record');
   const txt: DnsTxt = { at, name, value: value ?? '' };
   const checked = checkNewDnsRecord(def, { txts: [txt] });
   if (!checked.ok) return checked;
-  return ok(withDns(def, { ...dns, txts: inserted(dns.txts, txt, command) }));
+  const txts =
+    command === 'modify' ? dns.txts.map((t, k) => (k === found ? txt : t)) : inserted(dns.txts, txt, command);
+  return ok(withDns(def, { ...dns, txts }));
 }

@@ -1,6 +1,8 @@
 // <dhcp> inside a sound <ip>: ranges and hosts (libvirt's virNetworkDHCPDefParseXML
-// and virSocketAddrGetRange), plus ours: host addresses inside the subnet and no
-// MAC or address given to two hosts. Also the driver's rule that only one IPv4 and
+// and virSocketAddrGetRange), plus ours: host addresses inside the subnet, not the
+// network's own address (the host holds it: a guest given it would clash with its
+// gateway), not an IPv4 network or broadcast address, and no MAC or address given to
+// two hosts. Also the driver's rule that only one IPv4 and
 // one IPv6 <ip> may serve DHCP.
 import {
   broadcastOf,
@@ -16,6 +18,7 @@ import { formatIp, type IpAddress, ipEquals, ipv4ToNumber, parseIp } from '../ad
 import { ipDefCidr } from '../addr/ip-def.js';
 import type { DhcpHost, DhcpRange, IpDef, LeaseTime, NetworkDef } from '../model/network.js';
 import { assertNever } from '../result.js';
+import { confFieldProblem, dnsNameProblem } from './dnsmasq-text.js';
 import { type HostKeys, type Repeated, repeatChecker } from './host-repeats.js';
 import { isMulticastMacNumber, macToNumber } from './mac-address.js';
 import { element, quote, type Report } from './problem-text.js';
@@ -26,14 +29,16 @@ export function checkDhcp(ip: IpDef, address: IpAddress, report: Report): void {
   const subnet = ipDefCidr(ip);
   if (!ip.dhcp || !subnet) return;
   for (const range of ip.dhcp.ranges) checkRange(range, subnet, report);
-  checkHosts(ip.dhcp.hosts, subnet, report);
+  checkHosts(ip.dhcp.hosts, subnet, address, report);
   const bootp = ip.dhcp.bootp;
   if (bootp) {
     const what = element('bootp', [
       ['file', bootp.file],
       ['server', bootp.server],
     ]);
+    const fileProblem = confFieldProblem(bootp.file);
     if (address.family !== 4) report(what, bootp.at, 'is only supported in an IPv4 <ip>');
+    else if (fileProblem) report(what, bootp.at, `file ${quote(bootp.file)} ${fileProblem}`);
     else if (bootp.server !== undefined && !parseIp(bootp.server)) {
       report(what, bootp.at, `server ${quote(bootp.server)} is not a valid IP address`);
     }
@@ -107,15 +112,33 @@ interface ParsedHost extends HostKeys {
   inSubnet: boolean;
 }
 
-function checkHosts(hosts: DhcpHost[], subnet: Cidr, report: Report): void {
+/** Addresses no static host may have, as host keys (see parseHost), with why. */
+type Reserved = Map<number | string, string>;
+
+function reservedAddresses(subnet: Cidr, own: IpAddress): Reserved {
+  const reserved: Reserved = new Map();
+  if (subnet.address.family === 4) {
+    reserved.set(Number(subnet.address.value), `the network address of ${formatCidr(subnet)}`);
+    reserved.set(
+      Number(broadcastOf(subnet.address, subnet.prefix).value),
+      `the broadcast address of ${formatCidr(subnet)}`,
+    );
+  }
+  const ownKey = own.family === 4 ? Number(own.value) : formatIp(own);
+  reserved.set(ownKey, "the network's own address: the host holds it as the guests' gateway");
+  return reserved;
+}
+
+function checkHosts(hosts: DhcpHost[], subnet: Cidr, own: IpAddress, report: Report): void {
   const v4 = ipv4Subnet(subnet);
   const parsed = hosts.map((host) => parseHost(host, subnet, v4));
   const repeatOf = repeatChecker(parsed);
+  const reserved = reservedAddresses(subnet, own);
   for (let i = 0; i < hosts.length; i++) {
     const host = hosts[i]!;
     const keys = parsed[i]!;
     // Only hosts without problems of their own take part in the repeat checks.
-    const problem = hostProblem(host, keys, subnet) ?? repeatProblem(host, keys, repeatOf(keys));
+    const problem = hostProblem(host, keys, subnet, reserved) ?? repeatProblem(host, keys, repeatOf(keys));
     if (problem) report(hostElement(host), host.at, problem);
     if (host.lease) checkLease(host.lease, report);
   }
@@ -133,7 +156,12 @@ function parseHost(host: DhcpHost, subnet: Cidr, v4: Ipv4Subnet | undefined): Pa
   return { mac, ip: key, inSubnet: cidrContains(subnet, ip) };
 }
 
-function hostProblem(host: DhcpHost, parsed: ParsedHost, subnet: Cidr): string | undefined {
+function hostProblem(
+  host: DhcpHost,
+  parsed: ParsedHost,
+  subnet: Cidr,
+  reserved: Reserved,
+): string | undefined {
   const ipv6 = subnet.address.family === 6;
   if (host.mac !== undefined) {
     if (ipv6) return 'may not have a mac in an IPv6 <ip>: IPv6 hosts are matched by id or name';
@@ -144,8 +172,9 @@ function hostProblem(host: DhcpHost, parsed: ParsedHost, subnet: Cidr): string |
   if (host.id !== undefined && !/^[0-9a-fA-F:]*$/.test(host.id)) {
     return `id ${quote(host.id)} may contain only hex digits and ':'`;
   }
-  if (host.name !== undefined && !/^[A-Za-z0-9]/.test(host.name)) {
-    return `name ${quote(host.name)} must start with a letter or digit`;
+  if (host.name !== undefined) {
+    const problem = dhcpHostNameProblem(host.name);
+    if (problem) return `name ${quote(host.name)} ${problem}`;
   }
   if (host.ip !== undefined && parsed.ip === undefined)
     return `ip ${quote(host.ip)} is not a valid IP address`;
@@ -153,7 +182,21 @@ function hostProblem(host: DhcpHost, parsed: ParsedHost, subnet: Cidr): string |
   if (!ipv6 && host.mac === undefined && host.name === undefined) return 'needs a mac or name attribute';
   if (parsed.ip === undefined) return 'has no ip attribute';
   if (!parsed.inSubnet) return `ip ${quote(host.ip ?? '')} is not within ${formatCidr(subnet)}`;
+  const taken = reserved.get(parsed.ip);
+  if (taken) return `ip ${quote(host.ip ?? '')} is ${taken}`;
   return undefined;
+}
+
+/**
+ * libvirt wants a letter or digit first. The name is a field of a dhcp-hostsfile
+ * line, where ',' starts another field, and dnsmasq takes only a legal host name
+ * there (letters, digits, '-', '_', then a domain after a '.'); anything else
+ * would add fields to the line or be dropped by dnsmasq without a word.
+ */
+function dhcpHostNameProblem(name: string): string | undefined {
+  if (!/^[A-Za-z0-9]/.test(name)) return 'must start with a letter or digit';
+  if (!/^[A-Za-z0-9_.-]*$/.test(name)) return "may contain only letters, digits, '-', '_' and '.'";
+  return dnsNameProblem(name);
 }
 
 function repeatProblem(host: DhcpHost, parsed: ParsedHost, repeated: Repeated): string | undefined {

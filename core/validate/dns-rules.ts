@@ -1,6 +1,11 @@
-// <dns>: forwarders, hosts, SRV and TXT records (libvirt's virNetworkDNSDefParseXML).
+// <dns>: forwarders, hosts, SRV and TXT records (libvirt's virNetworkDNSDefParseXML),
+// and <domain>. Every name and text here is written into dnsmasq's config or its
+// addn-hosts file, so beyond libvirt's checks each must read back as written
+// (dnsmasq-text.ts).
 import { isIpAddress, parseIp } from '../addr/ip.js';
 import type { DnsDef, DnsForwarder, DnsHost, DnsSrv, DnsTxt, NetworkDef } from '../model/network.js';
+import { configTextProblem, dnsNameProblem } from './dnsmasq-text.js';
+import { domainNameProblem } from './domain-rules.js';
 import { element, quote, type Report } from './problem-text.js';
 
 /** RFC 2782's 512-byte limit less the record's overhead, as libvirt counts it. */
@@ -10,6 +15,7 @@ const SERVICE_CHARS = /^[A-Za-z0-9_\-+/*]*$/;
 const PROTOCOL_CHARS = /^[A-Za-z0-9\-+/]*$/;
 
 export function checkDns(def: NetworkDef, report: Report): void {
+  checkDomain(def, report);
   const dns = def.dns;
   if (!dns) return;
   checkDisabledDns(dns, report);
@@ -17,6 +23,14 @@ export function checkDns(def: NetworkDef, report: Report): void {
   for (const host of dns.hosts) checkHost(host, report);
   for (const srv of dns.srvs) checkSrv(srv, report);
   for (const txt of dns.txts) checkTxt(txt, report);
+}
+
+function checkDomain(def: NetworkDef, report: Report): void {
+  const domain = def.domain;
+  const problem = domain && domainNameProblem(domain.name);
+  if (domain && problem) {
+    report(element('domain', [['name', domain.name]]), domain.at, `name ${quote(domain.name)} ${problem}`);
+  }
 }
 
 function checkDisabledDns(dns: DnsDef, report: Report): void {
@@ -35,8 +49,11 @@ function checkForwarder(forwarder: DnsForwarder, report: Report): void {
     ['domain', forwarder.domain],
     ['addr', forwarder.addr],
   ]);
+  const domainProblem = forwarder.domain === undefined ? undefined : dnsNameProblem(forwarder.domain);
   if (forwarder.addr !== undefined && !parseIp(forwarder.addr)) {
     report(what, forwarder.at, `addr ${quote(forwarder.addr)} is not a valid IP address`);
+  } else if (domainProblem) {
+    report(what, forwarder.at, `domain ${quote(forwarder.domain ?? '')} ${domainProblem}`);
   } else if (forwarder.addr === undefined && forwarder.domain === undefined) {
     report(what, forwarder.at, 'needs an addr or a domain attribute');
   }
@@ -53,6 +70,10 @@ function dnsHostProblem(host: DnsHost): string | undefined {
   if (!isIpAddress(host.ip)) return `ip ${quote(host.ip)} is not a valid IP address`;
   if (host.hostnames.length === 0) return 'needs at least one <hostname>';
   if (host.hostnames.some((name) => name === '')) return 'has an empty <hostname>';
+  for (const name of host.hostnames) {
+    const problem = dnsNameProblem(name);
+    if (problem) return `<hostname> ${quote(name)} ${problem}`;
+  }
   return undefined;
 }
 
@@ -83,6 +104,11 @@ function srvNameProblem(srv: DnsSrv): string | undefined {
   if (!PROTOCOL_CHARS.test(srv.protocol)) {
     return `protocol ${quote(srv.protocol)} may contain only letters, digits and - + /`;
   }
+  const domain = srv.domain ? dnsNameProblem(srv.domain) : undefined;
+  if (domain) return `domain ${quote(srv.domain ?? '')} ${domain}`;
+  // '.' is SRV's "no such service", not a name.
+  const target = srv.target && srv.target !== '.' ? dnsNameProblem(srv.target) : undefined;
+  if (target) return `target ${quote(srv.target ?? '')} ${target}`;
   return undefined;
 }
 
@@ -107,7 +133,11 @@ function checkTxt(txt: DnsTxt, report: Report): void {
     ['name', txt.name],
     ['value', txt.value],
   ]);
+  const nameProblem = configTextProblem(txt.name);
+  const valueProblem = configTextProblem(txt.value);
   if (txt.name === '') report(what, txt.at, 'needs a name attribute');
   else if (/[ ,]/.test(txt.name))
     report(what, txt.at, `name ${quote(txt.name)} may not contain spaces or commas`);
+  else if (nameProblem) report(what, txt.at, `name ${quote(txt.name)} ${nameProblem}`);
+  else if (valueProblem) report(what, txt.at, `value ${quote(txt.value)} ${valueProblem}`);
 }

@@ -6,6 +6,7 @@ import { classfulPrefix, prefixFromNetmask } from '../addr/cidr.js';
 import { type IpAddress, parseIp } from '../addr/ip.js';
 import type { IpDef, NetworkDef } from '../model/network.js';
 import { checkDhcp } from './dhcp-rules.js';
+import { confFieldProblem } from './dnsmasq-text.js';
 import { element, quote, type Report } from './problem-text.js';
 
 export function ipElement(ip: IpDef): string {
@@ -37,11 +38,15 @@ function checkIpElement(ip: IpDef, report: Report): IpAddress | undefined {
   if (familyProblem) return say(familyProblem);
   const maskProblem = address.family === 4 ? ipv4MaskProblem(ip, address) : ipv6MaskProblem(ip);
   if (maskProblem) return say(maskProblem);
-  if (ip.tftp && address.family !== 4) {
+  const tftp = ip.tftp;
+  const rootProblem = tftp && confFieldProblem(tftp.root);
+  if (tftp && address.family !== 4) {
+    report(element('tftp', [['root', tftp.root]]), tftp.at ?? ip.at, 'is only supported in an IPv4 <ip>');
+  } else if (tftp && rootProblem) {
     report(
-      element('tftp', [['root', ip.tftp.root]]),
-      ip.tftp.at ?? ip.at,
-      'is only supported in an IPv4 <ip>',
+      element('tftp', [['root', tftp.root]]),
+      tftp.at ?? ip.at,
+      `root ${quote(tftp.root)} ${rootProblem}`,
     );
   }
   return address;

@@ -1,20 +1,25 @@
 // What each forward mode allows in the rest of the network: libvirt's parser
 // checks (L3 modes need an <ip> and at most one uplink; device-pool modes have no
-// bridge of their own) and the driver's (no <mac>, DNS records, <domain> or
-// bandwidth where libvirt configures no bridge). Two driver checks are left out
-// on purpose because libvirt's own test corpus relies on their absence: an <ip>
-// in a device-pool mode (passthrough-pf) and a PCI <address> outside hostdev mode
-// (passthrough-address-crash); both are inert, as nothing runs on such networks.
+// bridge of their own) and the driver's (no <mac>, <ip>, DNS records, <domain> or
+// bandwidth where libvirt configures no bridge; PCI <address> pools only in
+// hostdev mode). Where libvirt 9.0 differs: its XML parser accepts an <ip> in a
+// device-pool mode and a PCI pool outside hostdev mode, and only its network
+// driver refuses them at net-define, so its 9.x test data (passthrough-pf,
+// passthrough-address-crash) parse cleanly; libvirt >= 10 refuses both when it
+// validates a definition, as net-validate does here.
 import { effectiveMode, type ForwardMode, type NetworkDef } from '../model/network.js';
 import { assertNever } from '../result.js';
+import { ruleInterfaceProblem } from './bridge-rules.js';
 import { forwardDevices } from './forward-devices.js';
 import { forwardElement } from './forward-rules.js';
+import { addressElement } from './pci-address-rules.js';
 import { element, quote, type Report } from './problem-text.js';
 
 type PoolMode = Exclude<ForwardMode, 'nat' | 'route' | 'open'>;
 
 export function checkModeRules(def: NetworkDef, report: Report): void {
   const mode = effectiveMode(def);
+  checkPciPool(def, mode, report);
   switch (mode) {
     case 'isolated':
       return;
@@ -57,6 +62,13 @@ function checkL3Mode(def: NetworkDef, mode: 'nat' | 'route' | 'open', report: Re
     );
   } else if (devices.length > 1) {
     report(forwardElement(fwd), fwd.at, `may name only one forward device, not ${devices.length}`);
+  }
+  // The uplink goes into the firewall rules beside the bridge, under the same rules.
+  for (const device of devices) {
+    if (device.dev === '') continue;
+    const problem = ruleInterfaceProblem(device.dev, { label: 'dev', shown: device.dev });
+    const what = device.dev === fwd.dev ? forwardElement(fwd) : element('interface', [['dev', device.dev]]);
+    if (problem) report(what, device.at, problem);
   }
 }
 
@@ -105,6 +117,9 @@ function checkPoolMode(def: NetworkDef, mode: PoolMode, report: Report): void {
       def.mac.at,
       `is not supported ${onlyL3} have a MAC`,
     );
+  const ip = def.ips[0];
+  if (ip)
+    report(element('ip', [['address', ip.address]]), ip.at, `is not supported ${onlyL3} have addresses`);
   const dns = def.dns;
   if (dns && dns.txts.length + dns.hosts.length + dns.srvs.length > 0) {
     report(element('dns'), dns.at, `records are not supported ${onlyL3} run DNS`);
@@ -132,6 +147,17 @@ function checkPoolDevices(def: NetworkDef, mode: PoolMode, report: Report): void
       'lists network devices, but a hostdev pool lists devices by PCI <address>',
     );
   }
+}
+
+/** A pool of PCI devices is handed to guests as hostdevs: hostdev mode only. */
+function checkPciPool(def: NetworkDef, mode: ForwardMode | 'isolated', report: Report): void {
+  const first = def.forward?.addresses[0];
+  if (mode === 'hostdev' || !first) return;
+  report(
+    addressElement(first),
+    first.at ?? def.forward?.at,
+    `lists a device by PCI address, which only <forward mode='hostdev'> pools do, not mode=${quote(mode)}`,
+  );
 }
 
 /** Bandwidth needs a bridge libvirt controls: L3 modes, or mode='bridge' with a named bridge. */

@@ -2,20 +2,13 @@
 // dnsmasq's config, so beyond libvirt's own checks ('/' and newline) we refuse
 // what cannot be a file name.
 import type { NetworkDef } from '../model/network.js';
+import { fileStem, MAX_FILE_STEM } from '../names/file-stem.js';
 import { element, quote, type Report } from './problem-text.js';
+import { utf8Length } from './utf8-length.js';
 import { isValidUuid } from './uuid-text.js';
 
-/** Longest name in UTF-8 bytes: NAME.xml, NAME.conf, NAME.hostsfile must fit in 255. */
+/** Longest name in UTF-8 bytes (the helper's contract takes the same); its file names are checked on the stem. */
 export const MAX_NAME_BYTES = 200;
-
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
 
 function nameProblem(name: string): string | undefined {
   if (name === '') return 'is empty: a network needs a name';
@@ -26,6 +19,10 @@ function nameProblem(name: string): string | undefined {
   const bytes = utf8Length(name);
   if (bytes > MAX_NAME_BYTES)
     return `is ${bytes} bytes long; at most ${MAX_NAME_BYTES} bytes (UTF-8) are allowed`;
+  // Bytes other than letters, digits, '_', '+' and '-' take three characters in a file name.
+  const stem = fileStem(name).length;
+  if (stem > MAX_FILE_STEM)
+    return `would need a file name of ${stem} characters (each byte other than a letter, digit, '_', '+' or '-' takes 3); at most ${MAX_FILE_STEM} fit`;
   return undefined;
 }
 

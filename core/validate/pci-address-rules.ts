@@ -7,7 +7,7 @@ const LIMITS = { domain: 0xffffffff, bus: 0xff, slot: 0x1f, function: 0x7 } as c
 type Field = keyof typeof LIMITS;
 const FIELDS: Field[] = ['domain', 'bus', 'slot', 'function'];
 
-function addressElement(a: PciAddress): string {
+export function addressElement(a: PciAddress): string {
   return element('address', [
     ['type', a.type],
     ['domain', a.domain],

@@ -7,6 +7,7 @@ import type { Problem } from '../result.js';
 import { checkBridge } from './bridge-rules.js';
 import { checkDhcpOncePerFamily } from './dhcp-rules.js';
 import { checkDns } from './dns-rules.js';
+import { checkDnsmasqOptions } from './dnsmasq-option-rules.js';
 import { checkForward } from './forward-rules.js';
 import { checkIps } from './ip-rules.js';
 import { checkModeRules } from './mode-rules.js';
@@ -25,6 +26,7 @@ const RULES: ((def: NetworkDef, report: Report) => void)[] = [
   checkForward,
   checkModeRules,
   checkPortgroups,
+  checkDnsmasqOptions,
 ];
 
 export function validateNetwork(def: NetworkDef): Problem[] {

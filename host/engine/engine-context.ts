@@ -3,7 +3,7 @@
 // namespace-agnostic; it acts on the network namespace of the process running it.
 import type { PlanContext } from '../../core/plan/index.js';
 import type { LinkState } from '../exec/read-links.js';
-import { type HostPaths, pidFilePath, rootId } from '../paths.js';
+import { type HostPaths, pidFilePath, qemuAclPaths, rootId } from '../paths.js';
 
 export interface EngineContext {
   paths: HostPaths;
@@ -44,5 +44,6 @@ export function planContextFor(paths: HostPaths, name: string, persistent: boole
     pidFile: pidFilePath(paths, name),
     rootId: rootId(paths),
     persistent,
+    qemuAcl: qemuAclPaths(paths),
   };
 }

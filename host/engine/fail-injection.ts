@@ -6,7 +6,10 @@
 //  - SWITCHYARD_PAUSE_AT=<step id> makes the process stop itself (SIGSTOP) right
 //    after that step of a start or stop has completed, so a test can kill -9 it at
 //    a known point instead of after a guessed delay. Steps that normally run at the
-//    same time as others run one by one then, so each is a point of its own.
+//    same time as others run one by one then, so each is a point of its own. A live
+//    update (net-update, Reserve) has points of its own: 'update-intent' once its
+//    intent and new definitions are written, and 'update-<op>' after each host
+//    operation it runs (update-nft, update-dnsmasq-stop, update-write-file, ...).
 import type { Step, StepId } from '../../core/plan/index.js';
 import { HostError } from '../host-error.js';
 
@@ -20,7 +23,12 @@ export const pauseStep = (env: NodeJS.ProcessEnv): string | undefined => env.SWI
 /** Stops the whole process (SIGCONT resumes it) if one of the steps just completed is the pause point. */
 export function pauseIfAsked(env: NodeJS.ProcessEnv, completed: Step[], log?: (line: string) => void): void {
   const at = pauseStep(env);
-  if (at === undefined || !completed.some((s) => s.id === at)) return;
-  log?.(`paused after step '${at}' (SWITCHYARD_PAUSE_AT), pid ${process.pid}`);
+  if (at !== undefined && completed.some((s) => s.id === at)) pauseAt(env, at, log);
+}
+
+/** Stops the whole process if POINT is the pause point. */
+export function pauseAt(env: NodeJS.ProcessEnv, point: string, log?: (line: string) => void): void {
+  if (pauseStep(env) !== point) return;
+  log?.(`paused after '${point}' (SWITCHYARD_PAUSE_AT), pid ${process.pid}`);
   process.kill(process.pid, 'SIGSTOP');
 }

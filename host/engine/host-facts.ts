@@ -1,31 +1,47 @@
-// The planner's view of the host: links and routes from `ip`, the networks our
-// status files say are running (their subnets show up as their bridges' routes),
-// and, for a network with firewall rules, which of the host's iptables chains drop.
-import { chainDropEvidence, HOST_CHAINS, type IptablesListing } from '../../core/firewall/index.js';
-import type { IpFamily } from '../../core/model/network.js';
-import type { HostChainFacts, HostFacts } from '../../core/plan/index.js';
+// The planner's view of the host: links and routes from `ip`, plus the networks our
+// status files say are running (their subnets show up as their bridges' routes);
+// for a network with firewall rules, which of the host's iptables chains drop; for
+// a definition that asks for port isolation, what the kernel can do; and the ports
+// the network's last stop remembered that can be plugged back in.
+import {
+  chainDropEvidence,
+  HOST_CHAINS,
+  type IptablesListing,
+  wantsFirewall,
+} from '../../core/firewall/index.js';
+import type { IpFamily, NetworkDef } from '../../core/model/network.js';
+import { type HostChainFacts, type HostFacts, wantsIsolation } from '../../core/plan/index.js';
 import { readIptables } from '../exec/iptables.js';
 import { type LinkState, readLinkState } from '../exec/read-links.js';
+import { readKernelFacts } from '../guests/kernel-facts.js';
+import { formerPorts } from '../guests/remembered-ports-file.js';
 import type { HostPaths } from '../paths.js';
 import { readStatuses } from './active-statuses.js';
 
 export async function readHostFacts(
   paths: HostPaths,
   state?: LinkState,
-  opts: { hostChains?: boolean } = {},
+  def?: NetworkDef,
 ): Promise<HostFacts> {
   const [links, hostChains] = await Promise.all([
     state ?? readLinkState(),
-    opts.hostChains ? readHostChains() : undefined,
+    def && wantsFirewall(def) ? readHostChains() : undefined,
   ]);
   const activeNetworks = readStatuses(paths).flatMap((e) =>
     e.status ? [{ name: e.status.name, bridge: e.status.bridge, subnets: [] }] : [],
   );
-  return {
+  const facts: HostFacts = {
     links: links.links.map((l) => l.name),
     routes: links.routes,
     activeNetworks,
     ...(hostChains ? { hostChains } : {}),
+  };
+  if (!def) return facts;
+  const ports = formerPorts(paths, def.name);
+  return {
+    ...facts,
+    ...(wantsIsolation(def) ? { kernel: await readKernelFacts() } : {}),
+    ...(ports.length ? { formerPorts: ports } : {}),
   };
 }
 

@@ -3,6 +3,8 @@ export interface ReconcileReport {
   /** Starts a crash cut short, undone; stops a crash cut short, finished. */
   undoneStarts: string[];
   finishedStops: string[];
+  /** Live updates a crash cut short: dnsmasq's files brought to the live XML. */
+  finishedUpdates: string[];
   /** Networks whose bridge had vanished (or is no longer ours): cleaned and marked inactive. */
   stopped: string[];
   /** Networks whose status JSON was damaged, rebuilt from the live XML. */
@@ -21,12 +23,17 @@ export interface ReconcileReport {
   restoredSysctls: string[];
   /** NetworkManager's list of our bridges was out of date and has been rewritten. */
   updatedNetworkManager: boolean;
+  /** What was missing of a running network's guest objects and was made again ('NAME: what'). */
+  repairedGuests: string[];
+  /** Our qemu access list, when it did not match the running networks and was rewritten. */
+  rewroteQemuAcl: string[];
 }
 
 export function emptyReport(): ReconcileReport {
   return {
     undoneStarts: [],
     finishedStops: [],
+    finishedUpdates: [],
     stopped: [],
     repairedStatus: [],
     restartedDnsmasq: [],
@@ -38,6 +45,8 @@ export function emptyReport(): ReconcileReport {
     restoredHostRules: [],
     restoredSysctls: [],
     updatedNetworkManager: false,
+    repairedGuests: [],
+    rewroteQemuAcl: [],
   };
 }
 
@@ -45,6 +54,7 @@ export function reportLines(r: ReconcileReport): string[] {
   return [
     ...r.undoneStarts.map((n) => `reconcile: undid the start of network '${n}' that was cut short`),
     ...r.finishedStops.map((n) => `reconcile: finished stopping network '${n}'`),
+    ...r.finishedUpdates.map((n) => `reconcile: finished the live update of network '${n}'`),
     ...r.stopped.map((n) => `reconcile: network '${n}' lost its bridge; cleaned up and marked inactive`),
     ...r.repairedStatus.map((n) => `reconcile: rebuilt the damaged status of network '${n}'`),
     ...r.restartedDnsmasq.map((n) => `reconcile: restarted dnsmasq of network '${n}'`),
@@ -60,5 +70,7 @@ export function reportLines(r: ReconcileReport): string[] {
       (p) => `reconcile: put ${p.replaceAll('/', '.')} back as it was before Switchyard`,
     ),
     ...(r.updatedNetworkManager ? ["reconcile: rewrote NetworkManager's list of our bridges"] : []),
+    ...r.repairedGuests.map((g) => `reconcile: restored ${g}`),
+    ...r.rewroteQemuAcl.map((f) => `reconcile: rewrote ${f} to match the running networks`),
   ];
 }

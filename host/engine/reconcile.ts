@@ -2,9 +2,12 @@
 // command and under the host lock, in this order:
 //  1. intent records: a start cut short is undone, a stop cut short is finished;
 //  2. statuses: one whose bridge is gone (or is no longer ours) is cleaned and
-//     removed, a damaged one is rebuilt from its live XML, a dead dnsmasq restarted;
+//     removed, a damaged one is rebuilt from its live XML, a dead dnsmasq restarted,
+//     a missing isolation table or <bandwidth> qdisc made again;
 //  3. leftovers no record claims: dnsmasq instances and files in our state dir, and
-//     bridges whose alias carries our root id (with the table named after each);
+//     bridges and IFBs whose alias carries our root id (with the tables named after
+//     each), port records of networks that no longer exist, and our qemu access
+//     list, made to name exactly the running networks that open it;
 //  4. what others took from running networks: our table, our accepts in host
 //     iptables chains that drop now, NetworkManager's list; then sysctls put back.
 // Only this state root's objects are touched (see bridge-ownership.ts): a second
@@ -14,6 +17,7 @@ import { rootId } from '../paths.js';
 import { cacheLinkState, type EngineContext } from './engine-context.js';
 import { finishIntents } from './finish-intents.js';
 import { emptyReport, type ReconcileReport, reportLines } from './reconcile-report.js';
+import { repairGuests } from './repair-guests.js';
 import { repairStatuses } from './repair-statuses.js';
 import { restoreHostObjects } from './restore-host-objects.js';
 import { sweepOrphans } from './sweep-orphans.js';
@@ -26,6 +30,7 @@ export async function reconcile(ctx: EngineContext): Promise<ReconcileReport> {
   let links = await readLinkState();
   if (await finishIntents(ctx, links, report)) links = await readLinkState();
   const active = await repairStatuses(ctx, links, root, report);
+  await repairGuests(ctx, links, active, report);
   await sweepOrphans(ctx, links, active, root, report);
   await restoreHostObjects(ctx, root, report);
   // Links and routes are as read unless a network was stopped or a bridge removed.

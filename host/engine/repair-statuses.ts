@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readNetworkDefinition } from '../../core/definition.js';
 import { dnsmasqPaths } from '../../core/dnsmasq/index.js';
 import { DEFAULT_DNSMASQ_BINARY, dnsmasqArgs, firewallTable } from '../../core/plan/index.js';
-import { findDnsmasqs, isOurDnsmasq, startDnsmasq, stopDnsmasq } from '../exec/dnsmasq-process.js';
+import { findDnsmasqs, isOurDnsmasq, stopDnsmasq } from '../exec/dnsmasq-process.js';
 import type { LinkState } from '../exec/read-links.js';
 import { pidFilePath, statusJsonPath, statusXmlPath } from '../paths.js';
 import { readActive, readDefinitionXml, readText, removeActive, writeActive } from '../state/state-store.js';
@@ -15,6 +15,8 @@ import { readStatuses } from './active-statuses.js';
 import { bridgeOwnership } from './bridge-ownership.js';
 import type { EngineContext } from './engine-context.js';
 import type { ReconcileReport } from './reconcile-report.js';
+import { guestObjectsOf } from './repair-guests.js';
+import { startRecordedDnsmasq } from './start-recorded-dnsmasq.js';
 import { stopNetwork } from './stop-network.js';
 
 export async function repairStatuses(
@@ -27,7 +29,8 @@ export async function repairStatuses(
   for (const entry of readStatuses(ctx.paths)) {
     const xml = readText(statusXmlPath(ctx.paths, entry.name));
     // Without its live XML the network cannot be shown or updated: cleaned, as if its bridge were gone.
-    const rebuilt = !entry.status && xml !== undefined ? rebuildStatus(ctx, entry.name, xml) : undefined;
+    const rebuilt =
+      !entry.status && xml !== undefined ? await rebuildStatus(ctx, entry.name, xml) : undefined;
     const status = xml === undefined ? entry.status : (entry.status ?? rebuilt);
     if (!status) {
       // Nothing says which bridge it had: the sweeps find its objects by our alias and paths.
@@ -51,7 +54,11 @@ export async function repairStatuses(
 }
 
 /** A status from the live XML (which names the bridge) and the host (the dnsmasq running with our conf). */
-function rebuildStatus(ctx: EngineContext, name: string, xml: string): NetworkStatus | undefined {
+async function rebuildStatus(
+  ctx: EngineContext,
+  name: string,
+  xml: string,
+): Promise<NetworkStatus | undefined> {
   const parsed = readNetworkDefinition(xml);
   const def = parsed.ok ? parsed.value : undefined;
   const bridge = def?.bridge?.name;
@@ -59,11 +66,13 @@ function rebuildStatus(ctx: EngineContext, name: string, xml: string): NetworkSt
   const conf = dnsmasqPaths(ctx.paths.stateDir, name).conf;
   const dnsmasq = findDnsmasqs(ctx.paths.stateDir).find((d) => d.confFile === conf);
   const table = firewallTable(def, bridge);
+  const guests = await guestObjectsOf(ctx, def, bridge);
   return {
     name,
     uuid: def.uuid ?? '',
     bridge,
     ...(table === undefined ? {} : { table }),
+    ...(guests === undefined ? {} : { guests }),
     // None running while its conf exists: reviveDnsmasq starts it.
     ...(dnsmasq ? { dnsmasqPid: dnsmasq.pid } : {}),
     persistent: readDefinitionXml(ctx.paths, name) !== undefined,
@@ -85,9 +94,10 @@ async function reviveDnsmasq(
   for (const d of findDnsmasqs(ctx.paths.stateDir)) {
     if (d.confFile === conf && (await stopDnsmasq(d.pid, conf))) report.killedDnsmasq.push(d.pid);
   }
-  const pid = await startDnsmasq(DEFAULT_DNSMASQ_BINARY, dnsmasqArgs(conf), pidFile);
-  const record = readActive(ctx.paths, status.name);
-  if (record)
-    writeActive(ctx.paths, status.name, { xml: record.xml, status: { ...record.status, dnsmasqPid: pid } });
+  await startRecordedDnsmasq(ctx, status.name, {
+    binary: DEFAULT_DNSMASQ_BINARY,
+    args: dnsmasqArgs(conf),
+    pidFile,
+  });
   report.restartedDnsmasq.push(status.name);
 }

@@ -12,7 +12,9 @@ import { addUnmanagedBridge, removeUnmanagedBridge } from '../exec/network-manag
 import { nftApply } from '../exec/nft.js';
 import { readPidFile } from '../exec/proc.js';
 import { writeSysctl } from '../exec/sysctl.js';
+import { isTcAbsentError, runTc } from '../exec/tc.js';
 import { rootId } from '../paths.js';
+import { setAclLine } from '../qemu/bridge-acl.js';
 import { atomicWrite } from '../state/atomic-write.js';
 import { ensureDir } from '../state/ensure-dir.js';
 import { removeActive, removeIntent, writeActive, writeIntent } from '../state/state-store.js';
@@ -94,6 +96,15 @@ async function runOp(op: HostOp, ctx: EngineContext, rt: Runtime): Promise<void>
         if (!(op.absentOk && isAbsentError(err))) throw err;
       }
       return;
+    case 'tc':
+      try {
+        await runTc(op.args);
+      } catch (err) {
+        if (!(op.absentOk && isTcAbsentError(err))) throw err;
+      }
+      return;
+    case 'qemu-acl':
+      return setAclLine(op, op.bridge, op.allow);
     case 'mkdir':
       return ensureDir(op.path, op.mode);
     case 'write-file':
@@ -130,6 +141,7 @@ function writeStatus(op: Extract<HostOp, { op: 'write-status' }>, ctx: EngineCon
     bridge: s.bridge,
     ...(s.table === undefined ? {} : { table: s.table }),
     ...(s.hostRules?.length ? { hostRules: s.hostRules } : {}),
+    ...(s.guests === undefined ? {} : { guests: s.guests }),
     ...(pid === undefined ? {} : { dnsmasqPid: pid }),
     persistent: s.persistent,
     startedAt: new Date().toISOString(),

@@ -26,7 +26,7 @@ export async function planNetworkStart(
 ): Promise<Plan> {
   if (readActive(ctx.paths, def.name))
     throw new HostError('conflict', `network '${def.name}' is already active`);
-  const facts = await readHostFacts(ctx.paths, takeLinkCache(ctx), { hostChains: wantsFirewall(def) });
+  const facts = await readHostFacts(ctx.paths, takeLinkCache(ctx), def);
   const planned = planStart(def, facts, planContextFor(ctx.paths, def.name, opts.persistent));
   if (!planned.ok) throw planError(planned.error);
   return planned.value;

@@ -24,3 +24,13 @@ export async function nftListTables(): Promise<NftTable[]> {
 export async function nftListRuleset(): Promise<unknown> {
   return JSON.parse(await runCommand(NFT_BINARY, ['-j', 'list', 'ruleset']));
 }
+
+/** Whether the kernel would accept SCRIPT (`nft -c`: checked, never committed). */
+export async function nftCheck(script: string): Promise<boolean> {
+  try {
+    await runCommand(NFT_BINARY, ['-c', '-f', '-'], { input: script });
+    return true;
+  } catch {
+    return false;
+  }
+}

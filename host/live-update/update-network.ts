@@ -1,19 +1,29 @@
 // net-update on the host: apply one update to the saved definition, the running
-// network, or both, all under the one host lock. Every check (the update itself,
-// the whole-definition rules, whether it can apply live, the dnsmasq PID) runs
-// before the first write, so a refused update changes nothing.
+// network, or both, all under the one host lock, as one transaction:
+//   1. check: the update itself, the whole-definition rules, and every file a
+//      start of each changed copy would generate (so nothing saved fails to start);
+//   2. record the intent, then write the new live XML and the saved definition, so a
+//      crash from here on leaves reconcile what it needs to finish the update (it
+//      brings dnsmasq's files and the firewall table to the live XML);
+//   3. bring the running network up to date (live-change.ts), undone on failure,
+//      and then the two definitions are put back;
+//   4. record the dnsmasq now running and drop the intent.
+// A refused update changes nothing.
 import { readNetworkDefinition } from '../../core/definition.js';
-import { shouldRunDnsmasq } from '../../core/dnsmasq/index.js';
 import type { NetworkDef } from '../../core/model/network.js';
+import { liveDefinition } from '../../core/plan/index.js';
 import { applyCheckedNetworkUpdate } from '../../core/update/apply-update.js';
 import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
+import { pauseAt } from '../engine/fail-injection.js';
 import { HostError, notFound } from '../host-error.js';
 import type { HostPaths } from '../paths.js';
 import { withLock } from '../state/lock.js';
 import * as store from '../state/state-store.js';
-import { refreshDnsmasq, verifiedDnsmasqPid } from './dnsmasq-refresh.js';
-import { liveEffect } from './live-sections.js';
+import type { NetworkStatus } from '../state/status.js';
+import { applyLiveChange, LiveChangeError } from './apply-live-change.js';
+import { type LiveChange, liveChange } from './live-change.js';
+import { checkStartable } from './start-files.js';
 import { type UpdateFlags, updateTargets } from './update-scope.js';
 
 export interface UpdateOutcome {
@@ -21,8 +31,15 @@ export interface UpdateOutcome {
   /** Which copies changed. */
   live: boolean;
   config: boolean;
-  /** The dnsmasq that was sent SIGHUP to re-read its hosts files. */
+  /** The dnsmasq that was sent SIGHUP to re-read its hosts files (same PID: no restart). */
   signalledPid?: number;
+  /**
+   * dnsmasq was restarted (or started, or stopped) because its configuration
+   * changed, which it cannot re-read on SIGHUP; its lease file stays.
+   */
+  restartedDnsmasq?: { previousPid?: number; pid?: number; ms: number };
+  /** The network's nftables table was replaced (e.g. a new forward interface). */
+  reloadedFirewall?: boolean;
 }
 
 export interface UpdateOptions extends UpdateFlags {
@@ -42,13 +59,21 @@ export async function updateNetwork(
   });
 }
 
+interface LivePlan {
+  def: NetworkDef;
+  /** The live XML before the update. */
+  xml: string;
+  status: NetworkStatus;
+  change: LiveChange;
+}
+
 /** For callers that already hold the host lock (it is not re-entrant). */
-export function updateNetworkLocked(
+export async function updateNetworkLocked(
   paths: HostPaths,
   name: string,
   req: NetworkUpdateRequest,
   flags: UpdateFlags,
-): UpdateOutcome {
+): Promise<UpdateOutcome> {
   const active = store.readActive(paths, name);
   const savedXml = store.readDefinitionXml(paths, name);
   if (!active && savedXml === undefined) throw notFound(name);
@@ -57,32 +82,79 @@ export function updateNetworkLocked(
   const config = targets.config
     ? updated(name, stored(name, savedXml ?? '', 'saved definition'), req)
     : undefined;
-  let live: { def: NetworkDef; effect: ReturnType<typeof liveEffect>; pid: number | undefined } | undefined;
+  if (config) checkStartable(paths, config);
+  let live: LivePlan | undefined;
   if (targets.live && active) {
     const before = stored(name, active.xml, 'live status');
     const def = updated(name, before, req);
-    const effect = liveEffect(name, req.section, before, def, {
-      stateDir: paths.stateDir,
-      bridge: active.status.bridge,
-    });
-    const pid =
-      effect === 'hosts-files' ? verifiedDnsmasqPid(paths, name, active.status.dnsmasqPid) : undefined;
-    live = { def, effect, pid };
+    live = {
+      def,
+      xml: active.xml,
+      status: active.status,
+      change: liveChange(paths, before, def, active.status),
+    };
   }
 
-  if (config) store.writeDefinitionXml(paths, name, formatNetworkXml(config, { inactive: true }));
-  if (live && active) {
-    // Networks without a dnsmasq (bridged modes) have no hosts files to rewrite.
-    if (live.effect === 'hosts-files' && shouldRunDnsmasq(live.def))
-      refreshDnsmasq(paths, name, live.def, live.pid);
-    store.writeActive(paths, name, { xml: formatNetworkXml(live.def), status: active.status });
-  }
-  return {
-    name,
-    live: live !== undefined,
-    config: config !== undefined,
-    ...(live?.pid ? { signalledPid: live.pid } : {}),
+  const outcome: UpdateOutcome = { name, live: live !== undefined, config: config !== undefined };
+  const saveConfig = () => {
+    if (config) store.writeDefinitionXml(paths, name, formatNetworkXml(config, { inactive: true }));
   };
+  if (!live) {
+    saveConfig();
+    return outcome;
+  }
+  const { bridge, table } = live.status;
+  store.writeIntent(paths, { action: 'update', name, bridge, ...(table === undefined ? {} : { table }) });
+  store.writeActive(paths, name, { xml: formatNetworkXml(liveDefinition(live.def)), status: live.status });
+  saveConfig();
+  pauseAt(process.env, 'update-intent');
+  try {
+    Object.assign(outcome, await applyLive(paths, name, live));
+  } catch (err) {
+    if (config && savedXml !== undefined) store.writeDefinitionXml(paths, name, savedXml);
+    throw err;
+  } finally {
+    store.removeIntent(paths, name);
+  }
+  return outcome;
+}
+
+async function applyLive(paths: HostPaths, name: string, live: LivePlan): Promise<Partial<UpdateOutcome>> {
+  const { change, status } = live;
+  const running = status.dnsmasqPid;
+  let pid: number | undefined;
+  let ms: number;
+  try {
+    ({ dnsmasqPid: pid, ms } = await applyLiveChange(paths, name, change, running));
+  } catch (err) {
+    // The undo put the old configuration back (a restart's under a new PID).
+    const pidNow = err instanceof LiveChangeError ? err.dnsmasqPid : running;
+    store.writeActive(paths, name, { xml: live.xml, status: withPid(status, pidNow) });
+    throw err;
+  }
+  store.writeActive(paths, name, {
+    xml: formatNetworkXml(liveDefinition(live.def)),
+    status: withPid(status, pid),
+  });
+  const restarted = change.dnsmasq === 'restart' || change.dnsmasq === 'start' || change.dnsmasq === 'stop';
+  return {
+    ...(change.signalPid === undefined ? {} : { signalledPid: change.signalPid }),
+    ...(restarted
+      ? {
+          restartedDnsmasq: {
+            ...(change.previousPid === undefined ? {} : { previousPid: change.previousPid }),
+            ...(pid === undefined ? {} : { pid }),
+            ms: Math.round(ms),
+          },
+        }
+      : {}),
+    ...(change.firewall ? { reloadedFirewall: true } : {}),
+  };
+}
+
+function withPid(status: NetworkStatus, pid: number | undefined): NetworkStatus {
+  const { dnsmasqPid: _old, ...rest } = status;
+  return pid === undefined ? rest : { ...rest, dnsmasqPid: pid };
 }
 
 function stored(name: string, xml: string, what: string): NetworkDef {

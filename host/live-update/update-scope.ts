@@ -22,15 +22,16 @@ export function updateTargets(
   const current = !flags.live && !flags.config;
   const live = current ? active : flags.live === true;
   const config = current ? !active : flags.config === true;
+  // libvirt's wording after virsh's first line, so scripts written for virsh match.
   if (live && !active)
     throw new HostError(
       'conflict',
-      `network '${name}' is not active; update its saved definition with --config`,
+      `Failed to update network ${name}: Requested operation is not valid: network is not running (update its saved definition with --config)`,
     );
   if (config && !persistent)
     throw new HostError(
       'conflict',
-      `network '${name}' is transient: it has no saved definition to update (drop --config)`,
+      `Failed to update network ${name}: Requested operation is not valid: cannot change persistent config of a transient network (drop --config)`,
     );
   return { live, config };
 }

@@ -7,12 +7,15 @@ import { parseCidr } from '../../core/addr/cidr.js';
 import { ipDefPrefix } from '../../core/addr/ip-def.js';
 import { defaultNetworkDef } from '../../core/define/default-network.js';
 import { type DefinedNetwork, fillDefaults } from '../../core/define/fill-defaults.js';
+import { applyNetworkFix, type NetworkFix } from '../../core/define/network-fix.js';
 import { readNetworkDefinition } from '../../core/definition.js';
-import { ipFamily, type NetworkDef } from '../../core/model/network.js';
+import { unprivilegedOptionProblems } from '../../core/dnsmasq/option-allowlist.js';
+import { ipFamily, managedModeOf, type NetworkDef } from '../../core/model/network.js';
 import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
 import { parseNetworkXml } from '../../core/xml/parse-network.js';
 import type { RepairAction } from '../doctor/index.js';
+import { setUserAttachLocked } from '../guests/user-attach.js';
 import { HostError, notFound } from '../host-error.js';
 import {
   type LeaseToReserve,
@@ -28,7 +31,7 @@ import { withLock } from '../state/lock.js';
 import * as store from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
 import type { EnginePort } from './engine-port.js';
-import type { NetworkControl } from './network-control.js';
+import type { CreateOptions, NetworkControl } from './network-control.js';
 
 export interface NetworkSummary {
   name: string;
@@ -59,10 +62,21 @@ export interface NetworkInfo extends NetworkSummary {
   bridge: string | undefined;
 }
 
+/**
+ * Whom a registry makes changes for. 'root' is the CLI run by root, which may
+ * configure dnsmasq any way it likes. 'unprivileged' is every registry that
+ * serves someone else: the root helper (app, web shell and CLI run as a user all
+ * reach the host through it) and main's own registry when main runs as root
+ * behind a renderer. Definitions reach the host only through define and create,
+ * so those two hold the line (core/dnsmasq/option-allowlist.ts).
+ */
+export type Serves = 'root' | 'unprivileged';
+
 export class Registry implements NetworkControl {
   constructor(
     readonly paths: HostPaths,
     private readonly engine: EnginePort,
+    private readonly serves: Serves = 'root',
   ) {}
 
   list(): NetworkSummary[] {
@@ -73,9 +87,10 @@ export class Registry implements NetworkControl {
   }
 
   private summary(name: string, defined: boolean, hasStatus: boolean): NetworkSummary {
-    const status = hasStatus ? store.readActive(this.paths, name)?.status : undefined;
+    const read = hasStatus ? store.readStatusRecord(this.paths, name) : {};
+    const status = read.record?.status;
     const persistent = defined || (status?.persistent ?? false);
-    const problem = hasStatus ? activeProblem(this.paths, name, status) : undefined;
+    const problem = hasStatus ? activeProblem(read.damage, status) : undefined;
     return {
       name,
       active: hasStatus && problem === undefined,
@@ -173,71 +188,173 @@ export class Registry implements NetworkControl {
   }
 
   async define(source: string | Uint8Array): Promise<DefinedNetwork> {
-    const def = readSource(source);
+    const def = this.admit(readSource(source), 'net-define');
     return this.mutate(async () => {
       const others = this.identities();
       const filled = await this.withDefaults(this.keepUuid(def, others), others);
       this.checkDuplicate(filled, others);
+      checkBridgeFree('define', filled, others);
       store.writeDefinitionXml(this.paths, filled.name, formatNetworkXml(filled, { inactive: true }));
       return filled;
     });
   }
 
   async create(source: string | Uint8Array): Promise<DefinedNetwork> {
-    const def = readSource(source);
+    const def = this.admit(readSource(source), 'net-create');
     return this.mutate(async () => {
       const others = this.identities();
       const filled = await this.withDefaults(def, others);
       this.checkDuplicate(filled, others);
-      if (store.readActive(this.paths, filled.name)) throw alreadyActive(filled.name);
+      checkBridgeFree('create', filled, others);
+      if (store.readActive(this.paths, filled.name)) throw alreadyActive('create', filled.name);
       await this.engine.start(filled, false);
       return filled;
     });
   }
 
   async start(net: string): Promise<void> {
-    await this.mutate(async () => {
-      const name = this.resolve(net);
-      if (store.readActive(this.paths, name)) throw alreadyActive(name);
-      const def = this.definition(name);
-      if (!def) throw notFound(net);
-      await this.engine.start(def, true);
-    });
+    await this.mutate(() => this.startLocked(net));
   }
 
   async destroy(net: string): Promise<void> {
-    await this.mutate(async () => {
-      const name = this.resolve(net);
-      const active = store.readActive(this.paths, name);
-      if (!active) throw new HostError('conflict', `network '${name}' is not active`);
-      await this.engine.stop(active.status);
-      // Stop keeps the lease file so a restart hands guests their old addresses back;
-      // a network that no longer exists has no use for it.
-      if (!active.status.persistent) store.removeLeases(this.paths, name);
-    });
+    await this.mutate(() => this.destroyLocked(net));
   }
 
   /** Undefining an active network leaves it running as a transient one, as in libvirt. */
   async undefine(net: string): Promise<void> {
-    await this.mutate(async () => {
-      const name = this.resolve(net);
-      if (store.readDefinitionXml(this.paths, name) === undefined)
-        throw new HostError('conflict', `network '${name}' is transient; destroy it instead`);
-      const active = store.readActive(this.paths, name);
-      if (active)
-        store.writeActive(this.paths, name, { ...active, status: { ...active.status, persistent: false } });
-      else store.removeLeases(this.paths, name);
-      store.removeDefinition(this.paths, name);
-    });
+    await this.mutate(async () => this.undefineLocked(net));
   }
 
   async setAutostart(net: string, on: boolean): Promise<void> {
     await this.mutate(async () => {
       const name = this.resolve(net);
       if (store.readDefinitionXml(this.paths, name) === undefined)
-        throw new HostError('conflict', `cannot set autostart for transient network '${name}'`);
+        throw new HostError(
+          'conflict',
+          `failed to ${on ? 'mark' : 'unmark'} network ${name} as autostarted: Requested operation is not valid: cannot set autostart for transient network`,
+        );
       store.setAutostart(this.paths, name, on);
     });
+  }
+
+  async setUnprivilegedAttach(net: string, on: boolean): Promise<void> {
+    await this.mutate(async () => setUserAttachLocked(this.paths, this.resolve(net), on));
+  }
+
+  /**
+   * The app's "create": define, then autostart and start as asked, as one operation
+   * under one lock. A start that fails removes the definition again, so a failure
+   * leaves nothing behind and the form it came from can simply be corrected.
+   */
+  async defineAndStart(source: string | Uint8Array, opts: CreateOptions): Promise<DefinedNetwork> {
+    const def = this.admit(readSource(source), 'net-define');
+    return this.mutate(async () => {
+      const others = this.identities();
+      if (others.some((o) => o.name === def.name))
+        throw new HostError('conflict', `network '${def.name}' already exists`);
+      const filled = await this.withDefaults(def, others);
+      this.checkDuplicate(filled, others);
+      checkBridgeFree('define', filled, others);
+      store.writeDefinitionXml(this.paths, filled.name, formatNetworkXml(filled, { inactive: true }));
+      try {
+        if (opts.autostart) store.setAutostart(this.paths, filled.name, true);
+        if (opts.start) await this.engine.start(filled, true);
+      } catch (err) {
+        store.removeDefinition(this.paths, filled.name);
+        store.removeLeases(this.paths, filled.name);
+        throw err;
+      }
+      return filled;
+    });
+  }
+
+  /**
+   * Stop and start again under one lock, with the saved definition (a transient network
+   * with the one it runs). Guests stay plugged into nothing while it is down: the caller
+   * says how many are attached before asking for this.
+   */
+  async restart(net: string): Promise<void> {
+    await this.mutate(async () => {
+      const name = this.resolve(net);
+      const active = store.readActive(this.paths, name);
+      if (!active) throw notActive(name);
+      const def = this.definition(name) ?? readSource(active.xml);
+      await this.engine.stop(active.status);
+      try {
+        await this.engine.start(def, active.status.persistent);
+      } catch (err) {
+        if (!active.status.persistent) store.removeLeases(this.paths, name);
+        throw didNotRestart(name, err);
+      }
+    });
+  }
+
+  /** Delete: stop if running, then undefine if defined; a stop that fails deletes nothing. */
+  async remove(net: string): Promise<void> {
+    await this.mutate(async () => {
+      const name = this.resolve(net);
+      if (store.readActive(this.paths, name)) await this.destroyLocked(name);
+      if (store.readDefinitionXml(this.paths, name) !== undefined) this.undefineLocked(name);
+    });
+  }
+
+  /**
+   * A fix offered with a failed start (a free subnet, a free bridge name): the saved
+   * definition changes and, when it is not running, the network starts. The fix stays
+   * saved if the start fails again; that failure is reported as any start's.
+   */
+  async applyFix(net: string, fix: NetworkFix): Promise<{ started: boolean }> {
+    return this.mutate(async () => {
+      const name = this.resolve(net);
+      const saved = this.definition(name);
+      if (!saved)
+        throw new HostError('conflict', `network '${name}' is transient: it has no saved definition to fix`);
+      let fixed: NetworkDef;
+      try {
+        fixed = applyNetworkFix(saved, fix);
+      } catch (err) {
+        throw new HostError('invalid-input', (err as Error).message);
+      }
+      const filled = await this.withDefaults(fixed);
+      const xml = formatNetworkXml(filled, { inactive: true });
+      readSource(xml);
+      store.writeDefinitionXml(this.paths, name, xml);
+      if (store.readActive(this.paths, name)) return { started: false };
+      await this.engine.start(filled, true);
+      return { started: true };
+    });
+  }
+
+  private async startLocked(net: string): Promise<void> {
+    const name = this.resolve(net);
+    if (store.readActive(this.paths, name)) throw alreadyActive('start', name);
+    const def = this.definition(name);
+    if (!def) throw notFound(net);
+    await this.engine.start(def, true);
+  }
+
+  private async destroyLocked(net: string): Promise<void> {
+    const name = this.resolve(net);
+    const active = store.readActive(this.paths, name);
+    if (!active) throw notActive(name);
+    await this.engine.stop(active.status);
+    // Stop keeps the lease file so a restart hands guests their old addresses back;
+    // a network that no longer exists has no use for it.
+    if (!active.status.persistent) store.removeLeases(this.paths, name);
+  }
+
+  private undefineLocked(net: string): void {
+    const name = this.resolve(net);
+    if (store.readDefinitionXml(this.paths, name) === undefined)
+      throw new HostError(
+        'conflict',
+        `Failed to undefine network ${name}: Requested operation is not valid: can't undefine transient network (destroy it instead)`,
+      );
+    const active = store.readActive(this.paths, name);
+    if (active)
+      store.writeActive(this.paths, name, { ...active, status: { ...active.status, persistent: false } });
+    else store.removeLeases(this.paths, name);
+    store.removeDefinition(this.paths, name);
   }
 
   /** Takes the lock itself (updateNetwork does), with reconcile first as mutate would. */
@@ -299,6 +416,14 @@ export class Registry implements NetworkControl {
     await this.mutate(async () => {});
   }
 
+  /** The definition, unless it sets dnsmasq options this registry's caller may not. */
+  private admit(def: NetworkDef, verb: string): NetworkDef {
+    if (this.serves === 'root') return def;
+    const [refused] = unprivilegedOptionProblems(def, `only root may set it: sudo switchyard ${verb} FILE`);
+    if (refused) throw new HostError('access-denied', refused.message);
+    return def;
+  }
+
   private async mutate<T>(fn: () => Promise<T>): Promise<T> {
     return withLock(this.paths.runDir, async () => {
       await this.engine.reconcile();
@@ -339,11 +464,9 @@ function readSource(source: string | Uint8Array): NetworkDef {
 }
 
 function activeProblem(
-  paths: HostPaths,
-  name: string,
+  damage: string | undefined,
   status: NetworkStatus | undefined,
 ): NetworkProblem | undefined {
-  const damage = store.statusDamage(paths, name);
   if (damage !== undefined)
     return { kind: 'damaged-status', message: `${damage}; any command as root repairs it` };
   if (status && !linkExists(status.bridge))
@@ -351,5 +474,35 @@ function activeProblem(
   return undefined;
 }
 
-const alreadyActive = (name: string): HostError =>
-  new HostError('conflict', `network '${name}' is already active`);
+// The messages of lookups and state conflicts are libvirt's, after virsh's first
+// line when libvirt's own does not name the network: scripts written for virsh
+// look for them.
+const alreadyActive = (verb: 'start' | 'create', name: string): HostError =>
+  new HostError(
+    'conflict',
+    `Failed to ${verb} network ${name}: Requested operation is not valid: network is already active`,
+  );
+
+/** libvirt refuses at define what would only fail at start: a bridge another network names. */
+function checkBridgeFree(verb: 'define' | 'create', def: NetworkDef, others: NetworkIdentity[]): void {
+  const bridge = def.bridge?.name;
+  if (bridge === undefined || managedModeOf(def) === undefined) return;
+  if (others.some((o) => o.name !== def.name && o.bridge === bridge))
+    throw new HostError(
+      'conflict',
+      `Failed to ${verb} network ${def.name}: bridge name '${bridge}' already in use.`,
+    );
+}
+
+const notActive = (name: string): HostError =>
+  new HostError('conflict', `Requested operation is not valid: network '${name}' is not active`);
+
+/** The stop went through; the start did not: say both, keeping the start's code and detail. */
+function didNotRestart(name: string, err: unknown): HostError {
+  const e = err instanceof HostError ? err : new HostError('internal', (err as Error).message);
+  return new HostError(
+    e.code,
+    `network '${name}' was stopped but did not start again: ${e.message}`,
+    e.detail,
+  );
+}

@@ -1,4 +1,4 @@
-// Reads and writes the state files of DESIGN.md. World-readable (0644) so the app
+// Reads and writes the state files (ARCHITECTURE.md, "State on the host"). World-readable (0644) so the app
 // lists networks without root; only the root engine writes.
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -16,7 +16,7 @@ import {
 } from '../paths.js';
 import { atomicWrite } from './atomic-write.js';
 import { ensureDir } from './ensure-dir.js';
-import { areHostRules, type NetworkStatus, parseStatus } from './status.js';
+import { areHostRules, isGuestObjects, type NetworkStatus, parseStatus } from './status.js';
 
 export function readText(path: string): string | undefined {
   try {
@@ -71,25 +71,23 @@ export interface ActiveRecord {
   status: NetworkStatus;
 }
 
-/** The live record, or undefined when there is none or it is damaged (see statusDamage). */
+/** The live record, or undefined when there is none or it is damaged (see readStatusRecord). */
 export function readActive(p: HostPaths, name: string): ActiveRecord | undefined {
-  const json = readText(statusJsonPath(p, name));
-  const xml = readText(statusXmlPath(p, name));
-  if (json === undefined || xml === undefined) return undefined;
-  const status = parseStatus(json);
-  return status ? { xml, status } : undefined;
+  return readStatusRecord(p, name).record;
 }
 
 /**
- * Why the status of an active-looking network (its JSON exists) cannot be used, for
- * listing it honestly; undefined when it reads fine. Reconcile repairs both cases.
+ * The live record in one reading of its two files, or why an active-looking network
+ * (its JSON exists) cannot use it, for listing it honestly. Reconcile repairs both.
  */
-export function statusDamage(p: HostPaths, name: string): string | undefined {
+export function readStatusRecord(p: HostPaths, name: string): { record?: ActiveRecord; damage?: string } {
   const json = readText(statusJsonPath(p, name));
-  if (json === undefined) return undefined;
-  if (!parseStatus(json)) return `status file ${statusJsonPath(p, name)} is unreadable`;
-  if (readText(statusXmlPath(p, name)) === undefined) return `live XML ${statusXmlPath(p, name)} is missing`;
-  return undefined;
+  if (json === undefined) return {};
+  const status = parseStatus(json);
+  if (!status) return { damage: `status file ${statusJsonPath(p, name)} is unreadable` };
+  const xml = readText(statusXmlPath(p, name));
+  if (xml === undefined) return { damage: `live XML ${statusXmlPath(p, name)} is missing` };
+  return { record: { xml, status } };
 }
 
 /** The live XML goes first so a reader that sees the JSON always finds the XML too. */
@@ -133,11 +131,12 @@ function parseIntent(text: string | undefined): Intent | undefined {
   try {
     const v = JSON.parse(text ?? '') as Partial<Intent>;
     const ok =
-      (v.action === 'start' || v.action === 'stop') &&
+      (v.action === 'start' || v.action === 'stop' || v.action === 'update') &&
       typeof v.name === 'string' &&
       typeof v.bridge === 'string' &&
       (v.table === undefined || typeof v.table === 'string') &&
-      (v.hostRules === undefined || areHostRules(v.hostRules));
+      (v.hostRules === undefined || areHostRules(v.hostRules)) &&
+      (v.guests === undefined || isGuestObjects(v.guests));
     return ok ? (v as Intent) : undefined;
   } catch {
     return undefined;

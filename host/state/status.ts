@@ -3,6 +3,8 @@
 // means "fully started". A start or stop that a crash cut short left an intent
 // record instead (core/plan Intent), from which reconcile finishes the job.
 import type { HostChainRule } from '../../core/firewall/index.js';
+import type { GuestObjects } from '../../core/plan/index.js';
+
 export interface NetworkStatus {
   name: string;
   uuid: string;
@@ -11,6 +13,8 @@ export interface NetworkStatus {
   table?: string;
   /** Our accepts in the host's iptables chains, inserted at start or by reconcile later. */
   hostRules?: HostChainRule[];
+  /** Isolation table, IFB, qemu access list line: what it made for its guests. */
+  guests?: GuestObjects;
   dnsmasqPid?: number;
   /** false for net-create networks, and for defined networks undefined while running. */
   persistent: boolean;
@@ -30,6 +34,7 @@ export function parseStatus(text: string): NetworkStatus | undefined {
       typeof s.persistent === 'boolean' &&
       (s.table === undefined || typeof s.table === 'string') &&
       (s.hostRules === undefined || areHostRules(s.hostRules)) &&
+      (s.guests === undefined || isGuestObjects(s.guests)) &&
       (s.dnsmasqPid === undefined || Number.isInteger(s.dnsmasqPid));
     return ok ? (s as NetworkStatus) : undefined;
   } catch {
@@ -51,5 +56,14 @@ export function areHostRules(v: unknown): v is HostChainRule[] {
         Array.isArray(r.args) &&
         r.args.every((a) => typeof a === 'string'),
     )
+  );
+}
+
+/** The shape of a GuestObjects record read back from a file. */
+export function isGuestObjects(v: unknown): v is GuestObjects {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const g = v as Record<string, unknown>;
+  return (['isolationTable', 'ifb', 'qemuAcl'] as const).every(
+    (k) => g[k] === undefined || typeof g[k] === 'string',
   );
 }

@@ -1,4 +1,4 @@
-// Per-bridge traffic statistics for the app (issue 6): the sampler and its types.
+// Per-bridge traffic statistics for the app: the sampler and its types.
 export { COARSE_BUCKET_SECONDS, COARSE_SECONDS, FINE_SECONDS, type HistoryView } from './bridge-history.js';
 export { type CounterSource, ProcfsCounterSource, type ProcfsSourceOptions } from './counter-source.js';
 export type { Rates } from './link-rates.js';

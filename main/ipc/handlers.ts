@@ -4,6 +4,7 @@
 // channel a compile error.
 import type { EventName, EventPayload } from '../../contract/ipc.js';
 import type { StatsSampler } from '../../host/stats/index.js';
+import { type HelperMonitor, noHelper } from '../services/helper-monitor.js';
 import type { NetworkService } from '../services/network-service.js';
 import { historyOf, StatsWatch } from '../services/stats-watch.js';
 import type { TerminalService } from '../services/terminal-service.js';
@@ -13,6 +14,8 @@ export interface AppServices {
   network: NetworkService;
   sampler: StatsSampler;
   terminal: TerminalService;
+  /** The root helper's status for the banner; none when main makes changes itself. */
+  helper?: HelperMonitor;
 }
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -25,6 +28,8 @@ export interface WindowHandle {
 
 export function openWindow(app: AppServices, emit: Emit): WindowHandle {
   const unsubscribe = app.network.subscribe((rows) => emit('networks.changed', rows));
+  const helper = app.helper ?? noHelper;
+  const unwatchHelper = helper.subscribe((status) => emit('helper.changed', status));
   const stats = new StatsWatch(app.sampler, (s) => emit('stats.sample', s));
   const terminals = app.terminal.session({
     data: (id, data) => emit('terminal.data', { id, data }),
@@ -53,14 +58,35 @@ export function openWindow(app: AppServices, emit: Emit): WindowHandle {
       await service.setAutostart(name, on);
       return { name };
     },
+    'networks.defineAndStart': async ({ xml, autostart, start }) =>
+      identity(await service.defineAndStart(xml, { autostart, start })),
+    'networks.restart': async ({ name }) => {
+      await service.restart(name);
+      return { name };
+    },
+    'networks.remove': async ({ name }) => {
+      await service.remove(name);
+      return { name };
+    },
+    'networks.applyFix': async ({ name, fix }) => ({ name, ...(await service.applyFix(name, fix)) }),
+    'networks.update': ({ name, command, section, xml, live, config }) =>
+      service.update(name, { command, section, xml }, { live, config }),
     'networks.reserve': ({ name, mac, ip, hostname }) =>
       service.reserve(name, { mac, ip, ...(hostname ? { hostname } : {}) }),
     'host.facts': () => service.hostFacts(),
+    'networks.connect': ({ name }) => service.connect(name),
+    'networks.ports': ({ name }) => service.ports(name),
+    'networks.userAttach': async ({ name, on }) => {
+      await service.setUserAttach(name, on);
+      return { name };
+    },
     'stats.watch': ({ bridges }) => {
       stats.set(bridges);
       return {};
     },
     'stats.history': ({ bridge, seconds }) => historyOf(app.sampler, bridge, seconds),
+    'helper.status': () => helper.status(),
+    'helper.reconnect': () => helper.reconnect(),
     'app.features': () => app.terminal.features(),
     'terminal.open': ({ cols, rows }) => ({ id: terminals.open(cols, rows) }),
     'terminal.input': ({ id, data }) => {
@@ -80,6 +106,7 @@ export function openWindow(app: AppServices, emit: Emit): WindowHandle {
     handlers,
     close() {
       unsubscribe();
+      unwatchHelper();
       stats.close();
       terminals.closeAll();
     },

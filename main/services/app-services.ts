@@ -3,6 +3,11 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { readLinkState } from '../../host/exec/read-links.js';
 import type { HostPaths } from '../../host/paths.js';
+import {
+  linkKinds,
+  readHostInterfaces,
+  systemInformationInterfaces,
+} from '../../host/readers/host-interfaces.js';
 import { StatsSampler } from '../../host/stats/index.js';
 import type { AppServices } from '../ipc/handlers.js';
 import { NetworkService } from './network-service.js';
@@ -22,7 +27,15 @@ export function openApp(
   terminal: { enabled: boolean; disabledHint?: string },
 ): OpenedApp {
   const opened = openControl(paths, env);
-  const network = new NetworkService({ paths, control: opened.control, readLinks: readLinkState });
+  const network = new NetworkService({
+    paths,
+    control: opened.control,
+    readLinks: readLinkState,
+    readInterfaces: async () => {
+      const [si, kinds] = await Promise.all([systemInformationInterfaces(), linkKinds()]);
+      return readHostInterfaces(si, kinds);
+    },
+  });
   const sampler = new StatsSampler({
     onError: (err) => console.error('switchyard: statistics tick failed:', err),
   });
@@ -31,6 +44,7 @@ export function openApp(
     network,
     sampler,
     terminal: terminalService,
+    helper: opened.helper,
     async close() {
       network.close();
       await opened.close();

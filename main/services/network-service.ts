@@ -2,12 +2,19 @@
 // the world-readable state files, changes go through a NetworkControl (the root
 // helper's client in the app, the in-process Registry when main itself runs as root),
 // and the state directories are watched so every change is pushed to subscribers.
-import type { HostFacts, Lease, NetworkRow } from '../../contract/ipc.js';
+import type { ConnectInfo, HostFacts, Lease, NetworkPortsView, NetworkRow } from '../../contract/ipc.js';
+import type { NetworkFix } from '../../core/define/network-fix.js';
+import { connectSnippets } from '../../core/guests/index.js';
+import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import type { LinkState } from '../../host/exec/read-links.js';
-import type { NetworkControl } from '../../host/networks/network-control.js';
+import { currentBridge, currentDefinition } from '../../host/guests/current-definition.js';
+import { HostError } from '../../host/host-error.js';
+import type { CreateOptions, NetworkControl } from '../../host/networks/network-control.js';
 import { Registry } from '../../host/networks/registry.js';
 import type { HostPaths } from '../../host/paths.js';
+import { type HostInterface, uplinkCandidates } from '../../host/readers/host-interfaces.js';
 import { readLeases } from '../../host/readers/leases.js';
+import { readNetworkPorts } from '../../host/readers/network-ports.js';
 import { readActive, readDefinitionXml } from '../../host/state/state-store.js';
 import { networkRow } from './network-rows.js';
 import { readOnlyEngine } from './read-only-engine.js';
@@ -17,15 +24,20 @@ export interface NetworkServiceOptions {
   paths: HostPaths;
   control: NetworkControl;
   readLinks: () => Promise<LinkState>;
+  /** The host interface inventory (host/readers/host-interfaces.ts). */
+  readInterfaces: () => Promise<HostInterface[]>;
   now?: () => number;
 }
 
 type Listener = (rows: NetworkRow[]) => void;
 
+const PORT_POLL_MS = 3_000;
+
 export class NetworkService {
   private readonly reader: Registry;
   private readonly listeners = new Set<Listener>();
   private watch: DirWatch | undefined;
+  private portPoll: ReturnType<typeof setInterval> | undefined;
   private lastSent = '';
 
   constructor(private readonly opts: NetworkServiceOptions) {
@@ -59,10 +71,35 @@ export class NetworkService {
     return { name: outcome.name, live: outcome.live, config: outcome.config };
   }
 
+  /** What to paste to connect a VM to the network's bridge. */
+  connect(name: string): ConnectInfo {
+    const def = currentDefinition(this.opts.paths, name);
+    const bridge = currentBridge(this.opts.paths, name, def);
+    if (!def || !bridge)
+      throw new HostError('not-found', `network '${name}' has no bridge to connect VMs to`);
+    return connectSnippets(def, bridge);
+  }
+
+  ports(name: string): Promise<NetworkPortsView> {
+    return readNetworkPorts(this.opts.paths, name);
+  }
+
+  setUserAttach(name: string, on: boolean) {
+    return this.change(() => this.opts.control.setUnprivilegedAttach(name, on));
+  }
+
+  /** net-update (the settings form's static and DNS hosts): live without a restart where it can. */
+  async update(name: string, req: NetworkUpdateRequest, flags: { live: boolean; config: boolean }) {
+    const outcome = await this.change(() => this.opts.control.update(name, req, flags));
+    return { name: outcome.name, live: outcome.live, config: outcome.config };
+  }
+
   async hostFacts(): Promise<HostFacts> {
-    const state = await this.opts.readLinks();
+    const [state, si] = await Promise.all([this.opts.readLinks(), this.opts.readInterfaces()]);
+    const ours = new Set(this.list().flatMap((r) => (r.bridge ? [r.bridge] : [])));
     return {
       interfaces: state.links.filter((l) => l.name !== 'lo').map((l) => ({ name: l.name, up: l.up })),
+      uplinks: uplinkCandidates(si, ours).map(({ master: _port, ...u }) => u),
       subnetsInUse: state.routes.filter((r) => r.dev !== 'lo'),
     };
   }
@@ -85,6 +122,18 @@ export class NetworkService {
   setAutostart(name: string, on: boolean) {
     return this.change(() => this.opts.control.setAutostart(name, on));
   }
+  defineAndStart(xml: string, opts: CreateOptions) {
+    return this.change(() => this.opts.control.defineAndStart(xml, opts));
+  }
+  restart(name: string) {
+    return this.change(() => this.opts.control.restart(name));
+  }
+  remove(name: string) {
+    return this.change(() => this.opts.control.remove(name));
+  }
+  applyFix(name: string, fix: NetworkFix) {
+    return this.change(() => this.opts.control.applyFix(name, fix));
+  }
 
   /** Watching runs only while someone listens; the returned function unsubscribes. */
   subscribe(listener: Listener): () => void {
@@ -92,12 +141,15 @@ export class NetworkService {
     if (!this.watch) {
       const p = this.opts.paths;
       this.watch = watchDirs([p.configDir, p.autostartDir, p.runDir, p.stateDir], () => this.publish());
+      // VMs come and go without touching a state file; the list's port counts are
+      // read again now and then (publish sends only what changed).
+      this.portPoll = setInterval(() => this.publish(), PORT_POLL_MS);
+      this.portPoll.unref?.();
     }
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) {
-        this.watch?.close();
-        this.watch = undefined;
+        this.stopWatching();
         this.lastSent = '';
       }
     };
@@ -121,8 +173,14 @@ export class NetworkService {
 
   close(): void {
     this.listeners.clear();
+    this.stopWatching();
+  }
+
+  private stopWatching(): void {
     this.watch?.close();
     this.watch = undefined;
+    clearInterval(this.portPoll);
+    this.portPoll = undefined;
   }
 
   /** Publishes right after our own change instead of waiting for the watcher. */

@@ -1,5 +1,7 @@
 // One WebSocket connection = one window: requests are dispatched exactly as Electron
-// IPC messages are, and the window's subscriptions and terminals end when the socket closes.
+// IPC messages are, and the window's subscriptions and terminals end when the socket
+// closes. A bad frame (too large, not masked, invalid UTF-8) makes ws close this
+// socket with the matching code and report an 'error': it ends this window only.
 import type { WebSocket } from 'ws';
 import { type WsFrame, wsRequest } from '../../contract/ipc.js';
 import { dispatch } from '../ipc/dispatch.js';
@@ -11,6 +13,9 @@ export function bridgeSocket(socket: WebSocket, app: AppServices): void {
   };
   const win = openWindow(app, (event, payload) => send({ event, payload }));
   socket.on('close', () => win.close());
+  // ws has already closed the socket (1009 for a frame over the limit, 1002 for a
+  // protocol error); without a listener the error would end the process.
+  socket.on('error', () => socket.terminate());
   socket.on('message', async (data, isBinary) => {
     if (isBinary) return socket.close(1003, 'text frames only');
     let request: ReturnType<typeof wsRequest.parse>;
@@ -19,6 +24,11 @@ export function bridgeSocket(socket: WebSocket, app: AppServices): void {
     } catch {
       return socket.close(1007, 'malformed request');
     }
-    send({ id: request.id, reply: await dispatch(win.handlers, request.channel, request.input) });
+    try {
+      send({ id: request.id, reply: await dispatch(win.handlers, request.channel, request.input) });
+    } catch (err) {
+      console.error('switchyard: web shell reply failed:', err);
+      socket.close(1011, 'internal error');
+    }
   });
 }

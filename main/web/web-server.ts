@@ -1,6 +1,9 @@
 // The web shell: the built renderer over HTTP and the IPC contract over a WebSocket,
 // on 127.0.0.1 only (or a Unix socket, for the playground's forwarder), guarded by a
-// per-run token and Host/Origin checks.
+// per-run token and Host/Origin checks. Anyone can send it bytes (a page on another
+// site can make the browser request any path, with no token), so nothing a client
+// sends may end the process: a bad request target gets 400, a handler that throws
+// gets 500, and a bad frame closes only that socket.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -37,8 +40,25 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     publicPort: 'port' in opts.listen ? opts.listen.port : opts.listen.publicPort,
   };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME });
-  const server = createServer((req, res) => servePage(req, res, opts.rendererDir, guard));
-  server.on('upgrade', (req, sock, head) => upgrade(req, sock, head, guard, wss, opts));
+  const server = createServer((req, res) => {
+    try {
+      servePage(req, res, opts.rendererDir, guard);
+    } catch (err) {
+      console.error('switchyard: web shell request failed:', err);
+      if (!res.headersSent) refuse(res, 500, 'internal error');
+      else res.destroy();
+    }
+  });
+  server.on('upgrade', (req, sock, head) => {
+    // A client that resets the connection mid-upgrade must not become an uncaught error.
+    sock.on('error', () => sock.destroy());
+    try {
+      upgrade(req, sock, head, guard, wss, opts);
+    } catch (err) {
+      console.error('switchyard: web shell upgrade failed:', err);
+      sock.destroy();
+    }
+  });
   await listen(server, opts.listen);
   const address = server.address();
   if ('port' in opts.listen && address && typeof address === 'object') guard.publicPort = address.port;
@@ -50,8 +70,26 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   };
 }
 
+/**
+ * The request target as a URL, when it is the origin form our page sends ('/' and a
+ * path). '//…' is refused: URL reads it as a host with no scheme (and throws on '//'
+ * alone); anything else URL cannot read is undefined too (400) rather than a throw.
+ */
+export function requestTarget(target: string | undefined): URL | undefined {
+  if (target === undefined || !target.startsWith('/') || target.startsWith('//')) return undefined;
+  try {
+    return new URL(`http://placeholder${target}`);
+  } catch {
+    return undefined;
+  }
+}
+
 function servePage(req: IncomingMessage, res: ServerResponse, root: string, guard: GuardConfig): void {
-  const url = new URL(req.url ?? '/', 'http://placeholder');
+  const url = requestTarget(req.url);
+  if (!url) {
+    refuse(res, 400, 'bad request target');
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     refuse(res, 405, 'method not allowed');
     return;
@@ -89,7 +127,11 @@ function upgrade(
   wss: WebSocketServer,
   opts: WebShellOptions,
 ): void {
-  const url = new URL(req.url ?? '/', 'http://placeholder');
+  const url = requestTarget(req.url);
+  if (!url) {
+    sock.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    return;
+  }
   const refusal =
     url.pathname === SOCKET_PATH
       ? checkSocketRequest(req.headers.host, req.headers.origin, url.searchParams.get('token'), guard)

@@ -3,29 +3,19 @@
 // and net-destroy, damaged state files, and several processes racing on the same
 // networks.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { START_STEP_IDS, STOP_STEP_IDS } from '../../core/plan/index.js';
+import { CLI as cli, cliRunner } from './harness/cli-runner.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
-import { killAtPause, spawnPaused, untilStopped } from './harness/engine-pause.js';
+import { killAtPause, spawnCliPaused, untilStopped } from './harness/engine-pause.js';
 import { EMPTY, snapshot } from './harness/inspect.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
 import { createTopology, type Topology } from './harness/topology.js';
 
-const cli = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-
 describe.skipIf(skipReason !== undefined)('switchyard net-* lifecycle', () => {
   let topo: Topology;
-  const sy = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-    topo.runInHost(process.execPath, [cli, ...args], {
-      env: { ...topo.env, SWITCHYARD_NO_DEFAULT: '1', ...env },
-    });
-  const ok = async (args: string[]) => {
-    const r = await sy(args);
-    if (r.code !== 0) throw new Error(`switchyard ${args.join(' ')} failed: ${r.stderr}`);
-    return r.stdout;
-  };
+  const { run: sy, ok } = cliRunner(() => topo);
   const fails = async (args: string[], message: RegExp) => {
     const r = await sy(args);
     expect(r.code).toBe(1);
@@ -54,15 +44,18 @@ describe.skipIf(skipReason !== undefined)('switchyard net-* lifecycle', () => {
       ' Name   State      Autostart   Persistent\n-------------------------------------------\n life   inactive   no          yes\n\n',
     );
     expect(await ok(['net-start', 'life'])).toBe('Network life started\n\n');
-    await fails(['net-start', 'life'], /network 'life' is already active/);
+    await fails(
+      ['net-start', 'life'],
+      /Failed to start network life: Requested operation is not valid: network is already active/,
+    );
     const info = await ok(['net-info', 'life']);
     expect(info).toMatch(/^Name: {11}life\nUUID: {11}[0-9a-f-]{36}\nActive: {9}yes\nPersistent: {5}yes\n/);
     const uuid = (await ok(['net-uuid', 'life'])).trim();
     expect((await ok(['net-name', uuid])).trim()).toBe('life');
-    expect(await ok(['net-destroy', uuid])).toBe('Network life destroyed\n\n');
-    await fails(['net-destroy', 'life'], /network 'life' is not active/);
+    expect(await ok(['net-destroy', uuid])).toBe(`Network ${uuid} destroyed\n\n`);
+    await fails(['net-destroy', 'life'], /Requested operation is not valid: network 'life' is not active/);
     expect(await ok(['net-undefine', 'life'])).toBe('Network life has been undefined\n\n');
-    await fails(['net-info', 'life'], /network 'life' not found/);
+    await fails(['net-info', 'life'], /Network not found: no network with matching name 'life'/);
     expect(await snapshot(topo)).toEqual(EMPTY);
   });
 
@@ -71,7 +64,10 @@ describe.skipIf(skipReason !== undefined)('switchyard net-* lifecycle', () => {
     await ok(['net-start', 'tr']);
     await ok(['net-undefine', 'tr']);
     expect(await list()).toEqual([expect.objectContaining({ name: 'tr', active: true, persistent: false })]);
-    await fails(['net-autostart', 'tr'], /cannot set autostart for transient network 'tr'/);
+    await fails(
+      ['net-autostart', 'tr'],
+      /failed to mark network tr as autostarted: .*cannot set autostart for transient network/,
+    );
     await ok(['net-destroy', 'tr']);
     expect(await list()).toEqual([]);
     expect(await snapshot(topo)).toEqual(EMPTY);
@@ -138,13 +134,7 @@ describe.skipIf(skipReason !== undefined)('switchyard net-* lifecycle', () => {
     await ok(['net-undefine', 'boot']);
   });
 
-  const spawnSy = (args: string[], env: NodeJS.ProcessEnv) =>
-    spawnPaused('ip', ['netns', 'exec', topo.host, process.execPath, cli, ...args], {
-      ...process.env,
-      ...topo.env,
-      SWITCHYARD_NO_DEFAULT: '1',
-      ...env,
-    });
+  const spawnSy = (args: string[], env: NodeJS.ProcessEnv) => spawnCliPaused(topo, args, env);
   const killedAt = async (verb: string, step: string) =>
     killAtPause(spawnSy([verb, 'kill'], { SWITCHYARD_PAUSE_AT: step }));
   const killState = async () => ({ net: (await list())[0], host: await snapshot(topo) });

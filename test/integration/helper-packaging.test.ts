@@ -53,6 +53,33 @@ function du(path: string): number {
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
+/**
+ * Electron's fuse wire: this sentinel, a version byte (1), a length byte, then one
+ * byte per fuse ('1' on, '0' off, 'r' removed), in this order.
+ */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const FUSES = [
+  'runAsNode',
+  'enableCookieEncryption',
+  'enableNodeOptionsEnvironmentVariable',
+  'enableNodeCliInspectArguments',
+  'enableEmbeddedAsarIntegrityValidation',
+  'onlyLoadAppFromAsar',
+  'loadBrowserProcessSpecificV8Snapshot',
+  'grantFileProtocolExtraPrivileges',
+] as const;
+/** An unflipped Electron's defaults: run-as-node, NODE_OPTIONS, --inspect and file:// privileges on. */
+const STOCK_WIRE = '10110001';
+
+function fuseWire(binary: string): Record<string, boolean> {
+  const bytes = readFileSync(binary);
+  const at = bytes.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;
+  if (at < FUSE_SENTINEL.length) throw new Error(`${binary} has no fuse wire`);
+  const length = bytes[at + 1]!;
+  const states = bytes.subarray(at + 2, at + 2 + length).toString('latin1');
+  return Object.fromEntries(FUSES.map((name, i) => [name, states[i] === '1']));
+}
+
 describe('packages (offline electron-builder with a stub Electron)', () => {
   const work = mkdtempSync(join(tmpdir(), 'sy-pack-'));
   const out = join(work, 'release');
@@ -69,9 +96,10 @@ describe('packages (offline electron-builder with a stub Electron)', () => {
       });
     const stub = join(work, 'electron-stub');
     mkdirSync(stub);
+    // The comment line carries a fuse wire with Electron's stock settings, for the packaging step to flip.
     writeFileSync(
       join(stub, 'electron'),
-      `#!/bin/sh\n# Stand-in for the Electron binary: only its Node mode is emulated.\n[ "$ELECTRON_RUN_AS_NODE" = 1 ] || { echo 'stub electron: only ELECTRON_RUN_AS_NODE=1 works offline' >&2; exit 1; }\nexec ${process.execPath} "$@"\n`,
+      `#!/bin/sh\n# Stand-in for the Electron binary: only its Node mode is emulated.\n# ${FUSE_SENTINEL}\x01\x08${STOCK_WIRE}\n[ "$ELECTRON_RUN_AS_NODE" = 1 ] || { echo 'stub electron: only ELECTRON_RUN_AS_NODE=1 works offline' >&2; exit 1; }\nexec ${process.execPath} "$@"\n`,
       { mode: 0o755 },
     );
     for (const f of ['chrome-sandbox', 'LICENSE', 'LICENSES.chromium.html']) writeFileSync(join(stub, f), '');
@@ -153,6 +181,22 @@ describe('packages (offline electron-builder with a stub Electron)', () => {
     );
   });
 
+  it('flips the fuses: Node mode stays (the helper and CLI need it), NODE_OPTIONS, --inspect and file:// privileges go', () => {
+    expect(fuseWire(join(work, 'electron-stub', 'electron'))).toMatchObject({
+      enableNodeCliInspectArguments: true,
+    });
+    expect(fuseWire(join(unpacked, 'switchyard-app'))).toEqual({
+      runAsNode: true,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: false,
+      onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
   it.each(['deb', 'rpm'])(
     '%s installs helper, policy, unit, CLI, desktop entry and icon to system paths',
     (target) => {
@@ -188,7 +232,7 @@ describe('packages (offline electron-builder with a stub Electron)', () => {
     expect(appImageDesktop).toContain('Name=Switchyard');
   });
 
-  it('the polkit action and the unit say what DESIGN.md says', () => {
+  it('the polkit action asks once per session for the installed helper, and the unit autostarts at boot', () => {
     const policy = readFileSync(join(repo, 'build/linux/org.switchyard.switchyard.policy'), 'utf8');
     expect(policy).toContain(`<action id="${POLKIT_ACTION}">`);
     expect(policy).toContain('<allow_active>auth_admin_keep</allow_active>');

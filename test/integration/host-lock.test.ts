@@ -6,21 +6,18 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exitOf } from '../support/child-exit.js';
+import { pollUntil } from '../support/poll-until.js';
+import { CLI as cli, cliRunner } from './harness/cli-runner.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
 import { createTopology, type Topology } from './harness/topology.js';
 
-const cli = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-
 describe.skipIf(skipReason !== undefined)('the host lock', () => {
   let topo: Topology;
-  const sy = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-    topo.runInHost(process.execPath, [cli, ...args], {
-      env: { ...topo.env, SWITCHYARD_NO_DEFAULT: '1', ...env },
-    });
+  const { run: sy } = cliRunner(() => topo);
   const lock = () => join(topo.dirs.run, '.lock');
 
   beforeAll(async () => {
@@ -49,11 +46,11 @@ describe.skipIf(skipReason !== undefined)('the host lock', () => {
       ['netns', 'exec', topo.host, 'runuser', '-u', 'nobody', '--', process.execPath, '-e', script],
       { stdio: ['ignore', 'pipe', 'ignore'] },
     );
-    const gone = new Promise((r) => squatter.once('exit', r));
+    const gone = exitOf(squatter);
     try {
       await new Promise((resolve, reject) => {
         squatter.stdout?.once('data', resolve);
-        squatter.once('exit', () => reject(new Error('the squatter could not bind')));
+        void gone.then(() => reject(new Error('the squatter could not bind')));
       });
       const r = await sy(['net-start', 'lk'], { SWITCHYARD_LOCK_WAIT_MS: '2000' });
       expect(r.stderr).toBe('');
@@ -71,9 +68,9 @@ describe.skipIf(skipReason !== undefined)('the host lock', () => {
     const holder = spawn('ip', ['netns', 'exec', topo.host, 'flock', '-o', lock(), 'sleep', 'infinity'], {
       stdio: 'ignore',
     });
-    const gone = new Promise((r) => holder.once('exit', r));
+    const gone = exitOf(holder);
     try {
-      await until(async () =>
+      await pollUntil('flock(1) to hold the lock', async () =>
         (await topo.runInHost('cat', ['/proc/locks'])).stdout.includes(` ${holder.pid} `),
       );
       const r = await sy(['net-start', 'lk'], { SWITCHYARD_LOCK_WAIT_MS: '200' });
@@ -99,11 +96,3 @@ describe.skipIf(skipReason !== undefined)('the host lock', () => {
     expect((await sy(['net-destroy', 'lk'])).code).toBe(0);
   });
 });
-
-async function until(cond: () => Promise<boolean>, boundMs = 30_000): Promise<void> {
-  const deadline = Date.now() + boundMs;
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${boundMs} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

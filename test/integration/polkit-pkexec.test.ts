@@ -10,6 +10,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChildExit, exitOf } from '../support/child-exit.js';
+import { pollUntil } from '../support/poll-until.js';
+import { hasExited } from '../support/process-state.js';
 import { ensureBuilt } from './harness/engine-client.js';
 import { snapshot } from './harness/inspect.js';
 import { netXml } from './harness/network-xml.js';
@@ -42,13 +45,20 @@ const skipReason = reason();
 if (skipReason) console.warn(`skipping polkit/pkexec test: ${skipReason}`);
 
 const ipPath = (): string => (existsSync('/usr/sbin/ip') ? '/usr/sbin/ip' : '/sbin/ip');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** SIGTERM, then SIGKILL if it has not exited within a few seconds; resolves once it has. */
+async function terminate(pid: number, exited: () => boolean): Promise<void> {
+  process.kill(pid, 'SIGTERM');
+  const gone = await pollUntil(`${pid} to exit`, exited, { timeoutMs: 5_000 }).catch(() => false);
+  if (!gone) process.kill(pid, 'SIGKILL');
+  await pollUntil(`${pid} to die of SIGKILL`, exited);
+}
 
 describe.skipIf(skipReason !== undefined)('CLI as a user -> pkexec -> helper', () => {
   let topo: Topology;
   const users: string[] = [];
   let dbusPid: number | undefined;
   let polkitd: ChildProcess | undefined;
+  let polkitdExit: Promise<ChildExit> | undefined;
   let polkitLog = '';
   let madeBus = false;
 
@@ -74,15 +84,24 @@ describe.skipIf(skipReason !== undefined)('CLI as a user -> pkexec -> helper', (
     script: string,
     args: string[],
     env: NodeJS.ProcessEnv = {},
+    ns?: string,
   ): Promise<RunResult> =>
     new Promise((resolve) => {
       const t0 = performance.now();
-      const child = spawn(process.execPath, [script, ...args], {
-        uid: uidOf(user),
-        gid: gidOf(user),
-        env: userEnv(env),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const node = [process.execPath, script, ...args];
+      // Root enters the namespace, then drops to the user (who could not enter it).
+      const ids = [`--reuid=${uidOf(user)}`, `--regid=${gidOf(user)}`, '--clear-groups'];
+      const child = ns
+        ? spawn('ip', ['netns', 'exec', ns, 'setpriv', ...ids, ...node], {
+            env: userEnv(env),
+            stdio: ['ignore', 'pipe', 'pipe'],
+          })
+        : spawn(node[0] as string, node.slice(1), {
+            uid: uidOf(user),
+            gid: gidOf(user),
+            env: userEnv(env),
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c));
@@ -94,6 +113,8 @@ describe.skipIf(skipReason !== undefined)('CLI as a user -> pkexec -> helper', (
       });
     });
   const cli = (user: string, ...args: string[]) => asUser(user, CLI, args);
+  const asUserIn = (ns: string, user: string, args: string[], env: NodeJS.ProcessEnv) =>
+    asUser(user, CLI, args, env, ns);
 
   beforeAll(async () => {
     await ensureBuilt();
@@ -126,13 +147,18 @@ describe.skipIf(skipReason !== undefined)('CLI as a user -> pkexec -> helper', (
     );
     madeBus = true;
     polkitd = spawn(POLKITD, ['--no-debug'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    polkitdExit = exitOf(polkitd);
     polkitd.stdout?.on('data', (c: Buffer) => (polkitLog += c));
     polkitd.stderr?.on('data', (c: Buffer) => (polkitLog += c));
-    for (let i = 0; i < 100; i++) {
-      const r = await run('pkaction', ['--action-id', ACTION]);
-      if (r.code === 0) break;
-      await sleep(100);
-    }
+    const daemon = polkitd;
+    await pollUntil(
+      `polkitd to know ${ACTION}`,
+      async () => {
+        if (daemon.exitCode !== null) throw new Error(`polkitd exited ${daemon.exitCode}: ${polkitLog}`);
+        return (await run('pkaction', ['--action-id', ACTION])).code === 0;
+      },
+      { timeoutMs: 30_000, everyMs: 50 },
+    );
   });
 
   afterAll(async () => {
@@ -144,22 +170,15 @@ describe.skipIf(skipReason !== undefined)('CLI as a user -> pkexec -> helper', (
         errors.push(`${what}: ${(err as Error).message}`);
       }
     };
-    if (polkitd?.pid && polkitd.exitCode === null) {
-      const exited = new Promise((r) => polkitd!.once('exit', r));
-      attempt('stop polkitd', () => process.kill(polkitd!.pid!, 'SIGTERM'));
-      await Promise.race([exited, sleep(3000)]);
-    }
-    if (dbusPid) {
-      attempt('stop dbus-daemon', () => process.kill(dbusPid!, 'SIGTERM'));
-      for (let i = 0; i < 30; i++) {
-        try {
-          process.kill(dbusPid, 0);
-          await sleep(100);
-        } catch {
-          break;
-        }
-      }
-    }
+    const stop = async (what: string, pid: number, exited: () => boolean) =>
+      terminate(pid, exited).catch((err: Error) => errors.push(`stop ${what}: ${err.message}`));
+    const daemon = polkitd;
+    if (daemon?.pid && daemon.exitCode === null)
+      await stop('polkitd', daemon.pid, () => daemon.exitCode !== null || daemon.signalCode !== null);
+    await polkitdExit;
+    // dbus-daemon --fork is not our child: its exit shows in /proc only.
+    const bus = dbusPid;
+    if (bus) await stop('dbus-daemon', bus, () => hasExited(bus));
     if (madeBus)
       for (const f of [BUS_SOCKET, '/run/dbus/pid']) attempt(`rm ${f}`, () => rmSync(f, { force: true }));
     for (const user of users) attempt(`userdel ${user}`, () => execFileSync('userdel', [user]));
@@ -196,7 +215,9 @@ describe.skipIf(skipReason !== undefined)('CLI as a user -> pkexec -> helper', (
     const lease = await topo.dhcp(topo.guests[0]!);
     expect(lease?.ip).toMatch(/^192\.168\.181\./);
     // The files the helper wrote as root are readable by the user: reads need no helper.
-    const list = await asUser(ALLOWED, CLI, ['net-list', '--all'], {
+    // The read runs in the network's namespace, as on a real host: a user's read
+    // counts a network active only while its bridge is there to see.
+    const list = await asUserIn(topo.host, ALLOWED, ['net-list', '--all'], {
       SWITCHYARD_HELPER_PATH: '/nonexistent',
     });
     expect(list.code, list.stderr).toBe(0);

@@ -1,4 +1,4 @@
-// DESIGN.md's reachability table, asserted with real packets between namespaces:
+// The reachability table of each mode (README, "Modes"), asserted with real packets between namespaces:
 // NAT guests reach out but cannot be reached, routed guests are reachable once the
 // outside has a route, isolated guests see each other and the host only, and
 // <forward dev='X'> keeps guests off every other uplink.

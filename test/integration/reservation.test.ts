@@ -1,4 +1,4 @@
-// "Reserve" for real (issue 6): a guest leases an address from a running network,
+// "Reserve" for real: a guest leases an address from a running network,
 // the lease is reserved (net-update add ip-dhcp-host, live and saved), the guest
 // releases it and renews, and gets the same address. Since dnsmasq tends to give a
 // client its old address anyway, a second step moves the reservation to another

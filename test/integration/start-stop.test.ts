@@ -2,6 +2,8 @@
 // consists of, that stop removes all of it, leases, DNS, reconcile, and timings.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pollUntil } from '../support/poll-until.js';
+import { hasExited } from '../support/process-state.js';
 import { type EngineReply, engine, ensureBuilt, writeXml } from './harness/engine-client.js';
 import { EMPTY, snapshot } from './harness/inspect.js';
 import { netXml } from './harness/network-xml.js';
@@ -88,7 +90,7 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
     expect(await snapshot(topo)).toEqual(EMPTY);
   });
 
-  it('hands a new guest a lease within a second, and a static <host> its fixed address', async () => {
+  it('hands a new guest a lease, and a static <host> its fixed address', async () => {
     const hosts = "      <host mac='52:54:00:00:00:02' name='fixed' ip='192.168.180.77'/>\n";
     // stp='off' (netXml's default) and no-ping: the settings of the networks Switchyard creates.
     await start(
@@ -108,8 +110,9 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
     const lease = await topo.dhcp(g1);
     expect(lease).toMatchObject({ prefix: 24, router: '192.168.180.1', dns: '192.168.180.1' });
     expect(lease?.ip).toMatch(/^192\.168\.180\.\d+$/);
+    // A figure, not a gate (bench:engine measures it against libvirt): no ping check
+    // before the offer is what makes it quick, and the plan tests pin that option.
     console.log(`first lease for a new guest after ${lease?.ms.toFixed(0)} ms (udhcpc start to bound)`);
-    expect(lease?.ms).toBeLessThan(1000);
     expect((await topo.dhcp(g2))?.ip).toBe('192.168.180.77');
     await topo.unplugGuest(g1);
     await topo.unplugGuest(g2);
@@ -149,8 +152,9 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
     const { rmSync } = await import('node:fs');
     rmSync(`${topo.dirs.run}/rb.json`);
     rmSync(`${topo.dirs.run}/rb.xml`);
-    process.kill(c.status.dnsmasqPid as number, 'SIGKILL');
-    await new Promise((r) => setTimeout(r, 50));
+    const dead = c.status.dnsmasqPid as number;
+    process.kill(dead, 'SIGKILL');
+    await pollUntil(`rc's dnsmasq ${dead} to have died`, () => hasExited(dead));
 
     const report = ok(await engine<Record<string, unknown[]>>(topo, ['reconcile']));
     expect(report.stopped).toEqual(['ra']);
@@ -172,7 +176,7 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
     expect(await snapshot(topo)).toEqual(EMPTY);
   });
 
-  it('starts and stops a NAT network quickly (prints the figures)', async () => {
+  it('starts and stops a NAT network ten times in a row, leaving nothing (prints the figures)', async () => {
     const xml = netXml({ name: 'speed', bridge: 'syspeed', net: '192.168.210', mode: 'nat' });
     const file = writeXml(topo, 'speed', xml);
     const starts: number[] = [];
@@ -197,9 +201,8 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
         `whole process with node start-up ${median(walls).toFixed(0)} ms; ` +
         `last start by step: ${steps.map((s) => `${s.id} ${s.ms.toFixed(1)}`).join(', ')}`,
     );
-    // Figures, not a benchmark gate (DESIGN.md): only a sanity bound that holds on a busy machine.
-    expect(median(starts)).toBeLessThan(3000);
-    expect(median(stops)).toBeLessThan(3000);
+    // Figures, not a gate: bench:engine measures speed against libvirt. What this pins
+    // is that ten starts and stops in a row leave nothing behind.
     expect(await snapshot(topo)).toEqual(EMPTY);
   });
 });

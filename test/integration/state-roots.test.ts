@@ -5,26 +5,20 @@
 // conflict error.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliRunner } from './harness/cli-runner.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
 import { dnsmasqPids, snapshot } from './harness/inspect.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
 import { createTopology, type Topology } from './harness/topology.js';
 
-const cli = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-
 describe.skipIf(skipReason !== undefined)('two state roots side by side', () => {
   let topo: Topology;
   let rootB: NodeJS.ProcessEnv;
-  const sy = (env: NodeJS.ProcessEnv, args: string[]) =>
-    topo.runInHost(process.execPath, [cli, ...args], { env: { ...env, SWITCHYARD_NO_DEFAULT: '1' } });
-  const ok = async (env: NodeJS.ProcessEnv, args: string[]) => {
-    const r = await sy(env, args);
-    if (r.code !== 0) throw new Error(`switchyard ${args.join(' ')} failed: ${r.stderr}`);
-    return r.stdout;
-  };
+  const cli = cliRunner(() => topo, { env: () => ({}) });
+  const sy = (env: NodeJS.ProcessEnv, args: string[]) => cli.run(args, env);
+  const ok = (env: NodeJS.ProcessEnv, args: string[]) => cli.ok(args, env);
   const define = (env: NodeJS.ProcessEnv, name: string, bridge: string, net: string) =>
     ok(env, ['net-define', writeXml(topo, name, netXml({ name, bridge, net, mode: 'nat', noPing: true }))]);
   const active = async (env: NodeJS.ProcessEnv) =>

@@ -4,29 +4,19 @@
 // and leases.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliRunner } from './harness/cli-runner.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
 import { createTopology, type Topology } from './harness/topology.js';
 
-const cli = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const MAC = '52:54:00:17:00:0a';
 
 describe.skipIf(skipReason !== undefined)('root under umask 077', () => {
   let topo: Topology;
-  const sy077 = async (args: string[]) => {
-    const r = await topo.runInHost(
-      'sh',
-      ['-c', 'umask 077 && exec "$@"', 'sh', process.execPath, cli, ...args],
-      {
-        env: { ...topo.env, SWITCHYARD_NO_DEFAULT: '1' },
-      },
-    );
-    if (r.code !== 0) throw new Error(`switchyard ${args.join(' ')} failed: ${r.stderr}`);
-    return r.stdout;
-  };
+  // Root with the most restrictive umask a caller could have.
+  const { ok: sy077 } = cliRunner(() => topo, { wrap: ['sh', '-c', 'umask 077 && exec "$@"', 'sh'] });
   const mode = (path: string) => statSync(path).mode & 0o777;
 
   beforeAll(async () => {

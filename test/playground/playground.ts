@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createTopology, type Topology, UPLINK_WAN_IP } from '../integration/harness/topology.js';
+import { type ChildExit, exitOf } from '../support/child-exit.js';
 import { forwardLoopback } from './forwarder.js';
 
 /** The checkout: this file runs from test/playground (Playwright) or dist/test/playground (npm run playground). */
@@ -57,14 +58,20 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
   const log = opts.log ?? (() => {});
   const topo = await createTopology({ guests: opts.guests ?? 2 });
   let server: ChildProcess | undefined;
+  let serverExit: Promise<ChildExit> | undefined;
   let forwarder: Awaited<ReturnType<typeof forwardLoopback>> | undefined;
   const stop = async () => {
-    server?.kill('SIGTERM');
+    if (server?.exitCode === null) server.kill('SIGTERM');
+    await serverExit;
     await forwarder?.close();
     await topo.cleanup();
   };
+  // The playground's networks are the ones its specs and demo make: no `default` on first use.
   const runCli = (args: string[], input?: string) =>
-    topo.runInHost(process.execPath, [cli, ...args], { env: topo.env, ...(input ? { input } : {}) });
+    topo.runInHost(process.execPath, [cli, ...args], {
+      env: { ...topo.env, SWITCHYARD_NO_DEFAULT: '1' },
+      ...(input ? { input } : {}),
+    });
   try {
     log(
       `namespaces: ${topo.host} (engine), ${topo.wan} (uplink ${UPLINK_WAN_IP}), ${topo.guests.join(', ')}`,
@@ -88,6 +95,7 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
       ],
       { env: topo.env, stdio: ['ignore', 'pipe', 'inherit'] },
     );
+    serverExit = exitOf(server);
     const url = await printedUrl(server);
     const token = new URL(url).searchParams.get('token') ?? '';
     return { url, token, port: forwarder.port, topo, cli: runCli, stop };

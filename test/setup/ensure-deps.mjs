@@ -14,6 +14,10 @@ const needs = [
   { bin: '/usr/bin/pkexec', pkg: 'pkexec' },
   { bin: '/usr/lib/polkit-1/polkitd', pkg: 'polkitd' },
   { bin: '/usr/bin/dbus-daemon', pkg: 'dbus' },
+  // Real VMs (firmware only: SeaBIOS and iPXE) and throughput under <bandwidth>.
+  { bin: '/usr/bin/qemu-system-x86_64', pkg: 'qemu-system-x86' },
+  { bin: '/usr/lib/ipxe/qemu/efi-virtio.rom', pkg: 'ipxe-qemu' },
+  { bin: '/usr/bin/iperf3', pkg: 'iperf3' },
 ];
 
 const missing = needs.filter((n) => !existsSync(n.bin) && !(n.alt && existsSync(n.alt))).map((n) => n.pkg);

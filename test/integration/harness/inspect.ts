@@ -5,13 +5,16 @@ import { mustRun } from './run.js';
 import { pidsInNamespaces, type Topology } from './topology.js';
 
 export interface HostSnapshot {
-  /** Links the topology did not make itself (lo, uplink*, the guests' vgN ends excluded). */
+  /** Links the topology did not make itself (lo, uplink*, the guests' vgN ends excluded); IFBs count. */
   links: string[];
   /** nft tables as 'family name'. */
   tables: string[];
   /** PIDs of dnsmasq processes in the host namespace. */
   dnsmasq: number[];
-  /** Files in the run and state directories, lease files and the host lock's file excepted. */
+  /**
+   * Files in the run and state directories, except what outlives a stop on purpose:
+   * lease files, the records of a stopped network's ports, and the host lock's file.
+   */
   files: string[];
 }
 
@@ -32,7 +35,7 @@ export async function snapshot(topo: Topology): Promise<HostSnapshot> {
     files: [topo.dirs.run, topo.dirs.state].flatMap((d) =>
       existsSync(d)
         ? readdirSync(d)
-            .filter((f) => !f.endsWith('.leases') && f !== '.lock')
+            .filter((f) => !f.endsWith('.leases') && !f.endsWith('.ports') && f !== '.lock')
             .map((f) => `${d}/${f}`)
         : [],
     ),

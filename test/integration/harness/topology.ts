@@ -19,6 +19,8 @@ export interface StateDirs {
   config: string;
   run: string;
   state: string;
+  /** qemu-bridge-helper's directory as Switchyard sees it: never the machine's /etc/qemu. */
+  qemu: string;
 }
 
 export interface Topology {
@@ -64,7 +66,13 @@ function makeDirs(): StateDirs {
   const root = mkdtempSync(join(tmpdir(), 'sy-it-'));
   // dnsmasq re-reads its hosts files as 'nobody', which must be able to walk in.
   chmodSync(root, 0o755);
-  return { root, config: join(root, 'config'), run: join(root, 'run'), state: join(root, 'state') };
+  return {
+    root,
+    config: join(root, 'config'),
+    run: join(root, 'run'),
+    state: join(root, 'state'),
+    qemu: join(root, 'qemu'),
+  };
 }
 
 export async function createTopology(opts: { guests?: number } = {}): Promise<Topology> {
@@ -90,6 +98,7 @@ export async function createTopology(opts: { guests?: number } = {}): Promise<To
       SWITCHYARD_CONFIG_DIR: dirs.config,
       SWITCHYARD_RUN_DIR: dirs.run,
       SWITCHYARD_STATE_DIR: dirs.state,
+      SWITCHYARD_QEMU_CONF_DIR: dirs.qemu,
     },
     runIn: (ns, cmd, args, o) => run('ip', ['netns', 'exec', ns, cmd, ...args], o),
     runInHost: (cmd, args, o) => run('ip', ['netns', 'exec', host, cmd, ...args], o),
@@ -183,6 +192,12 @@ function nsInode(path: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Whether PID lives in namespace NS (`ip netns exec` switches it before it mounts the namespace's /sys). */
+export function livesIn(pid: number, ns: string): boolean {
+  const want = nsInode(`/run/netns/${ns}`);
+  return want !== undefined && nsInode(`/proc/${pid}/ns/net`) === want;
 }
 
 /** Every PID living in one of the given namespaces. */

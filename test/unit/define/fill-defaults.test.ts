@@ -32,6 +32,13 @@ describe('what net-define fills in', () => {
     expect(pickBridgeName('lab%d', new Set(['lab0']))).toBe('lab1');
   });
 
+  it('never expands a template past the kernel limit of 15 bytes', () => {
+    const used = new Set(Array.from({ length: 10 }, (_, i) => `bridge-of-lab-${i}`));
+    expect(() => pickBridgeName('bridge-of-lab-%d', used)).toThrow(
+      "no free bridge name for template 'bridge-of-lab-%d'",
+    );
+  });
+
   it('adds no bridge or MAC to modes Switchyard does not run', () => {
     const def = fillDefaults(
       {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HelperBackend } from '../../../helper/handle-request.js';
 import { serve } from '../../../helper/serve.js';
 import { HostError } from '../../../host/host-error.js';
+import { pollUntil } from '../../support/poll-until.js';
 
 const XML = `<network><name>lab</name><uuid>7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11</uuid>
 <ip address="10.9.0.1" netmask="255.255.255.0"/></network>`;
@@ -35,6 +36,7 @@ function fakeBackend() {
       calls.push(`undefine ${name}`);
       throw new Error('disk\nexploded');
     },
+    setUnprivilegedAttach: async (name, on) => void calls.push(`userAttach ${name} ${on}`),
     setAutostart: async (name, on) => {
       calls.push(`autostart ${name} ${on}`);
     },
@@ -45,6 +47,16 @@ function fakeBackend() {
     repair: async (actions) => {
       calls.push(`repair ${actions.join(',')}`);
       return { ok: true, complete: true, checked: [], findings: [] };
+    },
+    defineAndStart: async (xml, opts) => {
+      calls.push(`defineAndStart ${xml.length} ${opts.autostart} ${opts.start}`);
+      return { name: 'lab', uuid: '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' };
+    },
+    restart: async (name) => void calls.push(`restart ${name}`),
+    remove: async (name) => void calls.push(`remove ${name}`),
+    applyFix: async (name, fix) => {
+      calls.push(`applyFix ${name} ${fix.kind}`);
+      return { started: true };
     },
     reserve: async (name, lease) => {
       calls.push(`reserve ${name} ${lease.mac} ${lease.ip}`);
@@ -80,13 +92,16 @@ function harness(backend: HelperBackend) {
   });
   const send = (v: unknown) => input.write(`${typeof v === 'string' ? v : JSON.stringify(v)}\n`);
   const until = async (n: number) => {
-    for (let i = 0; i < 200 && lines.length < n; i++) await new Promise((r) => setTimeout(r, 5));
+    await pollUntil(`${n} lines from the helper`, () => lines.length >= n);
     return lines;
   };
-  return { input, lines, logs, serving, send, until };
+  /** Every line sent has left the input stream, i.e. is in the helper's queue or served. */
+  const allRead = () =>
+    pollUntil('the helper to read all input', () => input.writableLength === 0 && input.readableLength === 0);
+  return { input, lines, logs, serving, send, until, allRead };
 }
 
-const hello = { id: 1, method: 'hello', params: { protocol: 1 } };
+const hello = { id: 1, method: 'hello', params: { protocol: 2 } };
 
 describe('helper loop', () => {
   it('says ready, shakes hands, then serves', async () => {
@@ -96,8 +111,8 @@ describe('helper loop', () => {
     h.send({ id: 2, method: 'start', params: { net: '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' } });
     const lines = await h.until(4);
     expect(lines).toEqual([
-      { event: 'ready', data: { protocol: 1, pid: 42 } },
-      { id: 1, ok: true, result: { protocol: 1, pid: 42, uid: 0 } },
+      { event: 'ready', data: { protocol: 2, pid: 42 } },
+      { id: 1, ok: true, result: { protocol: 2, pid: 42, uid: 0 } },
       { id: 2, ok: true, result: { name: 'lab' } },
       { event: 'changed', data: { name: 'lab' } },
     ]);
@@ -178,17 +193,68 @@ describe('helper loop', () => {
     ]);
   });
 
-  it('refuses a redefine that renames the network', async () => {
+  it('runs the workflows as one call each, resolving the network and re-reading the XML', async () => {
     const f = fakeBackend();
     const h = harness(f.backend);
     h.send(hello);
-    h.send({ id: 2, method: 'redefine', params: { net: 'other', xml: XML } });
+    h.send({ id: 2, method: 'defineAndStart', params: { xml: XML, autostart: true, start: true } });
+    h.send({ id: 3, method: 'restart', params: { net: '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' } });
+    h.send({ id: 4, method: 'remove', params: { net: 'lab' } });
+    h.send({
+      id: 5,
+      method: 'applyFix',
+      params: { net: 'lab', fix: { kind: 'free-subnet', subnet: '10.1.0.0/24' } },
+    });
+    h.send({ id: 6, method: 'applyFix', params: { net: 'lab', fix: { kind: 'rename-host' } } });
+    h.send({
+      id: 7,
+      method: 'defineAndStart',
+      params: { xml: '<network><name>x', autostart: false, start: true },
+    });
+    const lines = await h.until(12);
+    const byId = (id: number) => lines.find((l) => (l as { id?: number }).id === id);
+    expect(byId(2)).toMatchObject({ ok: true, result: { name: 'lab' } });
+    expect(byId(3)).toEqual({ id: 3, ok: true, result: { name: 'lab' } });
+    expect(byId(5)).toEqual({ id: 5, ok: true, result: { name: 'lab', started: true } });
+    expect(byId(6)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(byId(7)).toMatchObject({ ok: false, error: { code: 'xml-parse' } });
+    expect(f.calls).toEqual([
+      `defineAndStart ${XML.length} true true`,
+      'restart lab',
+      'remove lab',
+      'applyFix lab free-subnet',
+    ]);
+  });
+
+  it('carries what a live update had to restart', async () => {
+    const f = fakeBackend();
+    f.backend.update = async (name) => ({
+      name,
+      live: true,
+      config: false,
+      restartedDnsmasq: { previousPid: 100, pid: 101, ms: 35 },
+      reloadedFirewall: true,
+    });
+    const h = harness(f.backend);
+    h.send(hello);
+    const xml = "<range start='10.9.0.20' end='10.9.0.30'/>";
+    h.send({
+      id: 2,
+      method: 'update',
+      params: { net: 'lab', command: 'add', section: 'ip-dhcp-range', xml },
+    });
     const lines = await h.until(3);
-    expect(lines[2]).toMatchObject({ id: 2, ok: false, error: { code: 'invalid-input' } });
-    expect((lines[2] as { error: { message: string } }).error.message).toContain(
-      "renames network 'other' to 'lab'",
-    );
-    expect(f.calls).toEqual([]);
+    expect(lines[2]).toEqual({
+      id: 2,
+      ok: true,
+      result: {
+        name: 'lab',
+        live: true,
+        config: false,
+        restartedDnsmasq: { previousPid: 100, pid: 101, ms: 35 },
+        reloadedFirewall: true,
+      },
+    });
   });
 
   it('on stop, finishes the request in flight and refuses what is queued', async () => {
@@ -198,8 +264,8 @@ describe('helper loop', () => {
     h.send(hello);
     h.send({ id: 2, method: 'start', params: { net: 'lab' } });
     h.send({ id: 3, method: 'autostart', params: { net: 'lab', on: true } });
-    await h.until(2);
-    await new Promise((r) => setTimeout(r, 20));
+    await pollUntil('the start to be in flight', () => f.calls.includes('start lab'));
+    await h.allRead();
     h.serving.stop('helper received SIGTERM');
     f.release();
     await h.serving.done;
@@ -209,6 +275,29 @@ describe('helper loop', () => {
       { event: 'changed', data: { name: 'lab' } },
       { id: 3, ok: false, error: { code: 'helper-unavailable', message: 'helper received SIGTERM' } },
     ]);
+  });
+
+  it('takes a flood of 20,000 requests by pausing its input, and answers every one in order', async () => {
+    const f = fakeBackend();
+    f.gate.held = true;
+    const h = harness(f.backend);
+    h.send(hello);
+    const flood = Array.from({ length: 20_000 }, (_, i) =>
+      JSON.stringify({ id: i + 2, method: 'start', params: { net: `n${i}` } }),
+    );
+    h.input.write(`${flood.join('\n')}\n`);
+    // The first start is held: the helper stops reading its input rather than read on.
+    for (let i = 0; i < 200 && f.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(f.calls).toEqual(['start n0']);
+    expect(h.input.isPaused()).toBe(true);
+    f.gate.held = false;
+    f.release();
+    for (let i = 0; i < 2000 && f.calls.length < 40_000; i++) await new Promise((r) => setTimeout(r, 5));
+    h.input.end();
+    await h.serving.done;
+    const answered = (h.lines as { id?: number; ok?: boolean }[]).filter((l) => typeof l.id === 'number');
+    expect(answered.map((l) => l.id)).toEqual([1, ...flood.map((_, i) => i + 2)]);
+    expect(answered.every((l) => l.ok)).toBe(true);
   });
 
   it('when stdin closes, answers what was sent and is done', async () => {

@@ -1,5 +1,8 @@
 // The window shell with Electron mocked (no Electron binary here): what it asks
-// Electron for is what DESIGN.md promises.
+// Electron for is the sandbox ARCHITECTURE.md describes (contextIsolation, sandbox,
+// no nodeIntegration, navigation and new windows denied), for the main window and for
+// every other webContents the app might get.
+import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const created: { options: Record<string, unknown>; url?: string }[] = [];
@@ -20,18 +23,49 @@ vi.mock('electron', () => {
   return { BrowserWindow, shell: { openExternal } };
 });
 
+class FakeSession {
+  request: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
+  check: (() => boolean) | undefined;
+  device: (() => boolean) | undefined;
+  setPermissionRequestHandler(fn: FakeSession['request']) {
+    this.request = fn;
+  }
+  setPermissionCheckHandler(fn: FakeSession['check']) {
+    this.check = fn;
+  }
+  setDevicePermissionHandler(fn: FakeSession['device']) {
+    this.device = fn;
+  }
+}
+
 class FakeContents {
   handlers = new Map<string, (...args: unknown[]) => void>();
   openHandler: ((d: { url: string }) => { action: string }) | undefined;
+  session = new FakeSession();
+  devToolsClosed = 0;
   on(event: string, fn: (...args: unknown[]) => void) {
     this.handlers.set(event, fn);
   }
   setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) {
     this.openHandler = fn;
   }
+  closeDevTools() {
+    this.devToolsClosed++;
+  }
 }
 
-const { createMainWindow, denyAllPermissions } = await import('../../../main/electron/window.js');
+const { createMainWindow, denyAllPermissions, hardenEveryWebContents } = await import(
+  '../../../main/electron/window.js'
+);
+
+/** A webContents the app did not make on purpose (a popup, a webview), as Electron announces it. */
+function announce(rules: { devTools: boolean }): FakeContents {
+  const app = new EventEmitter();
+  hardenEveryWebContents(app as never, rules);
+  const contents = new FakeContents();
+  app.emit('web-contents-created', {}, contents);
+  return contents;
+}
 
 describe('Electron window shell', () => {
   beforeEach(() => {
@@ -39,8 +73,9 @@ describe('Electron window shell', () => {
     openExternal.mockReset();
   });
 
-  it('isolates and sandboxes the page and loads it from app://', () => {
-    createMainWindow('/x/preload.cjs');
+  it('isolates and sandboxes the page, loads it from app:// and offers DevTools only when told', () => {
+    createMainWindow('/x/preload.cjs', { devTools: false });
+    createMainWindow('/x/preload.cjs', { devTools: true });
     const prefs = created[0]?.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({
       contextIsolation: true,
@@ -48,37 +83,55 @@ describe('Electron window shell', () => {
       nodeIntegration: false,
       webSecurity: true,
       preload: '/x/preload.cjs',
+      devTools: false,
     });
+    expect((created[1]!.options.webPreferences as Record<string, unknown>).devTools).toBe(true);
     expect(created[0]?.url).toBe('app://switchyard/index.html');
   });
 
-  it('denies navigation elsewhere and every new window; opens only allowlisted links outside', () => {
-    const win = createMainWindow('/p') as unknown as { webContents: FakeContents };
-    const nav = win.webContents.handlers.get('will-navigate')!;
-    const prevented = vi.fn();
-    nav({ preventDefault: prevented }, 'https://evil.example/');
-    nav({ preventDefault: () => expect.unreachable() }, 'app://switchyard/index.html');
-    expect(prevented).toHaveBeenCalledTimes(1);
-    expect(win.webContents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  it('every webContents the app gets denies navigation and redirects elsewhere, webviews and new windows', () => {
+    const contents = announce({ devTools: false });
+    for (const event of ['will-navigate', 'will-redirect']) {
+      const prevented = vi.fn();
+      contents.handlers.get(event)!({ preventDefault: prevented }, 'https://evil.example/');
+      contents.handlers.get(event)!(
+        { preventDefault: () => expect.unreachable() },
+        'app://switchyard/index.html',
+      );
+      expect(prevented).toHaveBeenCalledTimes(1);
+    }
+    const attach = vi.fn();
+    contents.handlers.get('will-attach-webview')!({ preventDefault: attach });
+    expect(attach).toHaveBeenCalled();
+    expect(contents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(openExternal).not.toHaveBeenCalled();
-    expect(win.webContents.openHandler?.({ url: 'https://libvirt.org/formatnetwork.html' })).toEqual({
+    expect(contents.openHandler?.({ url: 'https://libvirt.org/formatnetwork.html' })).toEqual({
       action: 'deny',
     });
     expect(openExternal).toHaveBeenCalledWith('https://libvirt.org/formatnetwork.html');
   });
 
-  it('denies every permission', () => {
-    let request: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
-    let check: (() => boolean) | undefined;
-    const session = {
-      setPermissionRequestHandler: (fn: typeof request) => (request = fn),
-      setPermissionCheckHandler: (fn: typeof check) => (check = fn),
-      setDevicePermissionHandler: () => {},
-    };
+  it("every webContents' session denies every permission", () => {
+    const { session } = announce({ devTools: false });
+    const cb = vi.fn();
+    session.request?.({}, 'media', cb);
+    expect(cb).toHaveBeenCalledWith(false);
+    expect(session.check?.()).toBe(false);
+    expect(session.device?.()).toBe(false);
+  });
+
+  it('closes DevTools wherever they open in a packaged build, and leaves them in development', () => {
+    const packaged = announce({ devTools: false });
+    packaged.handlers.get('devtools-opened')!();
+    expect(packaged.devToolsClosed).toBe(1);
+    expect(announce({ devTools: true }).handlers.has('devtools-opened')).toBe(false);
+  });
+
+  it('denies every permission of a session it is given', () => {
+    const session = new FakeSession();
     denyAllPermissions(session as never);
     const cb = vi.fn();
-    request?.({}, 'media', cb);
+    session.request?.({}, 'geolocation', cb);
     expect(cb).toHaveBeenCalledWith(false);
-    expect(check?.()).toBe(false);
   });
 });

@@ -55,6 +55,19 @@ export function makeFixture(): Fixture {
     destroy: async (n) => void calls.push(`destroy ${n}`),
     undefine: async (n) => void calls.push(`undefine ${n}`),
     setAutostart: async (n, on) => void calls.push(`autostart ${n} ${on}`),
+    setUnprivilegedAttach: async (n, on) => void calls.push(`userAttach ${n} ${on}`),
+    defineAndStart: async (xml, opts) => {
+      const name = /<name>([^<]+)<\/name>/.exec(xml)?.[1] ?? '?';
+      calls.push(`defineAndStart ${name} autostart=${opts.autostart} start=${opts.start}`);
+      writeDefinition(name, xml);
+      return { name, uuid: 'u' };
+    },
+    restart: async (n) => void calls.push(`restart ${n}`),
+    remove: async (n) => void calls.push(`remove ${n}`),
+    applyFix: async (n, fix) => {
+      calls.push(`applyFix ${n} ${fix.kind}`);
+      return { started: true };
+    },
     reserve: async (n, l) => {
       calls.push(`reserve ${n} ${l.mac} ${l.ip}${l.hostname ? ` ${l.hostname}` : ''}`);
       return { name: n, live: true, config: true, signalledPid: 1 };

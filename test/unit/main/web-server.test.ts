@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +26,7 @@ beforeAll(async () => {
     paths: fx.paths,
     control: fx.control,
     readLinks: async () => ({ links: [], routes: [] }),
+    readInterfaces: async () => [],
   });
   shell = await startWebShell({
     rendererDir,
@@ -135,4 +137,46 @@ describe('web shell', () => {
     ws.send('not json');
     expect(await closed).toBe(1007);
   });
+
+  it('answers a request target URL cannot read with 400, without a token, and keeps serving', async () => {
+    // `curl --path-as-is http://127.0.0.1:PORT//` (an <img> on any site can send it) once killed the process.
+    expect(await rawStatus('GET // HTTP/1.1')).toBe(400);
+    expect(await rawStatus('GET //ws HTTP/1.1', ['Connection: Upgrade', 'Upgrade: websocket'])).toBe(400);
+    expect(await rawStatus('GET * HTTP/1.1')).toBe(400);
+    // '//host/path' would read as another origin: refused as well.
+    expect((await get(`//evil.example/?token=${shell.token}`)).status).toBe(400);
+    expect((await get(`/?token=${shell.token}`)).status).toBe(200);
+  });
+
+  it('closes a socket that sends a frame over 8 MiB, and the next socket is served', async () => {
+    const ws = await connect();
+    const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+    ws.on('error', () => {});
+    ws.send('x'.repeat(8 * 1024 * 1024 + 1));
+    expect(await closed).toBe(1009);
+    const next = await connect();
+    next.send(JSON.stringify({ id: 1, channel: 'networks.list', input: {} }));
+    expect(await nextFrame(next)).toMatchObject({ id: 1, reply: { ok: true } });
+    next.close();
+  });
 });
+
+/** The status line's code for a hand-written request (the http client refuses to send such targets). */
+function rawStatus(requestLine: string, headers: string[] = []): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const sock = connectTcp(shell.port, '127.0.0.1');
+    let reply = '';
+    sock.on('data', (c: Buffer) => {
+      reply += c.toString('latin1');
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(reply);
+      if (status) {
+        resolve(Number(status[1]));
+        sock.destroy();
+      }
+    });
+    sock.on('error', reject);
+    sock.on('close', () => reject(new Error(`no status line in ${JSON.stringify(reply)}`)));
+    const host = `Host: 127.0.0.1:${shell.port}`;
+    sock.write(`${[requestLine, host, ...headers].join('\r\n')}\r\n\r\n`);
+  });
+}

@@ -1,7 +1,7 @@
 // Definitions as define leaves them (bridge name, MAC and uuid filled in), built as
 // objects so the planner is tested apart from the XML parser.
 import type { ForwardMode, IpDef, NetworkDef } from '../../../core/model/network.js';
-import type { HostFacts, PlanContext } from '../../../core/plan/index.js';
+import type { HostFacts, PlanContext, StopContext } from '../../../core/plan/index.js';
 
 export function v4Ip(net = '192.168.122', extra: Partial<IpDef> = {}): IpDef {
   return {
@@ -34,4 +34,10 @@ export const ctx: PlanContext = {
   pidFile: '/run/switchyard/networks/lab.pid',
   rootId: '0123456789ab',
   persistent: true,
+};
+
+export const stopCtx: StopContext = {
+  stateDir: ctx.stateDir,
+  pidFile: ctx.pidFile,
+  portsFile: '/run/switchyard/networks/lab.ports',
 };

@@ -19,8 +19,22 @@ const step = (p: Plan, id: StepId): Step => p.steps.find((s) => s.id === id) as 
 const ipArgs = (ops: HostOp[]): string[] => ops.flatMap((o) => (o.op === 'ip' ? [o.args.join(' ')] : []));
 
 describe('planStart', () => {
-  it('orders the steps as DESIGN.md does', () => {
-    expect(plan().steps.map((s) => s.id)).toEqual(START_STEP_IDS);
+  it('orders the steps: intent before the first host change, status last', () => {
+    const order = [
+      'check',
+      'intent',
+      'network-manager',
+      'bridge',
+      'ipv6-sysctls',
+      'firewall',
+      'host-firewall',
+      'isolation',
+      'addresses',
+      'link-up',
+    ];
+    const rest = ['routes', 'forwarding', 'bandwidth', 'dnsmasq', 'qemu-acl', 'reattach', 'status'];
+    expect(plan().steps.map((s) => s.id)).toEqual([...order, ...rest]);
+    expect(START_STEP_IDS).toEqual(plan().steps.map((s) => s.id));
   });
 
   it('creates the bridge with MAC, MTU and the STP settings as written', () => {

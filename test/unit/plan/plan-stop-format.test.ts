@@ -5,26 +5,27 @@ import {
   planJson,
   planStart,
   planStop,
-  type Step,
   type StepId,
 } from '../../../core/plan/index.js';
-import { ctx, network, noFacts } from './fixtures.js';
+import { ctx, network, noFacts, stopCtx } from './fixtures.js';
 
-const step = (p: Plan, id: StepId): Step => p.steps.find((s) => s.id === id) as Step;
+const of = (plan: Plan, id: StepId) => plan.steps.find((s) => s.id === id);
 
 describe('planStop', () => {
   const stop = planStop(
     { name: 'lab', bridge: 'virbr7', table: 'switchyard_virbr7', dnsmasqPid: 4242 },
-    { stateDir: ctx.stateDir, pidFile: ctx.pidFile },
+    stopCtx,
   );
 
   it('records its intent, stops dnsmasq, and removes the status and the intent last', () => {
     expect(stop.steps.map((s) => s.id)).toEqual([
       'intent',
+      'ports',
       'dnsmasq',
       'firewall',
       'host-firewall',
       'network-manager',
+      'guests',
       'bridge',
       'status',
       'sysctls',
@@ -37,13 +38,13 @@ describe('planStop', () => {
     ]);
     // A failed stop keeps its record: reconcile finishes the stop instead of reviving dnsmasq.
     expect(stop.steps[0]?.undo).toEqual([]);
-    expect(step(stop, 'status').do.map((op) => op.op)).toEqual(['remove-status', 'remove-intent']);
+    expect(of(stop, 'status')?.do.map((op) => op.op)).toEqual(['remove-status', 'remove-intent']);
     // Host-wide sysctls come back only after the network is gone from the status files.
-    expect(step(stop, 'sysctls').do).toEqual([{ op: 'restore-sysctls' }]);
+    expect(of(stop, 'sysctls')?.do).toEqual([{ op: 'restore-sysctls' }]);
   });
 
   it('signals the PID from the status, checked against our conf file', () => {
-    expect(stop.steps[1]?.do[0]).toEqual({
+    expect(of(stop, 'dnsmasq')?.do[0]).toEqual({
       op: 'dnsmasq-stop',
       pid: 4242,
       pidFile: ctx.pidFile,
@@ -52,25 +53,24 @@ describe('planStop', () => {
   });
 
   it('deletes the table and the bridge, tolerating either being gone', () => {
-    expect(stop.steps[2]?.do[0]?.op === 'nft' && stop.steps[2].do[0].script).toContain(
-      'delete table inet switchyard_virbr7',
-    );
-    expect(step(stop, 'bridge').do).toEqual([
+    const firewall = of(stop, 'firewall')?.do[0];
+    expect(firewall?.op === 'nft' && firewall.script).toContain('delete table inet switchyard_virbr7');
+    expect(of(stop, 'bridge')?.do).toEqual([
       { op: 'ip', args: ['link', 'del', 'dev', 'virbr7'], absentOk: true },
     ]);
   });
 
   it('has no firewall work without a table', () => {
-    expect(planStop({ name: 'o', bridge: 'b' }, ctx).steps[2]?.do).toEqual([]);
+    expect(of(planStop({ name: 'o', bridge: 'b' }, stopCtx), 'firewall')?.do).toEqual([]);
   });
 
   it('leaves a bridge of that name that is not ours, and the table named after it', () => {
     const foreign = planStop(
       { name: 'lab', bridge: 'virbr7', table: 'switchyard_virbr7', foreignBridge: true },
-      ctx,
+      stopCtx,
     );
     expect(foreign.steps.flatMap((s) => s.do).filter((op) => op.op === 'ip' || op.op === 'nft')).toEqual([]);
-    expect(foreign.steps[1]?.do[0]?.op).toBe('dnsmasq-stop');
+    expect(of(foreign, 'dnsmasq')?.do[0]?.op).toBe('dnsmasq-stop');
   });
 });
 
@@ -95,7 +95,7 @@ describe('formatPlan and planJson', () => {
 
   it('gives the JSON object of net-plan --json', () => {
     const json = planJson(plan);
-    expect(Object.keys(json)).toEqual(['steps', 'files', 'nft']);
+    expect(Object.keys(json)).toEqual(['steps', 'files', 'nft', 'isolation', 'tc']);
     expect(Object.keys(json.files)).toEqual([
       '/var/lib/switchyard/dnsmasq/lab.conf',
       '/var/lib/switchyard/dnsmasq/lab.hostsfile',

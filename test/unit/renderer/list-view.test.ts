@@ -10,7 +10,10 @@ const row = (name: string, over: Partial<NetworkRow> = {}): NetworkRow => ({
   autostart: false,
   mode: 'nat',
   leaseCount: 0,
+  portCount: 0,
+  userAttach: false,
   pendingChanges: false,
+  xmlDigest: '0',
   ...over,
 });
 

@@ -3,13 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../../cli/args.js';
-import { updateMessage, updateRequest } from '../../../cli/verbs/update.js';
+import { UPDATE_ARGS, updateMessage, updateNotes, updateRequest } from '../../../cli/verbs/update.js';
 
-const spec = {
-  values: ['network', 'command', 'section', 'xml', 'parent-index'],
-  flags: ['live', 'config', 'current'],
-};
-const parse = (argv: string[]) => updateRequest(parseArgs('net-update', argv, spec));
+const parse = (argv: string[]) => updateRequest(parseArgs('net-update', argv, UPDATE_ARGS));
 
 describe('net-update arguments (virsh syntax)', () => {
   it('takes NET COMMAND SECTION XML by position or by flag', () => {
@@ -57,5 +53,32 @@ describe('net-update arguments (virsh syntax)', () => {
       'Updated network lab persistent config',
     );
     expect(updateMessage({ name: 'lab', live: true, config: false })).toBe('Updated network lab live state');
+  });
+
+  it('refuses an operand too many, as virsh does', () => {
+    expect(() => parse(['lab', 'add', 'dns-txt', "<txt name='a' value='b'/>", 'extra'])).toThrow(
+      "unexpected data 'extra'",
+    );
+  });
+
+  it('says what the running network had to do beyond a SIGHUP', () => {
+    expect(updateNotes({ name: 'lab', live: true, config: false, signalledPid: 7 })).toEqual([]);
+    expect(
+      updateNotes({
+        name: 'lab',
+        live: true,
+        config: true,
+        restartedDnsmasq: { previousPid: 7, pid: 9, ms: 31 },
+        reloadedFirewall: true,
+      }),
+    ).toEqual([
+      'restarted dnsmasq of network lab to apply its new configuration, which it cannot re-read while running (pid 7 -> pid 9, 31 ms); DHCP leases are kept',
+      'reloaded the firewall table of network lab (replaced in one nft transaction)',
+    ]);
+    expect(
+      updateNotes({ name: 'lab', live: true, config: false, restartedDnsmasq: { pid: 9, ms: 20 } }),
+    ).toEqual([
+      'started dnsmasq of network lab to apply its new configuration, which it cannot re-read while running (none -> pid 9, 20 ms); DHCP leases are kept',
+    ]);
   });
 });

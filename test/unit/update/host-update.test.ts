@@ -1,13 +1,14 @@
 // net-update against private state directories: which copies change, and that a
 // refused update writes nothing. (Signalling a real dnsmasq is in the integration
 // test test/integration/reservation.test.ts.)
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatNetworkXml } from '../../../core/xml/format-network.js';
 import { parseNetworkXml } from '../../../core/xml/parse-network.js';
 import { reserveLease } from '../../../host/live-update/reserve-lease.js';
+import { checkStartable } from '../../../host/live-update/start-files.js';
 import { updateNetwork } from '../../../host/live-update/update-network.js';
 import { dnsmasqFilePath, type HostPaths, hostPaths } from '../../../host/paths.js';
 import * as store from '../../../host/state/state-store.js';
@@ -76,12 +77,16 @@ describe('net-update on the host', () => {
   it('refuses --live on an inactive network and --config on a transient one', async () => {
     define();
     await expect(updateNetwork(paths, 'lab', add, { live: true })).rejects.toThrow(
-      "network 'lab' is not active",
+      'Failed to update network lab: Requested operation is not valid: network is not running',
     );
     rmSync(join(root, 'etc'), { recursive: true });
     activate();
-    await expect(updateNetwork(paths, 'lab', add, { config: true })).rejects.toThrow('is transient');
-    await expect(updateNetwork(paths, 'nope', add)).rejects.toThrow("network 'nope' not found");
+    await expect(updateNetwork(paths, 'lab', add, { config: true })).rejects.toThrow(
+      'Requested operation is not valid: cannot change persistent config of a transient network',
+    );
+    await expect(updateNetwork(paths, 'nope', add)).rejects.toThrow(
+      "Network not found: no network with matching name 'nope'",
+    );
   });
 
   it('changes the live copy and rewrites the hosts file of a running network (no dnsmasq to signal here)', async () => {
@@ -107,7 +112,7 @@ describe('net-update on the host', () => {
     expect(savedXml()).toContain(HOST);
   });
 
-  it('refuses live changes dnsmasq cannot re-read, and writes nothing', async () => {
+  it('applies a range live by rewriting the configuration (no dnsmasq recorded: nothing to restart)', async () => {
     define();
     activate();
     const range = {
@@ -115,12 +120,48 @@ describe('net-update on the host', () => {
       section: 'ip-dhcp-range',
       xml: "<range start='10.77.0.20' end='10.77.0.30'/>",
     } as const;
-    await expect(updateNetwork(paths, 'lab', range, { live: true, config: true })).rejects.toThrow(
-      "network 'lab': the 'ip-dhcp-range' section changes dnsmasq's configuration, which a running dnsmasq cannot re-read; update the saved definition with --config, then restart the network (net-destroy, net-start)",
+    expect(await updateNetwork(paths, 'lab', range, { live: true, config: true })).toEqual({
+      name: 'lab',
+      live: true,
+      config: true,
+    });
+    expect(liveXml()).toContain("<range start='10.77.0.20' end='10.77.0.30'/>");
+    expect(readFileSync(dnsmasqFilePath(paths, 'lab', 'conf'), 'utf8')).toContain(
+      'dhcp-range=10.77.0.20,10.77.0.30,255.255.255.0',
+    );
+  });
+
+  it('is a transaction: an update no start could write changes nothing, saved or live', async () => {
+    define();
+    activate();
+    const bad = {
+      command: 'add',
+      section: 'dns-host',
+      xml: "<host ip='10.77.0.9'><hostname>ok&#10;x</hostname></host>",
+    } as const;
+    const live = liveXml();
+    await expect(updateNetwork(paths, 'lab', bad, { live: true, config: true })).rejects.toThrow(
+      /network 'lab'/,
     );
     expect(savedXml()).toBe(XML);
-    const txt = { command: 'add', section: 'dns-txt', xml: "<txt name='a' value='b'/>" } as const;
-    await expect(updateNetwork(paths, 'lab', txt)).rejects.toThrow('cannot re-read');
+    expect(liveXml()).toBe(live);
+    expect(existsSync(dnsmasqFilePath(paths, 'lab', 'addnhosts'))).toBe(false);
+    // The saved copy alone is checked the same way.
+    await expect(updateNetwork(paths, 'lab', bad, { config: true })).rejects.toThrow(/network 'lab'/);
+    expect(savedXml()).toBe(XML);
+  });
+
+  it('checks a saved copy by generating every file a start would write', () => {
+    const parsed = parseNetworkXml(XML);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const def = {
+      ...parsed.value,
+      dns: { forwarders: [], txts: [], srvs: [], hosts: [{ ip: '10.77.0.9', hostnames: ['ok\nx'] }] },
+    };
+    expect(() => checkStartable(paths, def)).toThrow(
+      'network \'lab\': dnsmasq config: dns hostname "ok\\nx" contains a control character',
+    );
+    expect(() => checkStartable(paths, parsed.value)).not.toThrow();
   });
 
   it('will not signal a PID that is not this network’s dnsmasq, and writes nothing', async () => {

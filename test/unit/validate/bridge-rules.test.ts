@@ -11,7 +11,7 @@ describe('<bridge>, <mac>, <mtu>', () => {
     ['', "<bridge name=''> (line 5:3) name is empty"],
     [
       'virbr-too-long-x',
-      "<bridge name='virbr-too-long-x'> (line 5:3) name 'virbr-too-long-x' is longer than 15 characters",
+      "<bridge name='virbr-too-long-x'> (line 5:3) name 'virbr-too-long-x' is 16 bytes long; the kernel allows at most 15",
     ],
     ['br 0', "<bridge name='br 0'> (line 5:3) name 'br 0' may not contain whitespace, '/' or ':'"],
     ['br/0', "<bridge name='br/0'> (line 5:3) name 'br/0' may not contain whitespace, '/' or ':'"],

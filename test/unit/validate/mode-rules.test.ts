@@ -117,15 +117,19 @@ describe('device-pool modes', () => {
   ])('rejects %s in vepa mode', (_label, change, message) => {
     expect(pool('vepa', change)).toEqual([`network 'pool': ${message}`]);
   });
-  it("accepts what libvirt's corpus relies on: an <ip> beside a <pf>, a PCI address in passthrough mode", () => {
+  it('rejects, as libvirt >= 10 validation does, an <ip> beside a <pf> and a PCI address in passthrough mode', () => {
     expect(
       pool('passthrough', (d) => {
         d.forward!.pfs = [{ dev: 'eth0' }];
-        d.ips.push({ address: '192.168.122.1', netmask: '255.255.255.0' });
+        d.ips.push({ address: '192.168.122.1', netmask: '255.255.255.0', at: at(6) });
       }),
-    ).toEqual([]);
-    const address = { type: 'pci', domain: '0x0000', bus: '0x11', slot: '0x10', function: '0x1' };
-    expect(pool('passthrough', (d) => d.forward!.addresses.push(address))).toEqual([]);
+    ).toEqual([
+      "network 'pool': <ip address='192.168.122.1'> (line 6:3) is not supported with <forward mode='passthrough'>: only nat, route, open and isolated networks have addresses",
+    ]);
+    const address = { type: 'pci', domain: '0x0000', bus: '0x11', slot: '0x10', function: '0x1', at: at(6) };
+    expect(pool('passthrough', (d) => d.forward!.addresses.push(address))).toEqual([
+      "network 'pool': <address type='pci' domain='0x0000' bus='0x11' slot='0x10' function='0x1'> (line 6:3) lists a device by PCI address, which only <forward mode='hostdev'> pools do, not mode='passthrough'",
+    ]);
   });
   it('rejects network devices in a hostdev pool', () => {
     expect(pool('hostdev', (d) => (d.forward!.interfaces = [{ dev: 'eth1' }]))).toEqual([

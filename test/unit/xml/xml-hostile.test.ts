@@ -1,20 +1,18 @@
-// Hostile input: each case must end in a clean error, quickly, without throwing.
+// Hostile input: each case must end in a clean error without throwing. A case that
+// went exponential or quadratic (entity expansion, a backtracking regex on a million
+// characters) would run for hours: the test's own timeout catches it, so nothing
+// here measures time.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatNetworkXml } from '../../../core/xml/format-network.js';
 import { parseNetworkXml } from '../../../core/xml/parse-network.js';
 
-const QUICK_MS = 2000;
-
 function refused(source: string | Uint8Array, message: RegExp): void {
-  const start = performance.now();
   const result = parseNetworkXml(source);
-  const elapsed = performance.now() - start;
   if (result.ok) throw new Error('hostile input was accepted');
   expect(result.error.code).toBe('xml-parse');
   expect(result.error.message).toMatch(message);
   expect(result.error.at).toBeDefined();
-  expect(elapsed).toBeLessThan(QUICK_MS);
 }
 
 describe('hostile XML', () => {
@@ -56,6 +54,17 @@ describe('hostile XML', () => {
     refused(Uint8Array.from([0x3c, 0x61, 0xed, 0xa0, 0x80, 0x3e]), /not valid UTF-8/); // encoded surrogate
   });
 
+  it('reads one UTF-8 byte-order mark, and refuses a second one, UTF-16 and a mark after text', () => {
+    const xml = new TextEncoder().encode('<network><name>bom</name></network>');
+    const withPrefix = (...prefix: number[]) => Uint8Array.from([...prefix, ...xml]);
+    const once = parseNetworkXml(withPrefix(0xef, 0xbb, 0xbf));
+    expect(once.ok && once.value.name).toBe('bom');
+    refused(withPrefix(0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf), /\(line 1:1\): expected the root element here/);
+    refused(withPrefix(0xff, 0xfe), /\(line 1:1\): input is not valid UTF-8 \(byte 0xff\)/);
+    refused(withPrefix(0xfe, 0xff), /\(line 1:1\): input is not valid UTF-8 \(byte 0xfe\)/);
+    refused(' \uFEFF<network><name>bom</name></network>', /\(line 1:2\): expected the root element here/);
+  });
+
   it('refuses unpaired surrogates in a string', () => {
     refused('<network><name>\ud800</name></network>', /U\+D800 is not allowed/);
   });
@@ -63,14 +72,12 @@ describe('hostile XML', () => {
   it('stays linear on long runs that could trip a backtracking regex', () => {
     const spaces = ' '.repeat(1_000_000);
     refused(`<network${spaces}x${spaces}`, /expected '=' after attribute name 'x'/);
-    const start = performance.now();
     const uuid = `a${spaces}b`;
     const mac = '1:'.repeat(300000);
     const result = parseNetworkXml(
       `<network><name>a</name><uuid>${uuid}</uuid><mac address='${mac}'/></network>`,
     );
     expect(result.ok && [result.value.uuid, result.value.mac?.address]).toEqual([uuid, mac]);
-    expect(performance.now() - start).toBeLessThan(QUICK_MS);
   });
 });
 
@@ -177,7 +184,6 @@ describe('fuzz: mutated corpus files', () => {
     const rand = prng(0x5eed);
     let accepted = 0;
     let refusedCount = 0;
-    const start = performance.now();
     for (let i = 0; i < 3000; i++) {
       const input = inputs[pick(rand, inputs.length)]!;
       let bytes = input;
@@ -199,6 +205,5 @@ describe('fuzz: mutated corpus files', () => {
     }
     expect(accepted).toBeGreaterThan(100);
     expect(refusedCount).toBeGreaterThan(100);
-    expect(performance.now() - start).toBeLessThan(15_000);
   });
 });

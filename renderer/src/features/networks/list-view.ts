@@ -11,7 +11,8 @@ export type SortKey =
   | 'mode'
   | 'bridge'
   | 'ipv4'
-  | 'leaseCount';
+  | 'leaseCount'
+  | 'portCount';
 export interface SortOrder {
   key: SortKey;
   dir: 'asc' | 'desc';
@@ -60,6 +61,8 @@ function compareBy(a: NetworkRow, b: NetworkRow, key: SortKey): number {
       return subnetKey(a.ipv4) - subnetKey(b.ipv4);
     case 'leaseCount':
       return a.leaseCount - b.leaseCount;
+    case 'portCount':
+      return a.portCount - b.portCount;
   }
 }
 
