@@ -21,8 +21,11 @@ export interface ReconcileReport {
   restoredHostRules: string[];
   /** Host-wide sysctls put back to the value found before our first start. */
   restoredSysctls: string[];
-  /** NetworkManager's list of our bridges was out of date and has been rewritten. */
-  updatedNetworkManager: boolean;
+  /**
+   * NetworkManager's list of our bridges, when it was out of date and was rewritten:
+   * the bridges it names now. A list, like every field, so an empty report is all empty.
+   */
+  rewroteNetworkManager: string[];
   /** What was missing of a running network's guest objects and was made again ('NAME: what'). */
   repairedGuests: string[];
   /** Our qemu access list, when it did not match the running networks and was rewritten. */
@@ -44,7 +47,7 @@ export function emptyReport(): ReconcileReport {
     restoredTables: [],
     restoredHostRules: [],
     restoredSysctls: [],
-    updatedNetworkManager: false,
+    rewroteNetworkManager: [],
     repairedGuests: [],
     rewroteQemuAcl: [],
   };
@@ -69,7 +72,7 @@ export function reportLines(r: ReconcileReport): string[] {
     ...r.restoredSysctls.map(
       (p) => `reconcile: put ${p.replaceAll('/', '.')} back as it was before Switchyard`,
     ),
-    ...(r.updatedNetworkManager ? ["reconcile: rewrote NetworkManager's list of our bridges"] : []),
+    ...r.rewroteNetworkManager.map((b) => `reconcile: rewrote NetworkManager's list of our bridges: ${b}`),
     ...r.repairedGuests.map((g) => `reconcile: restored ${g}`),
     ...r.rewroteQemuAcl.map((f) => `reconcile: rewrote ${f} to match the running networks`),
   ];

@@ -28,14 +28,10 @@ export async function restoreHostObjects(
     await restoreTables(firewalled, report);
     await restoreHostRules(ctx, firewalled, root, report);
   }
-  if (
-    await setUnmanagedBridges(
-      ctx.env,
-      root,
-      nets.map((n) => n.status.bridge),
-    )
-  )
-    report.updatedNetworkManager = true;
+  const bridges = nets.map((n) => n.status.bridge);
+  if (await setUnmanagedBridges(ctx.env, root, bridges)) {
+    report.rewroteNetworkManager.push(bridges.length ? bridges.join(' ') : '(none)');
+  }
   report.restoredSysctls.push(...(await restoreSysctls(ctx)));
 }
 
