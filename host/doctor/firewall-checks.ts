@@ -17,6 +17,7 @@ import {
   nftAcceptFor,
 } from '../../core/firewall/index.js';
 import { type IpFamily, managedModeOf } from '../../core/model/network.js';
+import { shellWord } from '../../core/names/shell-word.js';
 import { neededHostRules } from '../../core/plan/index.js';
 import type { ActiveNetwork } from '../engine/active-networks.js';
 import type { HostChainReading } from '../engine/host-facts.js';
@@ -117,12 +118,11 @@ function foreignFinding(c: ForeignChain, name: string, bridge: string, needed: H
   const firewalld = c.table === 'firewalld';
   const chain = c.hook.toUpperCase() as HostChain;
   const rules = needed.filter((r) => r.chain === chain && familyCovers(c.family, r.family));
+  // One shell word for the rule: its quoted names and comment must reach nft intact.
+  const insert = (rule: string) => `nft insert rule ${c.family} ${c.table} ${c.chain} ${shellWord(rule)}`;
   const nftRules = rules.length
-    ? rules.map((r) => `nft insert rule ${c.family} ${c.table} ${c.chain} ${nftAcceptFor(r)}`)
-    : [
-        `nft insert rule ${c.family} ${c.table} ${c.chain} iifname "${bridge}" accept`,
-        `nft insert rule ${c.family} ${c.table} ${c.chain} oifname "${bridge}" accept`,
-      ];
+    ? rules.map((r) => insert(nftAcceptFor(r)))
+    : [insert(`iifname "${bridge}" accept`), insert(`oifname "${bridge}" accept`)];
   return {
     id: `foreign-chain:${name}:${c.family}:${c.table}:${c.chain}`,
     network: name,

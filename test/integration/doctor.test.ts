@@ -13,7 +13,7 @@ import { cliIn } from './harness/cli-runner.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
-import { createTopology, type Topology, UPLINK_WAN_IP } from './harness/topology.js';
+import { createTopology, type Topology, UPLINK_HOST_IP, UPLINK_WAN_IP } from './harness/topology.js';
 
 describe.skipIf(skipReason !== undefined)('switchyard doctor', () => {
   let topo: Topology;
@@ -119,6 +119,34 @@ describe.skipIf(skipReason !== undefined)('switchyard doctor', () => {
     await cli().ok(['net-undefine', 'dn']);
   });
 
+  it('a drop-policy forward chain in another nftables table: the doctor names it with the commands to accept our traffic there, which work', async () => {
+    await define('nf', 'synf0', '192.168.184');
+    await cli().ok(['net-start', 'nf']);
+    const [g] = topo.guests as [string];
+    await topo.plugGuest(g, 'synf0');
+    expect((await topo.dhcp(g))?.ip).toMatch(/^192\.168\.184\./);
+    await host('nft', ['add table inet filter']);
+    await host('nft', [
+      'add chain inet filter forward { type filter hook forward priority 0; policy drop; }',
+    ]);
+    expect(await topo.ping(g, UPLINK_WAN_IP)).toBe(false);
+
+    const { code, report } = await doctor(['nf']);
+    expect(code).toBe(1);
+    const chain = report.findings.find((f) => f.id === 'foreign-chain:nf:inet:filter:forward');
+    expect(chain?.evidence.join(' ')).toContain('policy drop');
+    expect(chain?.repair).toBeUndefined();
+    const commands = chain?.commands ?? [];
+    expect(commands.length).toBeGreaterThan(0);
+    for (const c of commands) expect(await host('sh', ['-c', c])).toMatchObject({ code: 0, stderr: '' });
+    expect(await topo.ping(g, UPLINK_WAN_IP)).toBe(true);
+    expect(ids((await doctor(['nf'])).report)).not.toContain('foreign-chain:nf:inet:filter:forward');
+
+    await host('nft', ['delete table inet filter']);
+    await topo.unplugGuest(g);
+    await cli().ok(['net-destroy', 'nf']);
+  });
+
   it("Docker's FORWARD DROP and DOCKER-USER after a NAT network started: the doctor shows the missing accepts, --fix restores them, the stop leaves Docker's rules as they were", async () => {
     await define('dk', 'sydk0', '192.168.181');
     await cli().ok(['net-start', 'dk']);
@@ -153,5 +181,23 @@ describe.skipIf(skipReason !== undefined)('switchyard doctor', () => {
     await topo.unplugGuest(g);
     await cli().ok(['net-destroy', 'dk']);
     expect(await foreignFirewall()).toBe(docker);
+  });
+
+  it('a routed network started under FORWARD DROP forwards both ways, and its stop leaves the chain as found', async () => {
+    await host('iptables', ['-P', 'FORWARD', 'DROP']);
+    const before = await foreignFirewall();
+    await define('rt', 'syrt0', '192.168.183', 'route');
+    await topo.runIn(topo.wan, 'ip', ['route', 'add', '192.168.183.0/24', 'via', UPLINK_HOST_IP]);
+    await cli().ok(['net-start', 'rt']);
+    const [g] = topo.guests as [string];
+    await topo.plugGuest(g, 'syrt0');
+    const lease = await topo.dhcp(g);
+    expect(lease?.ip).toMatch(/^192\.168\.183\./);
+    expect(await topo.ping(g, UPLINK_WAN_IP)).toBe(true);
+    expect(await topo.ping(topo.wan, lease?.ip ?? '')).toBe(true);
+    expect((await doctor(['rt'])).code).toBe(0);
+    await topo.unplugGuest(g);
+    await cli().ok(['net-destroy', 'rt']);
+    expect(await foreignFirewall()).toBe(before);
   });
 });
