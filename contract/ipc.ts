@@ -219,18 +219,23 @@ export const statsRanges = [60, 600, 3600] as const;
 export const repairActions = ['restore', 'ip-forward'] as const;
 export type RepairAction = (typeof repairActions)[number];
 export const healthFinding = z.object({
+  /** Stable for one condition, e.g. 'host-chain:nat:ipv4:FORWARD'. */
   id: z.string(),
   network: z.string().optional(),
+  /** 'error': the network does not work as promised now; 'warning': it may not start or keep working. */
   severity: z.enum(['error', 'warning']),
   title: z.string(),
   cause: z.string(),
   evidence: z.array(z.string()),
   fix: z.string(),
+  /** Commands an administrator can run for the fix, when there are exact ones. */
   commands: z.array(z.string()).optional(),
+  /** The fix Switchyard applies itself (host/doctor/repair.ts). */
   repair: z.enum(repairActions).optional(),
 });
 export type HealthFinding = z.infer<typeof healthFinding>;
 export const healthReport = z.object({
+  /** True only when every check ran and nothing was found. */
   ok: z.boolean(),
   /** False when the firewall could not be read (no root, no helper yet). */
   complete: z.boolean(),
@@ -239,15 +244,6 @@ export const healthReport = z.object({
 });
 export type HealthReportData = z.infer<typeof healthReport>;
 
-/** The Health view: the report, read now; `full` may ask for the password to read the firewall. */
-export const healthState = z.object({
-  report: healthReport,
-  /** ISO time of the reading. */
-  at: z.string(),
-  /** Fixes the watcher applied by itself since the last reading (our rules put back). */
-  repaired: z.array(z.string()),
-});
-export type HealthState = z.infer<typeof healthState>;
 /**
  * What the Electron shell's application menu and its shortcuts ask the window to do.
  * Network commands act on the selected network; tab-* open a details tab.

@@ -4,32 +4,12 @@
 // is ours or what the network's own start sets (switchyard doctor --fix, the app's
 // button): 'restore' is reconcile (our rules, table, dnsmasq, NetworkManager entry),
 // 'ip-forward' turns forwarding back on for the networks that need it.
-export type RepairAction = 'restore' | 'ip-forward';
+import type { HealthFinding, HealthReportData, RepairAction } from '../../contract/ipc.js';
 
-export interface Finding {
-  /** Stable for one condition, e.g. 'host-chain:nat:ipv4:FORWARD'. */
-  id: string;
-  network?: string;
-  /** 'error': the network does not work as promised now; 'warning': it may not start or keep working. */
-  severity: 'error' | 'warning';
-  title: string;
-  cause: string;
-  evidence: string[];
-  fix: string;
-  /** Commands an administrator can run for the fix, when there are exact ones. */
-  commands?: string[];
-  repair?: RepairAction;
-}
-
-export interface HealthReport {
-  /** True only when every check ran and nothing was found. */
-  ok: boolean;
-  /** False when checks that need root (firewall rules) could not run. */
-  complete: boolean;
-  /** What was checked, e.g. "network 'nat' (nat, active)". */
-  checked: string[];
-  findings: Finding[];
-}
+// The shapes are the helper protocol's (contract/ipc.ts), so they are written once.
+export type { RepairAction };
+export type Finding = HealthFinding;
+export type HealthReport = HealthReportData;
 
 export function healthReport(checked: string[], findings: Finding[], complete: boolean): HealthReport {
   return { ok: complete && findings.length === 0, complete, checked, findings };
