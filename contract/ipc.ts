@@ -342,6 +342,10 @@ export const channels = {
   'helper.status': channel(none, helperStatus),
   /** Starts the helper now if it is not running (it may ask for the password). */
   'helper.reconnect': channel(none, helperStatus),
+  /** switchyard doctor for every network, read as root by whoever makes changes. */
+  'health.check': channel(none, healthReport),
+  /** One of the doctor's safe fixes, then the new report. */
+  'health.repair': channel(z.object({ action: z.enum(repairActions) }).strict(), healthReport),
   /** What this shell offers (the web shell's terminal is off unless started with --terminal). */
   'app.features': channel(none, z.object({ terminal: z.boolean(), terminalHint: z.string().optional() })),
   'terminal.open': channel(z.object(terminalSize).strict(), z.object({ id: terminalId })),
