@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/update-request.js';
 import { MAX_NAME_BYTES } from '../core/validate/name-rules.js';
 import { utf8Length } from '../core/validate/utf8-length.js';
-import { errorCodes, networkFix } from './ipc.js';
+import { errorCodes, healthReport, networkFix, repairActions } from './ipc.js';
 
 /** Bumped on any incompatible change; the client and helper refuse to talk across versions. */
 export const HELPER_PROTOCOL = 2;
@@ -114,6 +114,16 @@ export const helperMethods = {
       config: z.boolean().optional(),
     }),
     updated,
+  ),
+  /** switchyard doctor: what stops networks from working, read as root (changes nothing). */
+  doctor: method(z.strictObject({ net: networkRef.optional() }), healthReport),
+  /** The doctor's safe fixes (reconcile, forwarding back on), then a new report. */
+  repair: method(
+    z.strictObject({
+      actions: z.array(z.enum(repairActions)).min(1).max(repairActions.length),
+      net: networkRef.optional(),
+    }),
+    healthReport,
   ),
 } as const;
 

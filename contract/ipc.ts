@@ -215,6 +215,35 @@ const linkName = z.string().regex(/^[A-Za-z0-9_.:@-]{1,15}$/, 'is not an interfa
 /** The chart's ranges: 1 min, 10 min, 1 h. */
 export const statsRanges = [60, 600, 3600] as const;
 
+/** What the doctor found (host/doctor): each condition with cause, evidence and fix. */
+export const repairActions = ['restore', 'ip-forward'] as const;
+export type RepairAction = (typeof repairActions)[number];
+export const healthFinding = z.object({
+  /** Stable for one condition, e.g. 'host-chain:nat:ipv4:FORWARD'. */
+  id: z.string(),
+  network: z.string().optional(),
+  /** 'error': the network does not work as promised now; 'warning': it may not start or keep working. */
+  severity: z.enum(['error', 'warning']),
+  title: z.string(),
+  cause: z.string(),
+  evidence: z.array(z.string()),
+  fix: z.string(),
+  /** Commands an administrator can run for the fix, when there are exact ones. */
+  commands: z.array(z.string()).optional(),
+  /** The fix Switchyard applies itself (host/doctor/repair.ts). */
+  repair: z.enum(repairActions).optional(),
+});
+export type HealthFinding = z.infer<typeof healthFinding>;
+export const healthReport = z.object({
+  /** True only when every check ran and nothing was found. */
+  ok: z.boolean(),
+  /** False when the firewall could not be read (no root, no helper yet). */
+  complete: z.boolean(),
+  checked: z.array(z.string()),
+  findings: z.array(healthFinding),
+});
+export type HealthReportData = z.infer<typeof healthReport>;
+
 /**
  * What the Electron shell's application menu and its shortcuts ask the window to do.
  * Network commands act on the selected network; tab-* open a details tab.
@@ -313,6 +342,10 @@ export const channels = {
   'helper.status': channel(none, helperStatus),
   /** Starts the helper now if it is not running (it may ask for the password). */
   'helper.reconnect': channel(none, helperStatus),
+  /** switchyard doctor for every network, read as root by whoever makes changes. */
+  'health.check': channel(none, healthReport),
+  /** One of the doctor's safe fixes, then the new report. */
+  'health.repair': channel(z.object({ action: z.enum(repairActions) }).strict(), healthReport),
   /** What this shell offers (the web shell's terminal is off unless started with --terminal). */
   'app.features': channel(none, z.object({ terminal: z.boolean(), terminalHint: z.string().optional() })),
   'terminal.open': channel(z.object(terminalSize).strict(), z.object({ id: terminalId })),

@@ -64,6 +64,10 @@ export async function handleRequest(
       };
       return backend.update(name, req, { live: live ?? false, config: config ?? false });
     }
+    case 'doctor':
+      return backend.doctor(request.params.net);
+    case 'repair':
+      return backend.repair(request.params.actions, request.params.net);
     default:
       return assertNever(request, 'helper method');
   }

@@ -1,3 +1,4 @@
+import { doctor } from './doctor.js';
 import { netEdit } from './edit.js';
 import { netFormat, netValidate } from './format-validate.js';
 import { netConnectInfo, netPorts, netUserAttach } from './guests.js';
@@ -42,4 +43,5 @@ export const verbs: readonly Verb[] = [
   netFormat,
   netValidate,
   autostart,
+  doctor,
 ];

@@ -16,6 +16,7 @@ import type {
 import type { NetworkFix } from '../../core/define/network-fix.js';
 import { readNetworkDefinition } from '../../core/definition.js';
 import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
+import type { HealthReport, RepairAction } from '../doctor/index.js';
 import { HostError } from '../host-error.js';
 import type { LeaseToReserve, UpdateFlags, UpdateOutcome } from '../live-update/index.js';
 import type { CreateOptions, NetworkControl } from '../networks/network-control.js';
@@ -95,6 +96,19 @@ export class HelperClient implements NetworkControl {
 
   async setAutostart(net: string, on: boolean): Promise<void> {
     await this.call('autostart', { net, on });
+  }
+
+  async doctor(net?: string): Promise<HealthReport> {
+    return this.call('doctor', net === undefined ? {} : { net });
+  }
+
+  async repair(actions: readonly RepairAction[], net?: string): Promise<HealthReport> {
+    return this.call('repair', { actions: [...actions], ...(net === undefined ? {} : { net }) });
+  }
+
+  /** Whether a helper runs now: asking it costs no password prompt. */
+  get connected(): boolean {
+    return this.connection !== undefined;
   }
 
   async setUnprivilegedAttach(net: string, on: boolean): Promise<void> {

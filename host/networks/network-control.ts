@@ -3,6 +3,7 @@
 // depend on this interface, never on which side does the work.
 import type { NetworkFix } from '../../core/define/network-fix.js';
 import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
+import type { HealthReport, RepairAction } from '../doctor/index.js';
 import type { LeaseToReserve, UpdateFlags, UpdateOutcome } from '../live-update/index.js';
 
 /** What the app's create does after define. */
@@ -34,4 +35,8 @@ export interface NetworkControl {
   applyFix(net: string, fix: NetworkFix): Promise<{ started: boolean }>;
   /** net-update. */
   update(net: string, req: NetworkUpdateRequest, flags: UpdateFlags): Promise<UpdateOutcome>;
+  /** switchyard doctor: needs root to read the firewall, so it goes where changes go. Reads only. */
+  doctor(net?: string): Promise<HealthReport>;
+  /** The doctor's fixes Switchyard can apply safely (see host/doctor/repair.ts). */
+  repair(actions: readonly RepairAction[], net?: string): Promise<HealthReport>;
 }

@@ -14,6 +14,7 @@ import { ipFamily, managedModeOf, type NetworkDef } from '../../core/model/netwo
 import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
 import { parseNetworkXml } from '../../core/xml/parse-network.js';
+import type { RepairAction } from '../doctor/index.js';
 import { setUserAttachLocked } from '../guests/user-attach.js';
 import { HostError, notFound } from '../host-error.js';
 import {
@@ -399,6 +400,15 @@ export class Registry implements NetworkControl {
       }
     }
     return result;
+  }
+
+  async doctor(net?: string) {
+    return this.engine.doctor(net === undefined ? undefined : this.resolve(net));
+  }
+
+  /** Takes the lock itself (reconcile runs under it), like update. */
+  async repair(actions: readonly RepairAction[], net?: string) {
+    return this.engine.repair(actions, net === undefined ? undefined : this.resolve(net));
   }
 
   /** Repairs what a crash left (reconcile) under the lock, changing nothing else. */

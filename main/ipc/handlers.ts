@@ -85,6 +85,8 @@ export function openWindow(app: AppServices, emit: Emit): WindowHandle {
       return {};
     },
     'stats.history': ({ bridge, seconds }) => historyOf(app.sampler, bridge, seconds),
+    'health.check': () => service.doctor(),
+    'health.repair': ({ action }) => service.repair(action),
     'helper.status': () => helper.status(),
     'helper.reconnect': () => helper.reconnect(),
     'app.features': () => app.terminal.features(),

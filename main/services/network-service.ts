@@ -2,7 +2,14 @@
 // the world-readable state files, changes go through a NetworkControl (the root
 // helper's client in the app, the in-process Registry when main itself runs as root),
 // and the state directories are watched so every change is pushed to subscribers.
-import type { ConnectInfo, HostFacts, Lease, NetworkPortsView, NetworkRow } from '../../contract/ipc.js';
+import type {
+  ConnectInfo,
+  HostFacts,
+  Lease,
+  NetworkPortsView,
+  NetworkRow,
+  RepairAction,
+} from '../../contract/ipc.js';
 import type { NetworkFix } from '../../core/define/network-fix.js';
 import { connectSnippets } from '../../core/guests/index.js';
 import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
@@ -133,6 +140,13 @@ export class NetworkService {
   }
   applyFix(name: string, fix: NetworkFix) {
     return this.change(() => this.opts.control.applyFix(name, fix));
+  }
+  /** Reads only, but the firewall needs root: it goes where changes go. */
+  doctor() {
+    return this.opts.control.doctor();
+  }
+  repair(action: RepairAction) {
+    return this.change(() => this.opts.control.repair([action]));
   }
 
   /** Watching runs only while someone listens; the returned function unsubscribes. */

@@ -40,6 +40,14 @@ function fakeBackend() {
     setAutostart: async (name, on) => {
       calls.push(`autostart ${name} ${on}`);
     },
+    doctor: async (name) => {
+      calls.push(`doctor ${name ?? ''}`);
+      return { ok: true, complete: true, checked: [], findings: [] };
+    },
+    repair: async (actions) => {
+      calls.push(`repair ${actions.join(',')}`);
+      return { ok: true, complete: true, checked: [], findings: [] };
+    },
     defineAndStart: async (xml, opts) => {
       calls.push(`defineAndStart ${xml.length} ${opts.autostart} ${opts.start}`);
       return { name: 'lab', uuid: '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' };

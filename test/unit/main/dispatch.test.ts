@@ -28,6 +28,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'networks.update': never,
     'stats.watch': never,
     'stats.history': never,
+    'health.check': never,
+    'health.repair': never,
     'helper.status': never,
     'helper.reconnect': never,
     'app.features': never,

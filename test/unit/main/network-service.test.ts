@@ -99,6 +99,13 @@ describe('network service', () => {
     expect(fx.calls).toEqual(['start lab', 'autostart lab true', 'destroy lab', 'undefine lab']);
   });
 
+  it("asks the control for the doctor's report and sends one repair at a time", async () => {
+    open();
+    expect((await service.doctor()).ok).toBe(true);
+    await service.repair('restore');
+    expect(fx.calls).toEqual(['doctor ', 'repair restore']);
+  });
+
   it('sends each workflow to the control as one call', async () => {
     open();
     await service.defineAndStart(labXml('wf', 61), { autostart: true, start: true });

@@ -76,6 +76,14 @@ export function makeFixture(): Fixture {
       calls.push(`update ${n} ${req.command} ${req.section}`);
       return { name: n, live: true, config: false };
     },
+    doctor: async (n) => {
+      calls.push(`doctor ${n ?? ''}`);
+      return { ok: true, complete: true, checked: [], findings: [] };
+    },
+    repair: async (actions) => {
+      calls.push(`repair ${actions.join(',')}`);
+      return { ok: true, complete: true, checked: [], findings: [] };
+    },
   };
   return {
     paths,
