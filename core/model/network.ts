@@ -5,11 +5,9 @@
 // source (1-based line and column), used only for error messages.
 
 import { assertNever } from '../result.js';
+import type { Pos } from './pos.js';
 
-export interface Pos {
-  line: number;
-  col: number;
-}
+export type { Pos } from './pos.js';
 
 export type ForwardMode =
   | 'nat'
