@@ -3,6 +3,7 @@
 // every message and the static types both sides compile against. No channel or event
 // name is written anywhere else: preload, main and renderer take them from here.
 import { z } from 'zod';
+import { NETWORK_MODES } from '../core/model/network.js';
 import { networkNameProblem } from '../core/validate/name-rules.js';
 
 /** The closed list of error codes (docs/errors.md); when in doubt main answers `internal`. */
@@ -42,17 +43,7 @@ export const ipv4Address = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'is not a
 /** One network definition; libvirt's own files are a few KB, 5,000 DHCP hosts ~300 KB. */
 const networkXml = z.string().min(1).max(4_000_000);
 
-export const networkMode = z.enum([
-  'nat',
-  'route',
-  'open',
-  'isolated',
-  'bridge',
-  'private',
-  'vepa',
-  'passthrough',
-  'hostdev',
-]);
+export const networkMode = z.enum(NETWORK_MODES);
 export type NetworkMode = z.infer<typeof networkMode>;
 
 /** One row of the network list: everything the list shows, read without privileges. */
