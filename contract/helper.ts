@@ -5,9 +5,15 @@
 // is written anywhere else.
 import { z } from 'zod';
 import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/update-request.js';
-import { MAX_NAME_BYTES } from '../core/validate/name-rules.js';
-import { utf8Length } from '../core/validate/utf8-length.js';
-import { errorCodes, healthReport, networkFix, repairActions } from './ipc.js';
+import {
+  errorCodes,
+  healthReport,
+  ipv4Address,
+  macAddress,
+  networkFix,
+  networkName,
+  repairActions,
+} from './ipc.js';
 
 /** Bumped on any incompatible change; the client and helper refuse to talk across versions. */
 export const HELPER_PROTOCOL = 2;
@@ -19,17 +25,11 @@ export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 export const MAX_XML_CHARS = 4_000_000;
 
 /**
- * A network by name or UUID, as virsh takes it. The characters that could escape a
- * path or a line are refused here already; the helper looks the network up by its
+ * A network by name or UUID, as virsh takes it, under core's name rule (a UUID passes
+ * it). The characters that could escape a path or a line are refused here already; the helper looks the network up by its
  * encoded file name, so nothing in it ever reaches a path or a command line raw.
  */
-export const networkRef = z
-  .string()
-  .min(1)
-  .refine((s) => utf8Length(s) <= MAX_NAME_BYTES, `is longer than ${MAX_NAME_BYTES} bytes`)
-  .refine((s) => !s.includes('/'), "may not contain '/'")
-  .refine((s) => !/[\x00-\x1f\x7f]/.test(s), 'may not contain control characters or newlines')
-  .refine((s) => s !== '.' && s !== '..', "may not be '.' or '..'");
+export const networkRef = networkName;
 
 export const networkXml = z.string().min(1).max(MAX_XML_CHARS);
 
@@ -60,8 +60,8 @@ const updated = z.strictObject({
 
 /** One lease to reserve: a MAC (six hex octets), an IPv4 address, an optional DHCP hostname. */
 export const leaseToReserve = z.strictObject({
-  mac: z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'is not a MAC address'),
-  ip: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'is not an IPv4 address'),
+  mac: macAddress,
+  ip: ipv4Address,
   hostname: z.string().max(253).optional(),
 });
 

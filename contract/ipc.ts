@@ -3,7 +3,9 @@
 // every message and the static types both sides compile against. No channel or event
 // name is written anywhere else: preload, main and renderer take them from here.
 import { z } from 'zod';
+import { NETWORK_MODES } from '../core/model/network.js';
 import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/update-request.js';
+import { networkNameProblem } from '../core/validate/name-rules.js';
 
 /** The closed list of error codes (docs/errors.md); when in doubt main answers `internal`. */
 export const errorCodes = [
@@ -30,25 +32,19 @@ export type IpcError = z.infer<typeof ipcError>;
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 /** Network names as libvirt allows them; the host layer re-checks. */
-const networkName = z
-  .string()
-  .min(1)
-  .max(200)
-  .refine((s) => !s.includes('/') && !s.includes('\0'), 'a network name has no / and no NUL');
+/** A network name, refused by core's own rule (core/validate/name-rules.ts), in its words. */
+export const networkName = z.string().superRefine((name, ctx) => {
+  const problem = networkNameProblem(name);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+/** Six hex octets, e.g. 52:54:00:12:34:56; both contracts take MAC addresses in this spelling. */
+export const macAddress = z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'is not a MAC address');
+/** Dotted quad; the engine parses it again (core/addr/ip.ts) before it is used. */
+export const ipv4Address = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'is not an IPv4 address');
 /** One network definition; libvirt's own files are a few KB, 5,000 DHCP hosts ~300 KB. */
 const networkXml = z.string().min(1).max(4_000_000);
 
-export const networkMode = z.enum([
-  'nat',
-  'route',
-  'open',
-  'isolated',
-  'bridge',
-  'private',
-  'vepa',
-  'passthrough',
-  'hostdev',
-]);
+export const networkMode = z.enum(NETWORK_MODES);
 export type NetworkMode = z.infer<typeof networkMode>;
 
 /** One row of the network list: everything the list shows, read without privileges. */
@@ -312,8 +308,8 @@ export const channels = {
     z
       .object({
         name: networkName,
-        mac: z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'is not a MAC address'),
-        ip: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'is not an IPv4 address'),
+        mac: macAddress,
+        ip: ipv4Address,
         hostname: z.string().max(253).optional(),
       })
       .strict(),

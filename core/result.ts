@@ -1,5 +1,5 @@
 // A definition problem as data: every layer (CLI, helper, IPC) shows it the same way.
-import type { Pos } from './model/network.js';
+import type { Pos } from './model/pos.js';
 
 export type ProblemCode = 'xml-parse' | 'validation';
 

@@ -2,7 +2,6 @@
 // itself or a file holding it (virsh reads a file unless the text starts with '<').
 // The change goes through whoever makes changes (the root helper for a normal user),
 // like every other changing verb.
-import { readFileSync } from 'node:fs';
 import {
   isUpdateCommand,
   isUpdateSection,
@@ -14,6 +13,7 @@ import type { UpdateOutcome } from '../../host/live-update/update-network.js';
 import { operand, type ParsedArgs, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
 import { openRegistry, withControl } from '../open-registry.js';
+import { readInputFile } from '../read-definition-file.js';
 import type { Verb } from './verb.js';
 
 const VERB = 'net-update';
@@ -25,11 +25,7 @@ export const UPDATE_ARGS = {
 
 function readXml(xml: string): string {
   if (xml.trimStart().startsWith('<')) return xml;
-  try {
-    return readFileSync(xml === '-' ? 0 : xml, 'utf8');
-  } catch (err) {
-    fail(`cannot read ${xml}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  return new TextDecoder().decode(readInputFile(xml));
 }
 
 function parentIndex(text: string | undefined): number | undefined {

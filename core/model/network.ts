@@ -5,21 +5,25 @@
 // source (1-based line and column), used only for error messages.
 
 import { assertNever } from '../result.js';
+import type { Pos } from './pos.js';
 
-export interface Pos {
-  line: number;
-  col: number;
-}
+export type { Pos } from './pos.js';
 
-export type ForwardMode =
-  | 'nat'
-  | 'route'
-  | 'open'
-  | 'bridge'
-  | 'private'
-  | 'vepa'
-  | 'passthrough'
-  | 'hostdev';
+export const FORWARD_MODES = [
+  'nat',
+  'route',
+  'open',
+  'bridge',
+  'private',
+  'vepa',
+  'passthrough',
+  'hostdev',
+] as const;
+export type ForwardMode = (typeof FORWARD_MODES)[number];
+
+/** What a network does, as the list shows it: its forward mode, or 'isolated' without <forward>. */
+export const NETWORK_MODES = ['nat', 'route', 'open', 'isolated', ...FORWARD_MODES.slice(3)] as const;
+export type NetworkMode = ForwardMode | 'isolated';
 
 /** Modes Switchyard runs itself: a bridge it creates, with dnsmasq and a firewall. */
 export type ManagedMode = 'nat' | 'route' | 'open' | 'isolated';
@@ -274,7 +278,7 @@ export interface DnsmasqOption {
 }
 
 /** Effective mode: no <forward> is isolated; <forward> without mode= is NAT. */
-export function effectiveMode(def: Pick<NetworkDef, 'forward'>): ForwardMode | 'isolated' {
+export function effectiveMode(def: Pick<NetworkDef, 'forward'>): NetworkMode {
   if (!def.forward) return 'isolated';
   return def.forward.mode ?? 'nat';
 }

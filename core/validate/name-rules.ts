@@ -10,7 +10,8 @@ import { isValidUuid } from './uuid-text.js';
 /** Longest name in UTF-8 bytes (the helper's contract takes the same); its file names are checked on the stem. */
 export const MAX_NAME_BYTES = 200;
 
-function nameProblem(name: string): string | undefined {
+/** What is wrong with a network name, or undefined; the contracts refuse names with the same words. */
+export function networkNameProblem(name: string): string | undefined {
   if (name === '') return 'is empty: a network needs a name';
   if (name.includes('/')) return "may not contain '/'";
   if (name.includes('\n')) return 'may not contain a newline';
@@ -27,7 +28,7 @@ function nameProblem(name: string): string | undefined {
 }
 
 export function checkNames(def: NetworkDef, report: Report): void {
-  const problem = nameProblem(def.name);
+  const problem = networkNameProblem(def.name);
   if (problem) report(element('name'), def.at, problem);
   if (def.uuid !== undefined && !isValidUuid(def.uuid)) {
     report(element('uuid'), def.at, `${quote(def.uuid)} is not a valid UUID (32 hex digits)`);

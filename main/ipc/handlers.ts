@@ -3,20 +3,13 @@
 // terminals belong to the window and end with it. The Handlers type makes a missing
 // channel a compile error.
 import type { EventName, EventPayload } from '../../contract/ipc.js';
-import type { StatsSampler } from '../../host/stats/index.js';
-import { type HelperMonitor, noHelper } from '../services/helper-monitor.js';
-import type { NetworkService } from '../services/network-service.js';
+import type { AppServices } from '../services/app-services.js';
+import { noHelper } from '../services/helper-monitor.js';
 import { historyOf, StatsWatch } from '../services/stats-watch.js';
-import type { TerminalService } from '../services/terminal-service.js';
 import type { Handlers } from './dispatch.js';
 
-export interface AppServices {
-  network: NetworkService;
-  sampler: StatsSampler;
-  terminal: TerminalService;
-  /** The root helper's status for the banner; none when main makes changes itself. */
-  helper?: HelperMonitor;
-}
+// Defined beside the code that opens them, so services never import ipc.
+export type { AppServices } from '../services/app-services.js';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 

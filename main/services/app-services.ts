@@ -9,13 +9,22 @@ import {
   systemInformationInterfaces,
 } from '../../host/readers/host-interfaces.js';
 import { StatsSampler } from '../../host/stats/index.js';
-import type { AppServices } from '../ipc/handlers.js';
+import type { HelperMonitor } from './helper-monitor.js';
 import { NetworkService } from './network-service.js';
 import { openControl } from './open-control.js';
 import { type SpawnPty, TerminalService } from './terminal-service.js';
 
 /** The checkout's (or the package's) bin/, where `switchyard` is: dist/main/services/../../../bin. */
 export const BIN_DIR = fileURLToPath(new URL('../../../bin', import.meta.url));
+
+/** What every window's handlers share (main/ipc/handlers.ts). */
+export interface AppServices {
+  network: NetworkService;
+  sampler: StatsSampler;
+  terminal: TerminalService;
+  /** The root helper's status for the banner; none when main makes changes itself. */
+  helper?: HelperMonitor;
+}
 
 export interface OpenedApp extends AppServices {
   close(): Promise<void>;
