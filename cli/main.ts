@@ -2,10 +2,10 @@
 // with exactly one `error: …` line on stderr.
 import { HostError } from '../host/host-error.js';
 import { CliError } from './cli-error.js';
-import { prepareHost } from './open-registry.js';
-import { verbs } from './verbs/index.js';
+import { loadVerb } from './verbs/verb-modules.js';
 
-function usage(): string {
+async function usage(): Promise<string> {
+  const { verbs } = await import('./verbs/index.js');
   const lines = verbs.map((v) => `  ${v.usage.padEnd(58)} ${v.summary}`);
   return `usage: switchyard VERB [ARGS]\n\nverbs:\n${lines.join('\n')}\n`;
 }
@@ -17,12 +17,15 @@ async function main(argv: string[]): Promise<number> {
   if (process.geteuid?.() === 0) process.umask(0o022);
   const [verbName, ...rest] = argv;
   if (verbName === undefined || verbName === 'help' || verbName === '--help') {
-    process.stdout.write(usage());
+    process.stdout.write(await usage());
     return verbName === undefined ? 1 : 0;
   }
-  const verb = verbs.find((v) => v.name === verbName);
+  const verb = await loadVerb(verbName);
   if (!verb) throw new CliError(`unknown verb '${verbName}' (try 'switchyard help')`);
-  if (!verb.pure && !verb.diagnoses) await prepareHost(process.env, { reconcile: verb.readsHost === true });
+  if (!verb.pure && !verb.diagnoses)
+    await (await import('./open-registry.js')).prepareHost(process.env, {
+      reconcile: verb.readsHost === true,
+    });
   const code = await verb.run(rest, {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
