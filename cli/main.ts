@@ -31,7 +31,8 @@ async function main(argv: string[]): Promise<number> {
     err: (t) => process.stderr.write(t),
     env: process.env,
   });
-  return code ?? 0;
+  // A verb that returns nothing (or its last write) succeeded.
+  return typeof code === 'number' ? code : 0;
 }
 
 main(process.argv.slice(2)).then(

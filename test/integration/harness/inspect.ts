@@ -35,7 +35,12 @@ export async function snapshot(topo: Topology): Promise<HostSnapshot> {
     files: [topo.dirs.run, topo.dirs.state].flatMap((d) =>
       existsSync(d)
         ? readdirSync(d)
-            .filter((f) => !f.endsWith('.leases') && !f.endsWith('.ports') && f !== '.lock')
+            // Records that outlive a network on purpose: leases, remembered ports, the lock,
+            // and host.sysctls (what forwarding was before us, kept while another bridge
+            // on the host may forward; host-sysctls.ts).
+            .filter(
+              (f) => !f.endsWith('.leases') && !f.endsWith('.ports') && f !== '.lock' && f !== 'host.sysctls',
+            )
             .map((f) => `${d}/${f}`)
         : [],
     ),
