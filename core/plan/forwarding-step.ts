@@ -27,9 +27,9 @@ export function forwardingStep(def: NetworkDef, mode: ManagedMode): Step {
     id: 'forwarding',
     title: ops.length ? 'enable IP forwarding' : 'IP forwarding not needed',
     do: ops,
-    // Not undone here: forwarding is one switch for the whole host, and another network
-    // of ours may need it. The stop plan's last step (restore-sysctls) puts back the
-    // value we found once neither our networks nor anything else visible needs it.
-    undo: [],
+    // Forwarding is one switch for the whole host, and another network of ours may
+    // need it: the undo (like the stop plan's last step) puts back the value we found
+    // only once neither our networks nor anything else visible needs it.
+    undo: ops.length ? [{ op: 'restore-sysctls' }] : [],
   };
 }

@@ -35,12 +35,7 @@ export async function snapshot(topo: Topology): Promise<HostSnapshot> {
     files: [topo.dirs.run, topo.dirs.state].flatMap((d) =>
       existsSync(d)
         ? readdirSync(d)
-            // Records that outlive a network on purpose: leases, remembered ports, the lock,
-            // and host.sysctls (what forwarding was before us, kept while another bridge
-            // on the host may forward; host-sysctls.ts).
-            .filter(
-              (f) => !f.endsWith('.leases') && !f.endsWith('.ports') && f !== '.lock' && f !== 'host.sysctls',
-            )
+            .filter((f) => !f.endsWith('.leases') && !f.endsWith('.ports') && f !== '.lock')
             .map((f) => `${d}/${f}`)
         : [],
     ),

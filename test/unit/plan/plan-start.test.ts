@@ -123,12 +123,13 @@ describe('planStart', () => {
     ]);
   });
 
-  it('turns forwarding on for forwarding modes only, remembering the old value for the last stop', () => {
+  it('turns forwarding on for forwarding modes only, remembering the old value; a rollback puts it back unless needed', () => {
     expect(step(plan(), 'forwarding').do).toEqual([
       { op: 'sysctl', path: 'net/ipv4/ip_forward', value: '1', remember: true },
     ]);
-    expect(step(plan(), 'forwarding').undo).toEqual([]);
+    expect(step(plan(), 'forwarding').undo).toEqual([{ op: 'restore-sysctls' }]);
     expect(step(plan(network('isolated')), 'forwarding').do).toEqual([]);
+    expect(step(plan(network('isolated')), 'forwarding').undo).toEqual([]);
     const v6 = plan(network('route', { ips: [{ family: 'ipv6', address: 'fd00:1::1', prefix: 64 }] }));
     expect(step(v6, 'forwarding').do).toEqual([
       { op: 'sysctl', path: 'net/ipv6/conf/all/forwarding', value: '1', remember: true },
