@@ -27,12 +27,16 @@ async function main(argv: string[]): Promise<number> {
       reconcile: verb.readsHost === true,
     });
   const code = await verb.run(rest, {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
+    // Braces: CliIo's writers return nothing, and a verb may `return io.out(…)`.
+    out: (t) => {
+      process.stdout.write(t);
+    },
+    err: (t) => {
+      process.stderr.write(t);
+    },
     env: process.env,
   });
-  // A verb that returns nothing (or its last write) succeeded.
-  return typeof code === 'number' ? code : 0;
+  return code ?? 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -7,6 +7,7 @@ import { type RulesetView, rulesetView } from '../../core/firewall/index.js';
 import { DEFAULT_DNSMASQ_BINARY } from '../../core/plan/index.js';
 import { type HostChainReading, readHostChainListings } from '../engine/host-facts.js';
 import { nftListRuleset } from '../exec/nft.js';
+import { type PortHolder, portHolders } from '../exec/port-holders.js';
 import { type LinkState, readLinkState } from '../exec/read-links.js';
 
 export interface DoctorFacts {
@@ -18,7 +19,11 @@ export interface DoctorFacts {
   ruleset?: RulesetView;
   /** Programs a network needs that are not installed. */
   missingPrograms: { program: string; pkg: string; needed: string }[];
+  /** Who holds DNS (53) and DHCP (67), read once for every network's checks. */
+  dnsDhcpHolders: Readonly<Record<DnsDhcpPort, PortHolder[]>>;
 }
+
+export type DnsDhcpPort = 53 | 67;
 
 export async function readDoctorFacts(env: NodeJS.ProcessEnv): Promise<DoctorFacts> {
   const root = process.geteuid?.() === 0;
@@ -33,6 +38,7 @@ export async function readDoctorFacts(env: NodeJS.ProcessEnv): Promise<DoctorFac
     ...(iptables ? { iptables } : {}),
     ...(ruleset ? { ruleset } : {}),
     missingPrograms: missingPrograms(env),
+    dnsDhcpHolders: { 53: portHolders(53), 67: portHolders(67) },
   };
 }
 

@@ -12,7 +12,7 @@ import { aliasOwner, forwardingSysctls, type HostFacts, managedMode } from '../.
 import type { ActiveNetwork } from '../engine/active-networks.js';
 import { isOurDnsmasq } from '../exec/dnsmasq-process.js';
 import { nmDeviceState } from '../exec/network-manager.js';
-import { describeHolders, type PortHolder, portHolders } from '../exec/port-holders.js';
+import { describeHolders, type PortHolder } from '../exec/port-holders.js';
 import { routeGet } from '../exec/route-get.js';
 import { readSysctl } from '../exec/sysctl.js';
 import type { HostPaths } from '../paths.js';
@@ -28,7 +28,7 @@ export async function activeNetworkFindings(
   const bridge = bridgeFindings(net, facts, rootId);
   if (bridge.length) return bridge;
   return [
-    ...dnsmasqFindings(net, paths),
+    ...dnsmasqFindings(net, facts, paths),
     ...forwardingFindings(net),
     ...(await routeFindings(net)),
     ...(await networkManagerFindings(net)),
@@ -56,11 +56,11 @@ function bridgeFindings({ status }: ActiveNetwork, facts: DoctorFacts, rootId: s
   ];
 }
 
-function dnsmasqFindings({ status, def }: ActiveNetwork, paths: HostPaths): Finding[] {
+function dnsmasqFindings({ status, def }: ActiveNetwork, facts: DoctorFacts, paths: HostPaths): Finding[] {
   if (!shouldRunDnsmasq(def)) return [];
   const conf = dnsmasqPaths(paths.stateDir, status.name).conf;
   if (status.dnsmasqPid !== undefined && isOurDnsmasq(status.dnsmasqPid, conf)) return [];
-  const holders = [...portHolders(53), ...portHolders(67)];
+  const holders = [...facts.dnsDhcpHolders[53], ...facts.dnsDhcpHolders[67]];
   return [
     {
       id: `dnsmasq:${status.name}`,
@@ -172,18 +172,18 @@ export function inactiveNetworkFindings(
         },
       ]
     : [];
-  return [...findings, ...(shouldRunDnsmasq(def) ? portFindings(def) : [])];
+  return [...findings, ...(shouldRunDnsmasq(def) ? portFindings(def, facts) : [])];
 }
 
 /** Sockets on 53 or 67 that the network's dnsmasq would collide with (wildcard, or its own address). */
-function portFindings(def: NetworkDef): Finding[] {
+function portFindings(def: NetworkDef, facts: DoctorFacts): Finding[] {
   const own = def.ips.map((ip) => parseIp(ip.address ?? '')).filter((a) => a !== undefined);
   const blocks = (h: PortHolder) => {
     const a = parseIp(h.address);
     return a !== undefined && (a.value === 0n || own.some((o) => ipEquals(o, a)));
   };
-  return [53, 67].flatMap((port) => {
-    const holders = portHolders(port).filter(blocks);
+  return ([53, 67] as const).flatMap((port) => {
+    const holders = facts.dnsDhcpHolders[port].filter(blocks);
     if (holders.length === 0) return [];
     return [
       {

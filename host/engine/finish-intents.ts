@@ -10,9 +10,8 @@ import type { LinkState } from '../exec/read-links.js';
 import { intentPath } from '../paths.js';
 import { listIntents, readActive, removeIntent } from '../state/state-store.js';
 import type { EngineContext } from './engine-context.js';
+import { finishUpdate } from './finish-update.js';
 import type { ReconcileReport } from './reconcile-report.js';
-import { reloadFirewall } from './reload-firewall.js';
-import { resyncDnsmasq } from './resync-dnsmasq.js';
 import { stopNetwork } from './stop-network.js';
 
 /** Returns whether any host object may have been removed (the links must be read again). */
@@ -33,8 +32,7 @@ export async function finishIntents(
     switch (intent.action) {
       case 'update':
         if (active) {
-          await reloadFirewall(active);
-          await resyncDnsmasq(ctx, active);
+          await finishUpdate(ctx, active);
           report.finishedUpdates.push(name);
         }
         removeIntent(ctx.paths, name);

@@ -60,9 +60,9 @@ export async function updateNetwork(
 }
 
 interface LivePlan {
-  def: NetworkDef;
-  /** The live XML before the update. */
+  /** The live XML before the update, and after it. */
   xml: string;
+  nextXml: string;
   status: NetworkStatus;
   change: LiveChange;
 }
@@ -88,8 +88,8 @@ export async function updateNetworkLocked(
     const before = stored(name, active.xml, 'live status');
     const def = updated(name, before, req);
     live = {
-      def,
       xml: active.xml,
+      nextXml: formatNetworkXml(liveDefinition(def)),
       status: active.status,
       change: liveChange(paths, before, def, active.status),
     };
@@ -105,7 +105,7 @@ export async function updateNetworkLocked(
   }
   const { bridge, table } = live.status;
   store.writeIntent(paths, { action: 'update', name, bridge, ...(table === undefined ? {} : { table }) });
-  store.writeActive(paths, name, { xml: formatNetworkXml(liveDefinition(live.def)), status: live.status });
+  store.writeActive(paths, name, { xml: live.nextXml, status: live.status });
   saveConfig();
   pauseAt(process.env, 'update-intent');
   try {
@@ -132,10 +132,7 @@ async function applyLive(paths: HostPaths, name: string, live: LivePlan): Promis
     store.writeActive(paths, name, { xml: live.xml, status: withPid(status, pidNow) });
     throw err;
   }
-  store.writeActive(paths, name, {
-    xml: formatNetworkXml(liveDefinition(live.def)),
-    status: withPid(status, pid),
-  });
+  store.writeActive(paths, name, { xml: live.nextXml, status: withPid(status, pid) });
   const restarted = change.dnsmasq === 'restart' || change.dnsmasq === 'start' || change.dnsmasq === 'stop';
   return {
     ...(change.signalPid === undefined ? {} : { signalledPid: change.signalPid }),
