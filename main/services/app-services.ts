@@ -8,6 +8,7 @@ import {
   readHostInterfaces,
   systemInformationInterfaces,
 } from '../../host/readers/host-interfaces.js';
+import { listActiveNames } from '../../host/state/state-store.js';
 import { StatsSampler } from '../../host/stats/index.js';
 import { HealthWatch } from './health-watch.js';
 import type { HelperMonitor } from './helper-monitor.js';
@@ -55,7 +56,7 @@ export function openApp(
   const health = new HealthWatch({
     doctor: () => opened.control.doctor(),
     repair: (actions) => opened.control.repair(actions),
-    activeNetworks: () => network.list().filter((r) => r.active).length,
+    activeNetworks: () => listActiveNames(paths).length,
     helperState: () => opened.helper.status().state,
     intervalMs: healthInterval(env),
     onError: (err) => console.error('switchyard: the health check failed:', err),
