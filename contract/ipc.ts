@@ -239,6 +239,9 @@ export const healthReport = z.object({
   findings: z.array(healthFinding),
 });
 export type HealthReportData = z.infer<typeof healthReport>;
+/** The app's health watcher's news: the latest report and the findings it fixed by itself to get there. */
+export const healthNews = z.object({ report: healthReport, repaired: z.array(healthFinding) });
+export type HealthNews = z.infer<typeof healthNews>;
 
 /**
  * What the Electron shell's application menu and its shortcuts ask the window to do.
@@ -369,6 +372,8 @@ export const events = {
   }),
   /** The root helper's status changed (it ended on its own, or is back). */
   'helper.changed': helperStatus,
+  /** The doctor's report changed (the watcher's recheck, or a check somebody asked for). */
+  'health.changed': healthNews,
   /** Output of a terminal this window opened. */
   'terminal.data': z.object({ id: terminalId, data: z.string() }),
   'terminal.exit': z.object({ id: terminalId, code: z.number() }),

@@ -1,14 +1,16 @@
 // What the doctor reads from the host once per run, shared by every check. The
 // firewall (iptables, nft) can only be read as root; without it the report says it
 // is incomplete rather than guessing.
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 import { type RulesetView, rulesetView } from '../../core/firewall/index.js';
 import { DEFAULT_DNSMASQ_BINARY } from '../../core/plan/index.js';
 import { type HostChainReading, readHostChainListings } from '../engine/host-facts.js';
+import { nmConfDir } from '../exec/network-manager.js';
 import { nftListRuleset } from '../exec/nft.js';
 import { type PortHolder, portHolders } from '../exec/port-holders.js';
 import { type LinkState, readLinkState } from '../exec/read-links.js';
+import { type NmConfFile, readNmKeyfiles } from './nm-unmanaged.js';
 
 export interface DoctorFacts {
   root: boolean;
@@ -21,6 +23,8 @@ export interface DoctorFacts {
   missingPrograms: { program: string; pkg: string; needed: string }[];
   /** Who holds DNS (53) and DHCP (67), read once for every network's checks. */
   dnsDhcpHolders: Readonly<Record<DnsDhcpPort, PortHolder[]>>;
+  /** NetworkManager's keyfile configuration; absent when NetworkManager is not installed. */
+  networkManager?: { confDir: string; files: NmConfFile[] };
 }
 
 export type DnsDhcpPort = 53 | 67;
@@ -39,7 +43,14 @@ export async function readDoctorFacts(env: NodeJS.ProcessEnv): Promise<DoctorFac
     ...(ruleset ? { ruleset } : {}),
     missingPrograms: missingPrograms(env),
     dnsDhcpHolders: { 53: portHolders(53), 67: portHolders(67) },
+    ...networkManagerConf(env),
   };
+}
+
+/** Installed means its configuration directory exists, the same test our writer uses. */
+function networkManagerConf(env: NodeJS.ProcessEnv): Pick<DoctorFacts, 'networkManager'> {
+  const confDir = nmConfDir(env);
+  return existsSync(dirname(confDir)) ? { networkManager: { confDir, files: readNmKeyfiles(confDir) } } : {};
 }
 
 const PROGRAMS = [

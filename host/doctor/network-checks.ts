@@ -11,13 +11,14 @@ import { checkCollisions } from '../../core/plan/check-collisions.js';
 import { aliasOwner, forwardingSysctls, type HostFacts, managedMode } from '../../core/plan/index.js';
 import type { ActiveNetwork } from '../engine/active-networks.js';
 import { isOurDnsmasq } from '../exec/dnsmasq-process.js';
-import { nmDeviceState } from '../exec/network-manager.js';
+import { nmDeviceState, nmFileIn } from '../exec/network-manager.js';
 import { describeHolders, type PortHolder } from '../exec/port-holders.js';
 import { routeGet } from '../exec/route-get.js';
 import { readSysctl } from '../exec/sysctl.js';
 import type { HostPaths } from '../paths.js';
 import type { DoctorFacts } from './doctor-facts.js';
 import type { Finding } from './health-report.js';
+import { type UnmanagedVerdict, unmanagedVerdict } from './nm-unmanaged.js';
 
 export async function activeNetworkFindings(
   net: ActiveNetwork,
@@ -31,7 +32,7 @@ export async function activeNetworkFindings(
     ...dnsmasqFindings(net, facts, paths),
     ...forwardingFindings(net),
     ...(await routeFindings(net)),
-    ...(await networkManagerFindings(net)),
+    ...(await networkManagerFindings(net, facts, rootId)),
   ];
 }
 
@@ -132,22 +133,67 @@ function guestProbe(ip: IpDef): string | undefined {
   return undefined;
 }
 
-async function networkManagerFindings({ status }: ActiveNetwork): Promise<Finding[]> {
+/**
+ * What NetworkManager reads (its keyfile unmanaged-devices) first, because that holds
+ * whether or not it runs now; then, if nmcli answers, what it actually does.
+ */
+async function networkManagerFindings(
+  { status }: ActiveNetwork,
+  facts: DoctorFacts,
+  rootId: string,
+): Promise<Finding[]> {
+  const nm = facts.networkManager;
+  const verdict = nm && unmanagedVerdict(nm.files, status.bridge);
+  if (nm && verdict && !verdict.unmanaged) return [keyfileFinding(status, nm.confDir, rootId, verdict)];
   const state = await nmDeviceState(status.bridge);
   if (state === undefined || state === 'unmanaged') return [];
   return [
     {
-      id: `network-manager:${status.name}`,
-      network: status.name,
-      severity: 'error',
-      title: `NetworkManager manages bridge ${status.bridge} of network '${status.name}'`,
-      cause:
-        'NetworkManager may run a DHCP client on it, give it addresses of its own, or take it down with a connection it made up',
+      ...nmFindingBase(status),
       evidence: [`nmcli device status: ${status.bridge} ${state}`],
       fix: "Switchyard lists the bridge in NetworkManager's unmanaged-devices again and tells it to reload",
       repair: 'restore',
     },
   ];
+}
+
+function nmFindingBase(status: ActiveNetwork['status']) {
+  return {
+    id: `network-manager:${status.name}`,
+    network: status.name,
+    severity: 'error' as const,
+    title: `NetworkManager manages bridge ${status.bridge} of network '${status.name}'`,
+    cause:
+      'NetworkManager may run a DHCP client on it, give it addresses of its own, or take it down with a connection it made up',
+  };
+}
+
+/** Our own file lost the entry (restore rewrites it), or a later file undoes it (only the admin may edit that). */
+function keyfileFinding(
+  status: ActiveNetwork['status'],
+  confDir: string,
+  rootId: string,
+  verdict: UnmanagedVerdict,
+): Finding {
+  const ours = nmFileIn(confDir, rootId);
+  const undoneByOther = verdict.decidedBy !== undefined && !verdict.decidedBy.startsWith(`${ours}:`);
+  const entry = `interface-name:${status.bridge}`;
+  const base = nmFindingBase(status);
+  if (undoneByOther) {
+    return {
+      ...base,
+      cause: `${base.cause}; another file sorted after Switchyard's own replaces or shortens the unmanaged-devices list`,
+      evidence: [verdict.decidedBy ?? '', `${ours} lists ${entry}, which that line undoes`],
+      fix: 'make that line append (unmanaged-devices+=) or remove from it only its own devices, then reload NetworkManager',
+      commands: ['nmcli general reload conf'],
+    };
+  }
+  return {
+    ...base,
+    evidence: [`no [keyfile] unmanaged-devices entry in ${confDir} matches ${entry} (expected in ${ours})`],
+    fix: "Switchyard lists the bridge in NetworkManager's unmanaged-devices again and tells it to reload",
+    repair: 'restore',
+  };
 }
 
 /** A network that does not run: would it start? */

@@ -21,7 +21,12 @@ export function nmConfDir(env: NodeJS.ProcessEnv): string {
 }
 
 export function nmFilePath(env: NodeJS.ProcessEnv, rootId: string): string {
-  return join(nmConfDir(env), `switchyard-${rootId}.conf`);
+  return nmFileIn(nmConfDir(env), rootId);
+}
+
+/** The file a state root owns in conf directory DIR. */
+export function nmFileIn(dir: string, rootId: string): string {
+  return join(dir, `switchyard-${rootId}.conf`);
 }
 
 /** The bridges our file lists now. */

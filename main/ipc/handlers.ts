@@ -2,7 +2,7 @@
 // of the web shell): the network service is shared, the statistics subscriptions and
 // terminals belong to the window and end with it. The Handlers type makes a missing
 // channel a compile error.
-import type { EventName, EventPayload } from '../../contract/ipc.js';
+import type { EventName, EventPayload, HealthReportData } from '../../contract/ipc.js';
 import type { AppServices } from '../services/app-services.js';
 import { noHelper } from '../services/helper-monitor.js';
 import { historyOf, StatsWatch } from '../services/stats-watch.js';
@@ -23,6 +23,7 @@ export function openWindow(app: AppServices, emit: Emit): WindowHandle {
   const unsubscribe = app.network.subscribe((rows) => emit('networks.changed', rows));
   const helper = app.helper ?? noHelper;
   const unwatchHelper = helper.subscribe((status) => emit('helper.changed', status));
+  const unwatchHealth = app.health?.subscribe((news) => emit('health.changed', news));
   const stats = new StatsWatch(app.sampler, (s) => emit('stats.sample', s));
   const terminals = app.terminal.session({
     data: (id, data) => emit('terminal.data', { id, data }),
@@ -78,8 +79,8 @@ export function openWindow(app: AppServices, emit: Emit): WindowHandle {
       return {};
     },
     'stats.history': ({ bridge, seconds }) => historyOf(app.sampler, bridge, seconds),
-    'health.check': () => service.doctor(),
-    'health.repair': ({ action }) => service.repair(action),
+    'health.check': async () => recorded(app, await service.doctor()),
+    'health.repair': async ({ action }) => recorded(app, await service.repair(action)),
     'helper.status': () => helper.status(),
     'helper.reconnect': () => helper.reconnect(),
     'app.features': () => app.terminal.features(),
@@ -102,10 +103,17 @@ export function openWindow(app: AppServices, emit: Emit): WindowHandle {
     close() {
       unsubscribe();
       unwatchHelper();
+      unwatchHealth?.();
       stats.close();
       terminals.closeAll();
     },
   };
+}
+
+/** A report one window asked for is the watcher's latest too, so every window shows it. */
+function recorded(app: AppServices, report: HealthReportData): HealthReportData {
+  app.health?.record(report);
+  return report;
 }
 
 /** Only the identity crosses the boundary, not whatever else the control returns. */

@@ -8,7 +8,9 @@ import {
   readHostInterfaces,
   systemInformationInterfaces,
 } from '../../host/readers/host-interfaces.js';
+import { listActiveNames } from '../../host/state/state-store.js';
 import { StatsSampler } from '../../host/stats/index.js';
+import { HealthWatch } from './health-watch.js';
 import type { HelperMonitor } from './helper-monitor.js';
 import { NetworkService } from './network-service.js';
 import { openControl } from './open-control.js';
@@ -24,6 +26,8 @@ export interface AppServices {
   terminal: TerminalService;
   /** The root helper's status for the banner; none when main makes changes itself. */
   helper?: HelperMonitor;
+  /** The doctor asked again and again while a window is open (health-watch.ts). */
+  health?: HealthWatch;
 }
 
 export interface OpenedApp extends AppServices {
@@ -49,16 +53,35 @@ export function openApp(
     onError: (err) => console.error('switchyard: statistics tick failed:', err),
   });
   const terminalService = new TerminalService({ ...terminal, binDir: BIN_DIR, spawn: loadPty, env });
+  const health = new HealthWatch({
+    doctor: () => opened.control.doctor(),
+    repair: (actions) => opened.control.repair(actions),
+    activeNetworks: () => listActiveNames(paths).length,
+    helperState: () => opened.helper.status().state,
+    intervalMs: healthInterval(env),
+    onError: (err) => console.error('switchyard: the health check failed:', err),
+  });
   return {
     network,
     sampler,
     terminal: terminalService,
     helper: opened.helper,
+    health,
     async close() {
+      health.close();
       network.close();
       await opened.close();
     },
   };
+}
+
+/**
+ * SWITCHYARD_HEALTH_INTERVAL_MS shortens the watcher's interval (the end-to-end tests);
+ * it only changes how often this process asks, never what the helper does.
+ */
+function healthInterval(env: NodeJS.ProcessEnv): number | undefined {
+  const ms = Number(env.SWITCHYARD_HEALTH_INTERVAL_MS);
+  return Number.isInteger(ms) && ms >= 100 ? ms : undefined;
 }
 
 /** node-pty is native: loaded on first use, so a shell without a terminal never needs it. */

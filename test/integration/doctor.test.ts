@@ -1,15 +1,18 @@
 // `switchyard doctor` on hosts that are not pristine, in a namespace: Docker's
-// FORWARD DROP arriving after a NAT network started, a program holding port 53, a
-// libvirt-made virbr0 on 192.168.122.1/24. Each time the doctor names the cause
-// with its evidence and exits 1, and 0 once everything holds again; what it and the
-// networks did leaves the namespace's firewall as it was found.
+// FORWARD DROP arriving before and after a NAT network started, a program holding
+// port 53, a libvirt-made virbr0 on 192.168.122.1/24, a route or routing rule that
+// shadows the subnet, ip_forward turned off, dnsmasq or nft missing, NetworkManager's
+// keyfile no longer listing the bridge. Each time the doctor names the cause with its
+// evidence and exits 1, and 0 once everything holds again; what it and the networks
+// did leaves the namespace's firewall as it was found.
 import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthReport } from '../../host/doctor/index.js';
 import { exitOf } from '../support/child-exit.js';
 import { pollUntil } from '../support/poll-until.js';
-import { cliIn } from './harness/cli-runner.js';
+import { cliIn, cliRunner } from './harness/cli-runner.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
@@ -36,9 +39,17 @@ describe.skipIf(skipReason !== undefined)('switchyard doctor', () => {
       host('ip6tables', ['-S']),
       host('nft', ['list', 'ruleset']),
     ]);
-    const tables = nft.stdout.split(/\n(?=table )/).filter((t) => !t.startsWith('table inet switchyard_'));
+    // Trimmed: the last table keeps the listing's final newline, and which one is last depends on creation order.
+    const tables = nft.stdout
+      .split(/\n(?=table )/)
+      .filter((t) => !t.startsWith('table inet switchyard_'))
+      .map((t) => t.trimEnd());
     return [v4.stdout, v6.stdout, ...tables].join('\n').replace(/counter packets \d+ bytes \d+/g, 'counter');
   };
+
+  /** iptables-save without its dated header lines and the counters traffic changes. */
+  const iptablesSave = async () =>
+    (await host('iptables-save', [])).stdout.replace(/^#.*\n/gm, '').replace(/\[\d+:\d+\]/g, '[]');
 
   beforeAll(async () => {
     await ensureBuilt();
@@ -145,6 +156,173 @@ describe.skipIf(skipReason !== undefined)('switchyard doctor', () => {
     await host('nft', ['delete table inet filter']);
     await topo.unplugGuest(g);
     await cli().ok(['net-destroy', 'nf']);
+  });
+
+  it('a route that shadows the subnet, more specific or by a routing rule: the doctor names the route; without it everything holds', async () => {
+    await define('rs', 'syrs0', '192.168.186');
+    await cli().ok(['net-start', 'rs']);
+    expect((await doctor(['rs'])).code).toBe(0);
+
+    await host('ip', ['route', 'add', '192.168.186.0/25', 'dev', 'uplink']);
+    const specific = await doctor(['rs']);
+    expect(specific.code).toBe(1);
+    const route = specific.report.findings.find((f) => f.id === 'route:rs:192.168.186.0/24');
+    expect(route?.title).toContain('goes to uplink, not to syrs0');
+    expect(route?.evidence[0]).toMatch(/^ip route get 192\.168\.186\.10: .*dev uplink/);
+    expect(route?.repair).toBeUndefined();
+    await host('ip', ['route', 'del', '192.168.186.0/25', 'dev', 'uplink']);
+
+    // The equal subnet in another table, chosen by a rule: what a VPN client does.
+    await host('ip', ['route', 'add', '192.168.186.0/24', 'dev', 'uplink', 'table', '186']);
+    await host('ip', ['rule', 'add', 'to', '192.168.186.0/24', 'table', '186', 'priority', '100']);
+    const byRule = await doctor(['rs']);
+    expect(byRule.code).toBe(1);
+    expect(byRule.report.findings.find((f) => f.id === 'route:rs:192.168.186.0/24')?.evidence[0]).toContain(
+      'dev uplink',
+    );
+    await host('ip', ['rule', 'del', 'priority', '100']);
+    await host('ip', ['route', 'flush', 'table', '186']);
+
+    expect(await doctor(['rs'])).toMatchObject({ code: 0, report: { ok: true, findings: [] } });
+    await cli().ok(['net-destroy', 'rs']);
+  });
+
+  it('ip_forward turned off after a NAT start: the doctor names the sysctl, --fix turns it on and the guest reaches the wan again', async () => {
+    await define('fw', 'syfw0', '192.168.187');
+    await cli().ok(['net-start', 'fw']);
+    const [g] = topo.guests as [string];
+    await topo.plugGuest(g, 'syfw0');
+    const lease = await topo.dhcp(g);
+    expect(lease?.ip).toMatch(/^192\.168\.187\./);
+    expect(await topo.ping(g, UPLINK_WAN_IP)).toBe(true);
+
+    await host('sysctl', ['-w', 'net.ipv4.ip_forward=0']);
+    expect(await topo.ping(g, UPLINK_WAN_IP)).toBe(false);
+    const off = await doctor(['fw']);
+    expect(off.code).toBe(1);
+    const finding = off.report.findings.find((f) => f.id === 'forwarding:fw:net/ipv4/ip_forward');
+    expect(finding).toMatchObject({
+      evidence: ['/proc/sys/net/ipv4/ip_forward = 0'],
+      commands: ['sysctl -w net.ipv4.ip_forward=1'],
+      repair: 'ip-forward',
+    });
+
+    const fixed = await cli().run(['doctor', 'fw', '--fix', '--json']);
+    expect(fixed.code).toBe(0);
+    expect(JSON.parse(fixed.stdout)).toMatchObject({ ok: true, findings: [] });
+    expect((await host('sysctl', ['-n', 'net.ipv4.ip_forward'])).stdout.trim()).toBe('1');
+    expect(await topo.ping(g, UPLINK_WAN_IP)).toBe(true);
+    await topo.unplugGuest(g);
+    await cli().ok(['net-destroy', 'fw']);
+  });
+
+  it('dnsmasq or nft missing (hidden by a mount namespace): the doctor names the program and its package', async () => {
+    await define('mb', 'symb0', '192.168.188');
+    const notExecutable = join(topo.dirs.root, 'not-a-program');
+    writeFileSync(notExecutable, '', { mode: 0o644 });
+    // A private mount namespace for the CLI alone: the bind mount is gone when it exits.
+    const without = (program: string) =>
+      cliRunner(() => topo, {
+        wrap: [
+          'unshare',
+          '--mount',
+          '--propagation',
+          'private',
+          'sh',
+          '-c',
+          `mount --bind ${notExecutable} ${program} && exec "$@"`,
+          'sh',
+        ],
+      });
+
+    const noDnsmasq = await without('/usr/sbin/dnsmasq').run(['doctor', 'mb', '--json']);
+    expect(noDnsmasq.code).toBe(1);
+    expect((JSON.parse(noDnsmasq.stdout) as HealthReport).findings).toContainEqual(
+      expect.objectContaining({
+        id: 'program:/usr/sbin/dnsmasq',
+        evidence: ['no executable /usr/sbin/dnsmasq'],
+        commands: ['apt-get install dnsmasq-base'],
+      }),
+    );
+
+    const noNft = await without('/usr/sbin/nft').run(['doctor', 'mb', '--json']);
+    expect(noNft.code).toBe(1);
+    expect((JSON.parse(noNft.stdout) as HealthReport).findings).toContainEqual(
+      expect.objectContaining({
+        id: 'program:nft',
+        evidence: ['no executable nft on PATH'],
+        commands: ['apt-get install nftables'],
+      }),
+    );
+
+    expect((await doctor(['mb'])).code).toBe(0);
+    await cli().ok(['net-undefine', 'mb']);
+  });
+
+  it("NetworkManager's keyfile: our entry keeps the bridge unmanaged; a later file replacing the list or our file's loss is named, the loss is fixed", async () => {
+    const nmRoot = join(topo.dirs.root, 'NetworkManager');
+    const confDir = join(nmRoot, 'conf.d');
+    mkdirSync(nmRoot);
+    const nm = cliIn(topo, { SWITCHYARD_NM_CONF_DIR: confDir });
+    const nmDoctor = async () => {
+      const r = await nm.run(['doctor', 'nm', '--json']);
+      return { code: r.code, report: JSON.parse(r.stdout) as HealthReport };
+    };
+    await define('nm', 'synm0', '192.168.189');
+    await nm.ok(['net-start', 'nm']);
+    const [ours] = readdirSync(confDir);
+    expect(readFileSync(join(confDir, ours ?? ''), 'utf8')).toContain(
+      'unmanaged-devices+=interface-name:synm0',
+    );
+    expect((await nmDoctor()).code).toBe(0);
+
+    const admin = join(confDir, 'zz-admin.conf');
+    writeFileSync(admin, '[keyfile]\nunmanaged-devices=interface-name:eth9\n');
+    const replaced = await nmDoctor();
+    expect(replaced.code).toBe(1);
+    const undone = replaced.report.findings.find((f) => f.id === 'network-manager:nm');
+    expect(undone?.evidence[0]).toBe(`${admin}:2: unmanaged-devices=interface-name:eth9`);
+    expect(undone?.repair).toBeUndefined();
+    rmSync(admin);
+
+    rmSync(join(confDir, ours ?? ''));
+    const lost = await nmDoctor();
+    expect(lost.code).toBe(1);
+    expect(lost.report.findings.find((f) => f.id === 'network-manager:nm')?.repair).toBe('restore');
+    const fixed = await nm.run(['doctor', 'nm', '--fix']);
+    expect(fixed.code).toBe(0);
+    expect(readFileSync(join(confDir, ours ?? ''), 'utf8')).toContain('interface-name:synm0');
+
+    await nm.ok(['net-destroy', 'nm']);
+    expect(readdirSync(confDir)).toEqual([]);
+  });
+
+  it("Docker's FORWARD DROP and DOCKER-USER before a NAT network starts: the guest reaches the wan, the wan cannot reach the guest, the stop leaves iptables-save identical", async () => {
+    await host('iptables', ['-N', 'DOCKER-USER']);
+    await host('iptables', ['-A', 'DOCKER-USER', '-j', 'RETURN']);
+    await host('iptables', ['-I', 'FORWARD', '-j', 'DOCKER-USER']);
+    await host('iptables', ['-P', 'FORWARD', 'DROP']);
+    try {
+      const before = await iptablesSave();
+      await define('db', 'sydb0', '192.168.190');
+      await cli().ok(['net-start', 'db']);
+      const [g] = topo.guests as [string];
+      await topo.plugGuest(g, 'sydb0');
+      const lease = await topo.dhcp(g);
+      expect(lease?.ip).toMatch(/^192\.168\.190\./);
+      expect(await topo.ping(g, UPLINK_WAN_IP)).toBe(true);
+      expect(await topo.ping(topo.wan, lease?.ip ?? '')).toBe(false);
+      expect(await doctor(['db'])).toMatchObject({ code: 0, report: { ok: true, findings: [] } });
+      expect((await host('iptables', ['-S', 'FORWARD'])).stdout).toContain('-P FORWARD DROP');
+      await topo.unplugGuest(g);
+      await cli().ok(['net-destroy', 'db']);
+      expect(await iptablesSave()).toBe(before);
+      await cli().ok(['net-undefine', 'db']);
+    } finally {
+      await host('iptables', ['-P', 'FORWARD', 'ACCEPT']);
+      await host('iptables', ['-D', 'FORWARD', '-j', 'DOCKER-USER']);
+      await host('iptables', ['-X', 'DOCKER-USER']);
+    }
   });
 
   it("Docker's FORWARD DROP and DOCKER-USER after a NAT network started: the doctor shows the missing accepts, --fix restores them, the stop leaves Docker's rules as they were", async () => {

@@ -33,6 +33,8 @@ export interface PlaygroundOptions {
   demo?: boolean;
   port?: number;
   log?: (line: string) => void;
+  /** Added to the web shell's environment (e.g. a shorter health-check interval). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Playground {
@@ -93,7 +95,7 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
         '--public-port',
         String(forwarder.port),
       ],
-      { env: topo.env, stdio: ['ignore', 'pipe', 'inherit'] },
+      { env: { ...topo.env, ...opts.env }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     serverExit = exitOf(server);
     const url = await printedUrl(server);
