@@ -13,7 +13,6 @@ import { unprivilegedOptionProblems } from '../../core/dnsmasq/option-allowlist.
 import { ipFamily, managedModeOf, type NetworkDef } from '../../core/model/network.js';
 import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
-import { parseNetworkXml } from '../../core/xml/parse-network.js';
 import type { RepairAction } from '../doctor/index.js';
 import { setUserAttachLocked } from '../guests/user-attach.js';
 import { HostError, notFound } from '../host-error.js';
@@ -27,6 +26,7 @@ import {
 import type { HostPaths } from '../paths.js';
 import { linkExists } from '../readers/link-exists.js';
 import { ensureDir } from '../state/ensure-dir.js';
+import { IdentityIndex } from '../state/identity-index.js';
 import { withLock } from '../state/lock.js';
 import * as store from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
@@ -116,19 +116,18 @@ export class Registry implements NetworkControl {
   }
 
   /**
-   * Name, UUID and bridge of every network in one pass: the live status for active
-   * ones, else the saved definition parsed without validation (it was validated when
-   * saved). Define checks against all of them, so this must stay cheap at 1,000 networks.
+   * Name, UUID and bridge of every network: the live status for active ones, else the
+   * saved definition's, from the identity index (host/state/identity-index.ts). Define
+   * checks against all of them, so this must stay cheap at 1,000 networks.
    */
-  identities(): NetworkIdentity[] {
-    return this.list().map(({ name }) => {
+  identities(index = IdentityIndex.read(this.paths)): NetworkIdentity[] {
+    const byName = new Map(index.identities().map((i) => [i.name, i]));
+    for (const name of store.listActiveNames(this.paths)) {
       const status = store.readActive(this.paths, name)?.status;
-      if (status) return { name, uuid: status.uuid.toLowerCase(), bridge: status.bridge };
-      const xml = store.readDefinitionXml(this.paths, name);
-      const parsed = xml === undefined ? undefined : parseNetworkXml(xml);
-      const def = parsed?.ok ? parsed.value : undefined;
-      return { name, uuid: def?.uuid?.toLowerCase(), bridge: def?.bridge?.name };
-    });
+      if (status) byName.set(name, { name, uuid: status.uuid.toLowerCase(), bridge: status.bridge });
+      else if (!byName.has(name)) byName.set(name, { name, uuid: undefined, bridge: undefined });
+    }
+    return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   uuidOf(name: string): string | undefined {
@@ -190,11 +189,12 @@ export class Registry implements NetworkControl {
   async define(source: string | Uint8Array): Promise<DefinedNetwork> {
     const def = this.admit(readSource(source), 'net-define');
     return this.mutate(async () => {
-      const others = this.identities();
+      const index = IdentityIndex.read(this.paths);
+      const others = this.identities(index);
       const filled = await this.withDefaults(this.keepUuid(def, others), others);
       this.checkDuplicate(filled, others);
       checkBridgeFree('define', filled, others);
-      store.writeDefinitionXml(this.paths, filled.name, formatNetworkXml(filled, { inactive: true }));
+      this.saveDefinition(index, filled, formatNetworkXml(filled, { inactive: true }));
       return filled;
     });
   }
@@ -249,18 +249,19 @@ export class Registry implements NetworkControl {
   async defineAndStart(source: string | Uint8Array, opts: CreateOptions): Promise<DefinedNetwork> {
     const def = this.admit(readSource(source), 'net-define');
     return this.mutate(async () => {
-      const others = this.identities();
+      const index = IdentityIndex.read(this.paths);
+      const others = this.identities(index);
       if (others.some((o) => o.name === def.name))
         throw new HostError('conflict', `network '${def.name}' already exists`);
       const filled = await this.withDefaults(def, others);
       this.checkDuplicate(filled, others);
       checkBridgeFree('define', filled, others);
-      store.writeDefinitionXml(this.paths, filled.name, formatNetworkXml(filled, { inactive: true }));
+      this.saveDefinition(index, filled, formatNetworkXml(filled, { inactive: true }));
       try {
         if (opts.autostart) store.setAutostart(this.paths, filled.name, true);
         if (opts.start) await this.engine.start(filled, true);
       } catch (err) {
-        store.removeDefinition(this.paths, filled.name);
+        this.dropDefinition(index, filled.name);
         store.removeLeases(this.paths, filled.name);
         throw err;
       }
@@ -315,10 +316,11 @@ export class Registry implements NetworkControl {
       } catch (err) {
         throw new HostError('invalid-input', (err as Error).message);
       }
-      const filled = await this.withDefaults(fixed);
+      const index = IdentityIndex.read(this.paths);
+      const filled = await this.withDefaults(fixed, this.identities(index));
       const xml = formatNetworkXml(filled, { inactive: true });
       readSource(xml);
-      store.writeDefinitionXml(this.paths, name, xml);
+      this.saveDefinition(index, filled, xml);
       if (store.readActive(this.paths, name)) return { started: false };
       await this.engine.start(filled, true);
       return { started: true };
@@ -354,7 +356,20 @@ export class Registry implements NetworkControl {
     if (active)
       store.writeActive(this.paths, name, { ...active, status: { ...active.status, persistent: false } });
     else store.removeLeases(this.paths, name);
+    this.dropDefinition(IdentityIndex.read(this.paths), name);
+  }
+
+  /** The definition file and its identity index entry, together under the lock. */
+  private saveDefinition(index: IdentityIndex, def: NetworkDef, xml: string): void {
+    store.writeDefinitionXml(this.paths, def.name, xml);
+    index.record(def.name, def);
+    index.save();
+  }
+
+  private dropDefinition(index: IdentityIndex, name: string): void {
     store.removeDefinition(this.paths, name);
+    index.forget(name);
+    index.save();
   }
 
   /** Takes the lock itself (updateNetwork does), with reconcile first as mutate would. */
@@ -383,7 +398,11 @@ export class Registry implements NetworkControl {
       const def = defaultNetworkDef({ subnetsInUse: subnets, usedBridgeNames: links });
       const filled = await this.withDefaults(def);
       ensureDir(this.paths.configDir, 0o755);
-      store.writeDefinitionXml(this.paths, filled.name, formatNetworkXml(filled, { inactive: true }));
+      this.saveDefinition(
+        IdentityIndex.read(this.paths),
+        filled,
+        formatNetworkXml(filled, { inactive: true }),
+      );
       store.setAutostart(this.paths, filled.name, true);
     });
   }
