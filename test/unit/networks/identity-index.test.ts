@@ -34,14 +34,19 @@ const networkXml = (name: string, n: number, bridge = `br${n}`): string =>
 
 const indexPath = (p: HostPaths): string => join(p.configDir, IDENTITY_INDEX_FILE);
 const byName = (p: HostPaths) =>
-  Object.fromEntries(IdentityIndex.read(p).identities().map((i) => [i.name, [i.uuid, i.bridge]]));
+  Object.fromEntries(
+    IdentityIndex.read(p)
+      .identities()
+      .map((i) => [i.name, [i.uuid, i.bridge]]),
+  );
 
 async function conflict(p: Promise<unknown>): Promise<string> {
   const err = await p.then(
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(err instanceof HostError) || err.code !== 'conflict') throw new Error(`expected a conflict, got ${err}`);
+  if (!(err instanceof HostError) || err.code !== 'conflict')
+    throw new Error(`expected a conflict, got ${err}`);
   return err.message;
 }
 
