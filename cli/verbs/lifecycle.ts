@@ -36,7 +36,9 @@ export function netVerb(
     summary,
     async run(argv, io) {
       const net = operand(name, parseArgs(name, argv, { operands: ['network'] }), 'network');
-      const resolved = openRegistry(io.env).resolve(net);
+      // Root's registry resolves NET under the lock itself; a user's is resolved here
+      // first so a typo is refused before the helper asks for a password.
+      const resolved = isRoot() ? net : openRegistry(io.env).resolve(net);
       await withControl(io.env, (c) => act(c, resolved));
       io.out(`Network ${net} ${done}\n\n`);
     },

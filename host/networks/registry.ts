@@ -30,6 +30,7 @@ import { IdentityIndex } from '../state/identity-index.js';
 import { withLock } from '../state/lock.js';
 import * as store from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
+import { CheckedDefinition, checkedDefinitionOf, type DefinitionSource } from './checked-definition.js';
 import type { EnginePort } from './engine-port.js';
 import type { CreateOptions, NetworkControl } from './network-control.js';
 
@@ -72,6 +73,8 @@ export interface NetworkInfo extends NetworkSummary {
  */
 export type Serves = 'root' | 'unprivileged';
 
+type StatusRead = ReturnType<typeof store.readStatusRecord>;
+
 export class Registry implements NetworkControl {
   constructor(
     readonly paths: HostPaths,
@@ -87,10 +90,15 @@ export class Registry implements NetworkControl {
   }
 
   private summary(name: string, defined: boolean, hasStatus: boolean): NetworkSummary {
-    const read = hasStatus ? store.readStatusRecord(this.paths, name) : {};
-    const status = read.record?.status;
+    return this.summaryOf(name, defined, hasStatus ? store.readStatusRecord(this.paths, name) : undefined);
+  }
+
+  /** READ is the status files as read once (undefined: there are none). */
+  private summaryOf(name: string, defined: boolean, read: StatusRead | undefined): NetworkSummary {
+    const hasStatus = read !== undefined;
+    const status = read?.record?.status;
     const persistent = defined || (status?.persistent ?? false);
-    const problem = hasStatus ? activeProblem(read.damage, status) : undefined;
+    const problem = read ? activeProblem(read.damage, status) : undefined;
     return {
       name,
       active: hasStatus && problem === undefined,
@@ -109,10 +117,7 @@ export class Registry implements NetworkControl {
   }
 
   private exists(name: string): boolean {
-    return (
-      store.readDefinitionXml(this.paths, name) !== undefined ||
-      store.readActive(this.paths, name) !== undefined
-    );
+    return store.hasDefinition(this.paths, name) || store.hasStatus(this.paths, name);
   }
 
   /**
@@ -151,11 +156,12 @@ export class Registry implements NetworkControl {
 
   info(net: string): NetworkInfo {
     const name = this.resolve(net);
-    const active = store.readActive(this.paths, name);
+    const read = store.readStatusRecord(this.paths, name);
+    const hasStatus = read.record !== undefined || read.damage !== undefined;
     const def = this.definition(name);
-    const summary = this.summary(name, def !== undefined, active !== undefined);
+    const active = read.record;
     return {
-      ...summary,
+      ...this.summaryOf(name, def !== undefined, hasStatus ? read : undefined),
       uuid: active?.status.uuid ?? def?.uuid ?? '',
       bridge: active?.status.bridge ?? def?.bridge?.name,
     };
@@ -186,8 +192,8 @@ export class Registry implements NetworkControl {
     return store.readActive(this.paths, this.resolve(net))?.status;
   }
 
-  async define(source: string | Uint8Array): Promise<DefinedNetwork> {
-    const def = this.admit(readSource(source), 'net-define');
+  async define(source: DefinitionSource): Promise<DefinedNetwork> {
+    const def = this.admit(checkedDefinitionOf(source), 'net-define');
     return this.mutate(async () => {
       const index = IdentityIndex.read(this.paths);
       const others = this.identities(index);
@@ -199,8 +205,8 @@ export class Registry implements NetworkControl {
     });
   }
 
-  async create(source: string | Uint8Array): Promise<DefinedNetwork> {
-    const def = this.admit(readSource(source), 'net-create');
+  async create(source: DefinitionSource): Promise<DefinedNetwork> {
+    const def = this.admit(checkedDefinitionOf(source), 'net-create');
     return this.mutate(async () => {
       const others = this.identities();
       const filled = await this.withDefaults(def, others);
@@ -246,8 +252,8 @@ export class Registry implements NetworkControl {
    * under one lock. A start that fails removes the definition again, so a failure
    * leaves nothing behind and the form it came from can simply be corrected.
    */
-  async defineAndStart(source: string | Uint8Array, opts: CreateOptions): Promise<DefinedNetwork> {
-    const def = this.admit(readSource(source), 'net-define');
+  async defineAndStart(source: DefinitionSource, opts: CreateOptions): Promise<DefinedNetwork> {
+    const def = this.admit(checkedDefinitionOf(source), 'net-define');
     return this.mutate(async () => {
       const index = IdentityIndex.read(this.paths);
       const others = this.identities(index);
@@ -279,7 +285,7 @@ export class Registry implements NetworkControl {
       const name = this.resolve(net);
       const active = store.readActive(this.paths, name);
       if (!active) throw notActive(name);
-      const def = this.definition(name) ?? readSource(active.xml);
+      const def = this.definition(name) ?? checkedDefinitionOf(active.xml);
       await this.engine.stop(active.status);
       try {
         await this.engine.start(def, active.status.persistent);
@@ -319,7 +325,7 @@ export class Registry implements NetworkControl {
       const index = IdentityIndex.read(this.paths);
       const filled = await this.withDefaults(fixed, this.identities(index));
       const xml = formatNetworkXml(filled, { inactive: true });
-      readSource(xml);
+      CheckedDefinition.read(xml);
       this.saveDefinition(index, filled, xml);
       if (store.readActive(this.paths, name)) return { started: false };
       await this.engine.start(filled, true);
@@ -474,12 +480,6 @@ export class Registry implements NetworkControl {
         throw new HostError('conflict', `network '${other.name}' is already defined with uuid ${uuid}`);
     }
   }
-}
-
-function readSource(source: string | Uint8Array): NetworkDef {
-  const parsed = readNetworkDefinition(source);
-  if (!parsed.ok) throw new HostError(parsed.error.code, parsed.error.message);
-  return parsed.value;
 }
 
 function activeProblem(

@@ -41,6 +41,11 @@ export const listActiveNames = (p: HostPaths): string[] => namesIn(p.runDir, '.j
 export const readDefinitionXml = (p: HostPaths, name: string): string | undefined =>
   readText(definitionPath(p, name));
 
+export const hasDefinition = (p: HostPaths, name: string): boolean => existsSync(definitionPath(p, name));
+
+/** A status JSON exists (it may still be damaged: readStatusRecord says). */
+export const hasStatus = (p: HostPaths, name: string): boolean => existsSync(statusJsonPath(p, name));
+
 export function writeDefinitionXml(p: HostPaths, name: string, xml: string): void {
   atomicWrite(definitionPath(p, name), xml);
 }
