@@ -1,16 +1,14 @@
 // The lifecycle rules of virsh net-*: persistent and transient networks, define and
-// undefine, start and destroy, autostart. Reads go straight to the state files; every
-// change runs under the one lock after reconcile.
+// undefine, start and destroy, autostart. The reads are NetworkReads' (network-reads.ts);
+// every change here runs under the one lock after one reconcile.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { parseCidr } from '../../core/addr/cidr.js';
-import { ipDefPrefix } from '../../core/addr/ip-def.js';
 import { defaultNetworkDef } from '../../core/define/default-network.js';
 import { type DefinedNetwork, fillDefaults } from '../../core/define/fill-defaults.js';
 import { applyNetworkFix, type NetworkFix } from '../../core/define/network-fix.js';
-import { readNetworkDefinition } from '../../core/definition.js';
 import { unprivilegedOptionProblems } from '../../core/dnsmasq/option-allowlist.js';
-import { ipFamily, managedModeOf, type NetworkDef } from '../../core/model/network.js';
+import { managedModeOf, type NetworkDef } from '../../core/model/network.js';
 import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
 import type { RepairAction } from '../doctor/index.js';
@@ -18,50 +16,23 @@ import { setUserAttachLocked } from '../guests/user-attach.js';
 import { HostError, notFound } from '../host-error.js';
 import {
   type LeaseToReserve,
-  reserveLease,
+  reserveLeaseLocked,
   type UpdateFlags,
   type UpdateOutcome,
-  updateNetwork,
+  updateNetworkLocked,
 } from '../live-update/index.js';
 import type { HostPaths } from '../paths.js';
-import { linkExists } from '../readers/link-exists.js';
 import { ensureDir } from '../state/ensure-dir.js';
 import { IdentityIndex } from '../state/identity-index.js';
 import { withLock } from '../state/lock.js';
 import * as store from '../state/state-store.js';
-import type { NetworkStatus } from '../state/status.js';
 import { CheckedDefinition, checkedDefinitionOf, type DefinitionSource } from './checked-definition.js';
 import type { EnginePort } from './engine-port.js';
 import type { CreateOptions, NetworkControl } from './network-control.js';
 
-export interface NetworkSummary {
-  name: string;
-  active: boolean;
-  persistent: boolean;
-  autostart: boolean;
-  /**
-   * Why a network that has a status is not counted active: the status is damaged or
-   * its bridge is gone. Only an unprivileged reader sees this; as root every command
-   * reconciles first, which repairs both.
-   */
-  problem?: NetworkProblem;
-}
+import { type NetworkIdentity, NetworkReads } from './network-reads.js';
 
-export interface NetworkProblem {
-  kind: 'damaged-status' | 'bridge-gone';
-  message: string;
-}
-
-export interface NetworkIdentity {
-  name: string;
-  uuid: string | undefined;
-  bridge: string | undefined;
-}
-
-export interface NetworkInfo extends NetworkSummary {
-  uuid: string;
-  bridge: string | undefined;
-}
+export type { NetworkIdentity, NetworkInfo, NetworkProblem, NetworkSummary } from './network-reads.js';
 
 /**
  * Whom a registry makes changes for. 'root' is the CLI run by root, which may
@@ -73,123 +44,14 @@ export interface NetworkInfo extends NetworkSummary {
  */
 export type Serves = 'root' | 'unprivileged';
 
-type StatusRead = ReturnType<typeof store.readStatusRecord>;
-
-export class Registry implements NetworkControl {
+/** The changes, each under the one lock after one reconcile, on top of the reads. */
+export class Registry extends NetworkReads implements NetworkControl {
   constructor(
-    readonly paths: HostPaths,
+    paths: HostPaths,
     private readonly engine: EnginePort,
     private readonly serves: Serves = 'root',
-  ) {}
-
-  list(): NetworkSummary[] {
-    const defined = new Set(store.listDefinedNames(this.paths));
-    const active = new Set(store.listActiveNames(this.paths));
-    const names = [...new Set([...defined, ...active])].sort();
-    return names.map((name) => this.summary(name, defined.has(name), active.has(name)));
-  }
-
-  private summary(name: string, defined: boolean, hasStatus: boolean): NetworkSummary {
-    return this.summaryOf(name, defined, hasStatus ? store.readStatusRecord(this.paths, name) : undefined);
-  }
-
-  /** READ is the status files as read once (undefined: there are none). */
-  private summaryOf(name: string, defined: boolean, read: StatusRead | undefined): NetworkSummary {
-    const hasStatus = read !== undefined;
-    const status = read?.record?.status;
-    const persistent = defined || (status?.persistent ?? false);
-    const problem = read ? activeProblem(read.damage, status) : undefined;
-    return {
-      name,
-      active: hasStatus && problem === undefined,
-      persistent,
-      autostart: defined && store.isAutostart(this.paths, name),
-      ...(problem === undefined ? {} : { problem }),
-    };
-  }
-
-  /** NET is a name or a UUID, as in virsh. */
-  resolve(net: string): string {
-    if (this.exists(net)) return net;
-    const byUuid = this.identities().find((n) => n.uuid === net.toLowerCase());
-    if (!byUuid) throw notFound(net);
-    return byUuid.name;
-  }
-
-  private exists(name: string): boolean {
-    return store.hasDefinition(this.paths, name) || store.hasStatus(this.paths, name);
-  }
-
-  /**
-   * Name, UUID and bridge of every network: the live status for active ones, else the
-   * saved definition's, from the identity index (host/state/identity-index.ts). Define
-   * checks against all of them, so this must stay cheap at 1,000 networks.
-   */
-  identities(index = IdentityIndex.read(this.paths)): NetworkIdentity[] {
-    const byName = new Map(index.identities().map((i) => [i.name, i]));
-    for (const name of store.listActiveNames(this.paths)) {
-      const status = store.readActive(this.paths, name)?.status;
-      if (status) byName.set(name, { name, uuid: status.uuid.toLowerCase(), bridge: status.bridge });
-      else if (!byName.has(name)) byName.set(name, { name, uuid: undefined, bridge: undefined });
-    }
-    return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  }
-
-  uuidOf(name: string): string | undefined {
-    const active = store.readActive(this.paths, name);
-    if (active) return active.status.uuid;
-    return this.definition(name)?.uuid;
-  }
-
-  /** The saved definition (next start), if the network is persistent. */
-  definition(name: string): NetworkDef | undefined {
-    const xml = store.readDefinitionXml(this.paths, name);
-    if (xml === undefined) return undefined;
-    const parsed = readNetworkDefinition(xml);
-    if (!parsed.ok)
-      throw new HostError(
-        'internal',
-        `stored definition of network '${name}' is unreadable: ${parsed.error.message}`,
-      );
-    return parsed.value;
-  }
-
-  info(net: string): NetworkInfo {
-    const name = this.resolve(net);
-    const read = store.readStatusRecord(this.paths, name);
-    const hasStatus = read.record !== undefined || read.damage !== undefined;
-    const def = this.definition(name);
-    const active = read.record;
-    return {
-      ...this.summaryOf(name, def !== undefined, hasStatus ? read : undefined),
-      uuid: active?.status.uuid ?? def?.uuid ?? '',
-      bridge: active?.status.bridge ?? def?.bridge?.name,
-    };
-  }
-
-  dumpXml(net: string, inactive: boolean): string {
-    const name = this.resolve(net);
-    const active = store.readActive(this.paths, name);
-    const saved = store.readDefinitionXml(this.paths, name);
-    if (active && (!inactive || saved === undefined)) return active.xml;
-    return saved ?? '';
-  }
-
-  /** Prefix length per family of the DHCP-serving <ip>, for showing leases as CIDRs. */
-  leasePrefixes(name: string): Partial<Record<'ipv4' | 'ipv6', number>> {
-    const active = store.readActive(this.paths, name);
-    const parsed = active ? readNetworkDefinition(active.xml) : undefined;
-    const def = parsed?.ok ? parsed.value : this.definition(name);
-    const out: Partial<Record<'ipv4' | 'ipv6', number>> = {};
-    for (const ip of def?.ips ?? []) {
-      const prefix = ipDefPrefix(ip);
-      if (ip.dhcp && prefix !== undefined) out[ipFamily(ip)] = prefix;
-    }
-    return out;
-  }
-
-  activeStatus(net: string): NetworkStatus | undefined {
-    return store.readActive(this.paths, this.resolve(net))?.status;
+  ) {
+    super(paths);
   }
 
   async define(source: DefinitionSource): Promise<DefinedNetwork> {
@@ -378,16 +240,13 @@ export class Registry implements NetworkControl {
     index.save();
   }
 
-  /** Takes the lock itself (updateNetwork does), with reconcile first as mutate would. */
+  /** Under the lock after reconcile, like every change: the lease's network is looked at there. */
   async reserve(net: string, lease: LeaseToReserve): Promise<UpdateOutcome> {
-    return reserveLease(this.paths, this.resolve(net), lease, { before: () => this.engine.reconcile() });
+    return this.mutate(() => reserveLeaseLocked(this.paths, this.resolve(net), lease));
   }
 
   async update(net: string, req: NetworkUpdateRequest, flags: UpdateFlags): Promise<UpdateOutcome> {
-    return updateNetwork(this.paths, this.resolve(net), req, {
-      ...flags,
-      before: () => this.engine.reconcile(),
-    });
+    return this.mutate(() => updateNetworkLocked(this.paths, this.resolve(net), req, flags));
   }
 
   /**
@@ -480,17 +339,6 @@ export class Registry implements NetworkControl {
         throw new HostError('conflict', `network '${other.name}' is already defined with uuid ${uuid}`);
     }
   }
-}
-
-function activeProblem(
-  damage: string | undefined,
-  status: NetworkStatus | undefined,
-): NetworkProblem | undefined {
-  if (damage !== undefined)
-    return { kind: 'damaged-status', message: `${damage}; any command as root repairs it` };
-  if (status && !linkExists(status.bridge))
-    return { kind: 'bridge-gone', message: `its bridge ${status.bridge} is gone` };
-  return undefined;
 }
 
 // The messages of lookups and state conflicts are libvirt's, after virsh's first

@@ -17,7 +17,7 @@ import type { LinkState } from '../../host/exec/read-links.js';
 import { currentBridge, currentDefinition } from '../../host/guests/current-definition.js';
 import { HostError } from '../../host/host-error.js';
 import type { CreateOptions, NetworkControl } from '../../host/networks/network-control.js';
-import { Registry } from '../../host/networks/registry.js';
+import { NetworkReads } from '../../host/networks/network-reads.js';
 import type { HostPaths } from '../../host/paths.js';
 import { type HostInterface, uplinkCandidates } from '../../host/readers/host-interfaces.js';
 import { readLeases } from '../../host/readers/leases.js';
@@ -25,7 +25,6 @@ import { readNetworkPorts } from '../../host/readers/network-ports.js';
 import { readActive, readDefinitionXml } from '../../host/state/state-store.js';
 import { networkRow } from './network-rows.js';
 import { ParsedDefinitions } from './parsed-definitions.js';
-import { readOnlyEngine } from './read-only-engine.js';
 import { reservedMacs } from './reserved-macs.js';
 import { type DirWatch, watchDirs } from './watch-dirs.js';
 
@@ -43,7 +42,7 @@ type Listener = (rows: NetworkRow[]) => void;
 const PORT_POLL_MS = 3_000;
 
 export class NetworkService {
-  private readonly reader: Registry;
+  private readonly reader: NetworkReads;
   private readonly listeners = new Set<Listener>();
   private watch: DirWatch | undefined;
   private portPoll: ReturnType<typeof setInterval> | undefined;
@@ -52,7 +51,7 @@ export class NetworkService {
   readonly parsed = new ParsedDefinitions();
 
   constructor(private readonly opts: NetworkServiceOptions) {
-    this.reader = new Registry(opts.paths, readOnlyEngine);
+    this.reader = new NetworkReads(opts.paths);
   }
 
   list(): NetworkRow[] {
