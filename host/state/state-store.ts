@@ -97,8 +97,8 @@ export function readStatusRecord(p: HostPaths, name: string): { record?: ActiveR
 
 /** The live XML goes first so a reader that sees the JSON always finds the XML too. */
 export function writeActive(p: HostPaths, name: string, record: ActiveRecord): void {
-  atomicWrite(statusXmlPath(p, name), record.xml);
-  atomicWrite(statusJsonPath(p, name), `${JSON.stringify(record.status, null, 2)}\n`);
+  atomicWrite(statusXmlPath(p, name), record.xml, 0o644, 'volatile');
+  atomicWrite(statusJsonPath(p, name), `${JSON.stringify(record.status, null, 2)}\n`, 0o644, 'volatile');
 }
 
 export function removeLeases(p: HostPaths, name: string): void {
@@ -112,7 +112,7 @@ export function removeActive(p: HostPaths, name: string): void {
 }
 
 export function writeIntent(p: HostPaths, intent: Intent): void {
-  atomicWrite(intentPath(p, intent.name), `${JSON.stringify(intent)}\n`);
+  atomicWrite(intentPath(p, intent.name), `${JSON.stringify(intent)}\n`, 0o644, 'volatile');
 }
 
 export function removeIntent(p: HostPaths, name: string): void {
