@@ -1,5 +1,5 @@
 // The engine's side of a Registry for unit tests of the registry's own rules: start
-// records the name and answers a status, nothing touches the host.
+// records the name and answers a status, reconcile counts, nothing touches the host.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,8 @@ export interface TestRegistry {
   registry: Registry;
   paths: HostPaths;
   started: string[];
+  /** How many times a change ran reconcile. */
+  reconciles: { count: number };
   /** Removes the temp state root. */
   remove: () => void;
 }
@@ -25,13 +27,16 @@ export function registryInTempRoot(serves: Serves, prefix: string): TestRegistry
     SWITCHYARD_STATE_DIR: join(root, 'state'),
   });
   const started: string[] = [];
+  const reconciles = { count: 0 };
   const engine: EnginePort = {
     start: async (def: NetworkDef) => {
       started.push(def.name);
       return { name: def.name } as NetworkStatus;
     },
     stop: async () => {},
-    reconcile: async () => {},
+    reconcile: async () => {
+      reconciles.count++;
+    },
     hostLinkNames: async () => [],
     hostSubnets: async () => [],
     doctor: async () => ({ ok: true, complete: true, checked: [], findings: [] }),
@@ -41,6 +46,7 @@ export function registryInTempRoot(serves: Serves, prefix: string): TestRegistry
     registry: new Registry(paths, engine, serves),
     paths,
     started,
+    reconciles,
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }
