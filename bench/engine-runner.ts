@@ -131,9 +131,9 @@ function runCli(args: string[], extraEnv: Record<string, string | null> = {}): P
 
 /**
  * What net-define saves (UUID, MAC, STP filled in), written straight to the config dir:
- * Registry.define re-reads every other definition and asks `ip` for the host's links,
- * so defining 1,000 one by one takes many minutes. The file is the same, so net-list
- * sees the same state either way.
+ * Registry.define takes the lock and reconciles for each, which adds up at 1,000. The
+ * file is the same, so net-list sees the same state either way; the identity index is
+ * built from these files by the first define that follows.
  */
 function writeDefinitionDirectly(registry: Registry, xml: string): void {
   const parsed = readNetworkDefinition(xml);
