@@ -1,6 +1,7 @@
 // The markdown printed by bench/engine-vs-libvirt.ts: one comparison table (medians,
 // ratio libvirt/Switchyard, targets), then every series with n/min/max, then where
 // Switchyard's start and destroy time goes, then the notes.
+import { issueTable } from './engine-issue-table.js';
 import { fmt, ratio, type Samples } from './engine-stats.js';
 
 interface Row {
@@ -43,6 +44,13 @@ const ROWS: Row[] = [
     target: thirdOf,
   },
   {
+    label: 'net-start NAT+DHCP, resident helper round trip / api',
+    sy: 'start.sy.helper',
+    lv: 'start.lv.api',
+    unit: 'ms',
+    target: thirdOf,
+  },
+  {
     label: 'net-destroy NAT+DHCP, in engine / api',
     sy: 'destroy.sy.engine',
     lv: 'destroy.lv.api',
@@ -53,6 +61,13 @@ const ROWS: Row[] = [
     label: 'net-destroy NAT+DHCP, whole process wall',
     sy: 'destroy.sy.cli',
     lv: 'destroy.lv.wall',
+    unit: 'ms',
+    target: thirdOf,
+  },
+  {
+    label: 'net-destroy NAT+DHCP, resident helper round trip / api',
+    sy: 'destroy.sy.helper',
+    lv: 'destroy.lv.api',
     unit: 'ms',
     target: thirdOf,
   },
@@ -132,14 +147,18 @@ export interface ReportHeader {
 }
 
 export function renderReport(s: Samples, h: ReportHeader, notes: readonly string[]): string {
-  const out = [`## ${h.title}`, '', h.settings, '', ...comparison(s, h), '', ...details(s), ''];
+  const out = [`## ${h.title}`, '', h.settings, '', ...issueTable(s, manyLabelOf(h)), ''];
+  out.push(...comparison(s, h), '', ...details(s), '');
   out.push(...breakdown(s, 'start'), '', ...breakdown(s, 'destroy'), '');
   if (notes.length) out.push('Notes:', '', ...notes.map((n) => `- ${n}`), '');
   return out.join('\n');
 }
 
+const manyLabelOf = (h: ReportHeader): string =>
+  h.many === h.lvMany ? `${h.many}` : `${h.many} (libvirt: ${h.lvMany})`;
+
 function comparison(s: Samples, h: ReportHeader): string[] {
-  const manyLabel = h.many === h.lvMany ? `${h.many}` : `${h.many} (libvirt: ${h.lvMany})`;
+  const manyLabel = manyLabelOf(h);
   const lines = [
     '| measure (medians) | Switchyard | libvirt 9.0 | ratio libvirt/Switchyard | target |',
     '|---|---|---|---|---|',

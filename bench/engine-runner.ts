@@ -16,6 +16,7 @@ import type { StepTiming } from '../host/engine/execute-plan.js';
 import { createEngine } from '../host/engine/index.js';
 import { startNetwork } from '../host/engine/start-network.js';
 import { stopNetwork } from '../host/engine/stop-network.js';
+import { HelperClient } from '../host/helper-client/index.js';
 import type { EnginePort } from '../host/networks/engine-port.js';
 import { Registry } from '../host/networks/registry.js';
 import { hostPaths } from '../host/paths.js';
@@ -28,6 +29,7 @@ export type RunnerRequest =
   | { op: 'list' }
   | { op: 'defineMany'; prefix: string; count: number; subnetBase: number; direct: boolean }
   | { op: 'cli'; args: string[]; env?: Record<string, string | null> }
+  | { op: 'helper'; verb: 'start' | 'destroy'; name: string }
   | { op: 'exit' };
 
 export interface RunnerReply {
@@ -48,6 +50,23 @@ export interface RunnerReply {
 // The CLI as users run it (bin/switchyard): the single-file bundle when built.
 const bundled = new URL('../cli-bundle/main.js', import.meta.url);
 const cliPath = fileURLToPath(existsSync(bundled) ? bundled : new URL('../cli/main.js', import.meta.url));
+
+/**
+ * The app's path to the host: one root helper started once (here run directly by node,
+ * as pkexec would start it), then each request timed over its pipe — what the app waits
+ * for between a click and the answer.
+ */
+let resident: HelperClient | undefined;
+function residentHelper(env: NodeJS.ProcessEnv): HelperClient {
+  resident ??= new HelperClient({
+    command: {
+      launcher: [process.execPath],
+      helperPath: fileURLToPath(new URL('../helper/main.js', import.meta.url)),
+      env,
+    },
+  });
+  return resident;
+}
 
 /** An EnginePort that remembers how long its last calls took, and the plan's step times. */
 function timedEngine(env: NodeJS.ProcessEnv) {
@@ -112,9 +131,9 @@ function runCli(args: string[], extraEnv: Record<string, string | null> = {}): P
 
 /**
  * What net-define saves (UUID, MAC, STP filled in), written straight to the config dir:
- * Registry.define re-reads every other definition and asks `ip` for the host's links,
- * so defining 1,000 one by one takes many minutes. The file is the same, so net-list
- * sees the same state either way.
+ * Registry.define takes the lock and reconciles for each, which adds up at 1,000. The
+ * file is the same, so net-list sees the same state either way; the identity index is
+ * built from these files by the first define that follows.
  */
 function writeDefinitionDirectly(registry: Registry, xml: string): void {
   const parsed = readNetworkDefinition(xml);
@@ -160,6 +179,13 @@ async function handle(req: RunnerRequest, eng: ReturnType<typeof timedEngine>): 
     }
     case 'cli':
       return runCli(req.args, req.env);
+    case 'helper': {
+      const helper = residentHelper(process.env);
+      const ms = await timed(() =>
+        req.verb === 'start' ? helper.start(req.name) : helper.destroy(req.name),
+      );
+      return { ok: true, ms };
+    }
     case 'exit':
       return { ok: true };
   }
@@ -180,6 +206,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(reply)}\n`);
     if (req.op === 'exit') break;
   }
+  await resident?.close();
 }
 
 await main();

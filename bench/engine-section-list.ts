@@ -20,7 +20,7 @@ export async function benchList(c: BenchContext): Promise<void> {
     direct: true,
   });
   c.notes.push(
-    `net-list: Switchyard's ${many} networks were seeded by writing what net-define saves straight into the config dir (${((seeded.ms ?? 0) / 1000).toFixed(1)} s); Registry.define one by one re-reads every definition and runs \`ip\`, which would take many minutes at this size (see the net-define row).`,
+    `net-list: Switchyard's ${many} networks were seeded by writing what net-define saves straight into the config dir (${((seeded.ms ?? 0) / 1000).toFixed(1)} s), so no identity index existed yet: the first timed net-define built it from the ${many} files (the max of define.sy.engine), the later ones found it current.`,
   );
   await seedLibvirt(c, lvMany);
   await checkCounts(c, many, lvMany);

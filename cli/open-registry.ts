@@ -3,8 +3,12 @@
 // so a user is asked for a password only when something changes.
 import { createEngine } from '../host/engine/engine.js';
 import type { NetworkControl } from '../host/networks/network-control.js';
+import { NetworkReads } from '../host/networks/network-reads.js';
 import { Registry } from '../host/networks/registry.js';
 import { hostPaths } from '../host/paths.js';
+
+/** The state files, read as any user: what every verb that only looks needs. */
+export const openReads = (env: NodeJS.ProcessEnv): NetworkReads => new NetworkReads(hostPaths(env));
 
 export function openRegistry(env: NodeJS.ProcessEnv): Registry {
   const paths = hostPaths(env);

@@ -89,6 +89,8 @@ export const lease = z.object({
   clientId: z.string().optional(),
   /** Seconds since the epoch; 0 for an infinite lease. */
   expiry: z.number(),
+  /** A static <host> of the running network (else the saved one) gives this MAC an address. */
+  reserved: z.boolean(),
 });
 export type Lease = z.infer<typeof lease>;
 

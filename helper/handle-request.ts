@@ -2,14 +2,19 @@
 // runs as root). XML is read again with core before anything touches the host, so
 // the helper never relies on the client having checked it.
 import type { HelperMethod, HelperRequest, HelperResult } from '../contract/helper.js';
-import { readNetworkDefinition } from '../core/definition.js';
 import { assertNever } from '../core/result.js';
-import { HostError } from '../host/host-error.js';
-import type { NetworkControl } from '../host/networks/network-control.js';
+import { CheckedDefinition } from '../host/networks/checked-definition.js';
+import type { CreateOptions, NetworkControl } from '../host/networks/network-control.js';
 
-/** What the helper needs from the host: the changes, plus name-or-UUID lookup. */
-export interface HelperBackend extends NetworkControl {
+/**
+ * What the helper needs from the host: the changes, plus name-or-UUID lookup. XML
+ * arrives checked here, once, and goes on as the checked definition.
+ */
+export interface HelperBackend extends Omit<NetworkControl, 'define' | 'create' | 'defineAndStart'> {
   resolve(net: string): string;
+  define(def: CheckedDefinition): Promise<{ name: string; uuid: string }>;
+  create(def: CheckedDefinition): Promise<{ name: string; uuid: string }>;
+  defineAndStart(def: CheckedDefinition, opts: CreateOptions): Promise<{ name: string; uuid: string }>;
 }
 
 export async function handleRequest(
@@ -18,9 +23,9 @@ export async function handleRequest(
 ): Promise<HelperResult<Exclude<HelperMethod, 'hello'>>> {
   switch (request.method) {
     case 'define':
-      return pick(await backend.define(checkedXml(request.params.xml)));
+      return pick(await backend.define(CheckedDefinition.read(request.params.xml)));
     case 'create':
-      return pick(await backend.create(checkedXml(request.params.xml)));
+      return pick(await backend.create(CheckedDefinition.read(request.params.xml)));
     case 'start':
       return changeNamed(backend, request.params.net, (name) => backend.start(name));
     case 'destroy':
@@ -37,7 +42,7 @@ export async function handleRequest(
     }
     case 'defineAndStart': {
       const { xml, autostart, start } = request.params;
-      return pick(await backend.defineAndStart(checkedXml(xml), { autostart, start }));
+      return pick(await backend.defineAndStart(CheckedDefinition.read(xml), { autostart, start }));
     }
     case 'restart':
       return changeNamed(backend, request.params.net, (name) => backend.restart(name));
@@ -71,12 +76,6 @@ export async function handleRequest(
     default:
       return assertNever(request, 'helper method');
   }
-}
-
-function checkedXml(xml: string): string {
-  const read = readNetworkDefinition(xml);
-  if (!read.ok) throw new HostError(read.error.code, read.error.message);
-  return xml;
 }
 
 async function changeNamed(

@@ -10,7 +10,7 @@ import { fileStem } from '../../core/names/file-stem.js';
 import { HostError } from '../../host/host-error.js';
 import { operand, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
-import { openRegistry, withControl } from '../open-registry.js';
+import { openReads, withControl } from '../open-registry.js';
 import { readInputFile } from '../read-definition-file.js';
 import { keepRejectedEdit } from '../rejected-edit.js';
 import type { Verb } from './verb.js';
@@ -20,7 +20,7 @@ export const netEdit: Verb = {
   usage: 'net-edit [--network] NET',
   summary: 'edit the saved definition in $VISUAL or $EDITOR',
   async run(argv, io) {
-    const r = openRegistry(io.env);
+    const r = openReads(io.env);
     const name = r.resolve(
       operand('net-edit', parseArgs('net-edit', argv, { operands: ['network'] }), 'network'),
     );

@@ -5,15 +5,15 @@
 import { connectSnippets, unprivilegedAttach } from '../../core/guests/index.js';
 import type { NetworkDef } from '../../core/model/network.js';
 import { currentBridge, currentDefinition } from '../../host/guests/current-definition.js';
-import type { Registry } from '../../host/networks/registry.js';
+import type { NetworkReads } from '../../host/networks/network-reads.js';
 import { type NetworkPort, readNetworkPorts } from '../../host/readers/network-ports.js';
 import { operand, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
-import { openRegistry, withControl } from '../open-registry.js';
+import { openReads, withControl } from '../open-registry.js';
 import { formatTable } from '../table.js';
 import type { Verb } from './verb.js';
 
-function definitionOf(r: Registry, name: string): NetworkDef {
+function definitionOf(r: NetworkReads, name: string): NetworkDef {
   const def = currentDefinition(r.paths, name);
   if (!def) fail(`network '${name}' has no readable definition`);
   return def;
@@ -26,7 +26,7 @@ export const netConnectInfo: Verb = {
   summary: 'what to paste to connect a VM (libvirt, virsh, QEMU)',
   async run(argv, io) {
     const args = parseArgs('net-connect-info', argv, { operands: ['network'], flags: ['json'] });
-    const r = openRegistry(io.env);
+    const r = openReads(io.env);
     const name = r.resolve(operand('net-connect-info', args, 'network'));
     const def = definitionOf(r, name);
     const bridge = currentBridge(r.paths, name, def);
@@ -69,7 +69,7 @@ export const netPorts: Verb = {
   summary: "who is on the network: its bridge's ports, their VMs, MACs and leases",
   async run(argv, io) {
     const args = parseArgs('net-ports', argv, { operands: ['network'], flags: ['json'] });
-    const r = openRegistry(io.env);
+    const r = openReads(io.env);
     const view = await readNetworkPorts(r.paths, r.resolve(operand('net-ports', args, 'network')));
     if (args.flags.has('json')) return io.out(`${JSON.stringify(view, null, 2)}\n`);
     if (!view.active) {
@@ -122,7 +122,7 @@ export const netUserAttach: Verb = {
     if (args.flags.has('on') && args.flags.has('off'))
       fail('net-user-attach: --on and --off exclude each other');
     if (args.flags.size === 0) {
-      const r = openRegistry(io.env);
+      const r = openReads(io.env);
       const name = r.resolve(net);
       return io.out(`${unprivilegedAttach(definitionOf(r, name)) ? 'yes' : 'no'}\n`);
     }

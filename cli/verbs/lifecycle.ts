@@ -1,7 +1,7 @@
 // The verbs that change the host. Messages match virsh's.
 import { operand, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
-import { type CliControl, isRoot, openRegistry, withControl } from '../open-registry.js';
+import { type CliControl, isRoot, openReads, openRegistry, withControl } from '../open-registry.js';
 import { readInputFile } from '../read-definition-file.js';
 import type { Verb } from './verb.js';
 
@@ -36,7 +36,9 @@ export function netVerb(
     summary,
     async run(argv, io) {
       const net = operand(name, parseArgs(name, argv, { operands: ['network'] }), 'network');
-      const resolved = openRegistry(io.env).resolve(net);
+      // Root's registry resolves NET under the lock itself; a user's is resolved here
+      // first so a typo is refused before the helper asks for a password.
+      const resolved = isRoot() ? net : openReads(io.env).resolve(net);
       await withControl(io.env, (c) => act(c, resolved));
       io.out(`Network ${net} ${done}\n\n`);
     },
@@ -76,7 +78,7 @@ export const netAutostart: Verb = {
   async run(argv, io) {
     const args = parseArgs('net-autostart', argv, { operands: ['network'], flags: ['disable'] });
     const net = operand('net-autostart', args, 'network');
-    const name = openRegistry(io.env).resolve(net);
+    const name = openReads(io.env).resolve(net);
     const on = !args.flags.has('disable');
     await withControl(io.env, (c) => c.setAutostart(name, on));
     io.out(`Network ${net} ${on ? 'marked' : 'unmarked'} as autostarted\n\n`);

@@ -5,7 +5,7 @@
 import type { NetworkSummary } from '../../host/networks/registry.js';
 import { type ParsedArgs, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
-import { openRegistry } from '../open-registry.js';
+import { openReads } from '../open-registry.js';
 import { formatTable } from '../table.js';
 import type { Verb } from './verb.js';
 
@@ -54,7 +54,7 @@ export const netList: Verb = {
   async run(argv, io) {
     const args = parseArgs('net-list', argv, { flags: [...FILTER_FLAGS, ...VIRSH_FORMATS, 'json'] });
     const output = listOutput(args);
-    const registry = openRegistry(io.env);
+    const registry = openReads(io.env);
     const nets = registry.list().filter(listFilter(args));
     // UUIDs come from one pass over the state files (no validation), not a lookup per row.
     const uuids = (): Map<string, string | undefined> =>

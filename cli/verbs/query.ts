@@ -5,7 +5,7 @@ import { COUNTERS, readCounters } from '../../host/readers/bridge-stats.js';
 import { type Lease, readLeases } from '../../host/readers/leases.js';
 import { operand, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
-import { openRegistry } from '../open-registry.js';
+import { openReads } from '../open-registry.js';
 import { formatFields, formatTable } from '../table.js';
 import type { Verb } from './verb.js';
 
@@ -17,7 +17,7 @@ export const netUuid: Verb = {
   usage: 'net-uuid [--network] NAME',
   summary: 'print the UUID of a network',
   async run(argv, io) {
-    const r = openRegistry(io.env);
+    const r = openReads(io.env);
     io.out(
       `${r.info(operand('net-uuid', parseArgs('net-uuid', argv, { operands: ['network'] }), 'network')).uuid}\n\n`,
     );
@@ -30,7 +30,7 @@ export const netName: Verb = {
   usage: 'net-name [--network] UUID',
   summary: 'print the name of a network',
   async run(argv, io) {
-    const r = openRegistry(io.env);
+    const r = openReads(io.env);
     io.out(
       `${r.info(operand('net-name', parseArgs('net-name', argv, { operands: ['network'] }), 'network')).name}\n\n`,
     );
@@ -48,7 +48,7 @@ export const netDumpXml: Verb = {
       values: ['xpath'],
       flags: ['inactive', 'wrap'],
     });
-    const xml = openRegistry(io.env).dumpXml(
+    const xml = openReads(io.env).dumpXml(
       operand('net-dumpxml', args, 'network'),
       args.flags.has('inactive'),
     );
@@ -71,7 +71,7 @@ export const netInfo: Verb = {
   summary: 'basic facts about a network',
   async run(argv, io) {
     const args = parseArgs('net-info', argv, { operands: ['network'], flags: ['json'] });
-    const info = openRegistry(io.env).info(operand('net-info', args, 'network'));
+    const info = openReads(io.env).info(operand('net-info', args, 'network'));
     if (args.flags.has('json')) return io.out(`${JSON.stringify(info, null, 2)}\n`);
     io.out(
       formatFields([
@@ -115,7 +115,7 @@ export const netDhcpLeases: Verb = {
       values: ['mac'],
       flags: ['json'],
     });
-    const r = openRegistry(io.env);
+    const r = openReads(io.env);
     const name = r.resolve(operand('net-dhcp-leases', args, 'network'));
     const prefixes = r.leasePrefixes(name);
     const mac = args.values.get('mac')?.toLowerCase();
@@ -145,7 +145,7 @@ export const netStats: Verb = {
   summary: "the bridge's traffic counters",
   async run(argv, io) {
     const args = parseArgs('net-stats', argv, { operands: ['network'], flags: ['json'] });
-    const info = openRegistry(io.env).info(operand('net-stats', args, 'network'));
+    const info = openReads(io.env).info(operand('net-stats', args, 'network'));
     if (!info.active || !info.bridge) fail(`network '${info.name}' is not active`);
     const counters = readCounters(info.bridge);
     if (!counters) fail(`network '${info.name}': bridge ${info.bridge} not found`);

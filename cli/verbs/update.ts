@@ -12,7 +12,7 @@ import {
 import type { UpdateOutcome } from '../../host/live-update/update-network.js';
 import { operand, type ParsedArgs, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
-import { openRegistry, withControl } from '../open-registry.js';
+import { openReads, withControl } from '../open-registry.js';
 import { readInputFile } from '../read-definition-file.js';
 import type { Verb } from './verb.js';
 
@@ -90,7 +90,7 @@ export const netUpdate: Verb = {
     if (args.flags.has('current') && (live || config))
       fail(`${VERB}: --current cannot be combined with --live or --config`);
     const { network, request } = updateRequest(args);
-    const name = openRegistry(io.env).resolve(network);
+    const name = openReads(io.env).resolve(network);
     const outcome = await withControl(io.env, (c) => c.update(name, request, { live, config }));
     // virsh prints this one line, with no blank line after it.
     io.out(`${updateMessage(outcome)}\n`);

@@ -32,8 +32,18 @@ export function cacheLinkState(ctx: EngineContext, state: LinkState): void {
 
 /** Reconcile's link state if recent, else undefined; either way the cache is emptied. */
 export function takeLinkCache(ctx: EngineContext): LinkState | undefined {
-  const cached = linkCache.get(ctx.paths);
+  const state = peekLinkCache(ctx);
   linkCache.delete(ctx.paths);
+  return state;
+}
+
+/**
+ * Reconcile's link state if recent, left cached: for questions that change no link
+ * (which names and subnets are taken, as define asks), so a start after them in the
+ * same command still finds it.
+ */
+export function peekLinkCache(ctx: EngineContext): LinkState | undefined {
+  const cached = linkCache.get(ctx.paths);
   return cached && performance.now() - cached.at < LINK_CACHE_MS ? cached.state : undefined;
 }
 

@@ -4,7 +4,7 @@ import { repairHost, runDoctor } from '../doctor/index.js';
 import { readLinkState } from '../exec/read-links.js';
 import type { EnginePort } from '../networks/engine-port.js';
 import type { HostPaths } from '../paths.js';
-import type { EngineContext } from './engine-context.js';
+import { type EngineContext, peekLinkCache } from './engine-context.js';
 import { reconcile } from './reconcile.js';
 import { startNetwork } from './start-network.js';
 import { stopNetwork } from './stop-network.js';
@@ -15,6 +15,8 @@ export function createEngine(
   log?: (line: string) => void,
 ): EnginePort {
   const ctx: EngineContext = { paths, env, ...(log ? { log } : {}) };
+  // Under the lock reconcile has just read them; a second `ip` would cost a process start.
+  const linkState = async () => peekLinkCache(ctx) ?? (await readLinkState());
   return {
     start: async (def, persistent) => (await startNetwork(def, ctx, { persistent })).status,
     stop: async (status) => {
@@ -23,8 +25,8 @@ export function createEngine(
     reconcile: async () => {
       await reconcile(ctx);
     },
-    hostLinkNames: async () => (await readLinkState()).links.map((l) => l.name),
-    hostSubnets: async () => (await readLinkState()).routes.map((r) => r.cidr),
+    hostLinkNames: async () => (await linkState()).links.map((l) => l.name),
+    hostSubnets: async () => (await linkState()).routes.map((r) => r.cidr),
     doctor: (name) => runDoctor(paths, env, name === undefined ? {} : { network: name }),
     repair: (actions, name) => repairHost(paths, env, actions, name === undefined ? {} : { network: name }),
   };

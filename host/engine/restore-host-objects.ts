@@ -24,10 +24,10 @@ export async function restoreHostObjects(
 ): Promise<void> {
   const nets = readActiveNetworks(ctx.paths);
   const firewalled = nets.filter((n) => wantsFirewall(n.def) && n.status.table);
-  if (firewalled.length) {
-    await restoreTables(firewalled, report);
-    await restoreHostRules(ctx, firewalled, root, report);
-  }
+  // The nft and the iptables readings (and what each puts back) are independent:
+  // one process start's wait instead of two.
+  if (firewalled.length)
+    await Promise.all([restoreTables(firewalled, report), restoreHostRules(ctx, firewalled, root, report)]);
   const bridges = nets.map((n) => n.status.bridge);
   if (await setUnmanagedBridges(ctx.env, root, bridges)) {
     report.rewroteNetworkManager.push(bridges.length ? bridges.join(' ') : '(none)');

@@ -108,7 +108,8 @@ async function runOp(op: HostOp, ctx: EngineContext, rt: Runtime): Promise<void>
     case 'mkdir':
       return ensureDir(op.path, op.mode);
     case 'write-file':
-      return atomicWrite(op.path, op.content, op.mode);
+      // A plan writes only what a start makes again: dnsmasq's files, the ports record.
+      return atomicWrite(op.path, op.content, op.mode, 'volatile');
     case 'remove-file':
       return rmSync(op.path, { force: true });
     case 'dnsmasq-start':

@@ -1,5 +1,5 @@
 // net-update on the host, and the leases view's "Reserve".
-export { type LeaseToReserve, reserveLease } from './reserve-lease.js';
+export { type LeaseToReserve, reserveLease, reserveLeaseLocked } from './reserve-lease.js';
 export {
   type UpdateOptions,
   type UpdateOutcome,

@@ -6,8 +6,9 @@ import { readNetworkDefinition } from '../../core/definition.js';
 import type { NetworkDef } from '../../core/model/network.js';
 import { HostError, notFound } from '../host-error.js';
 import type { HostPaths } from '../paths.js';
+import { withLock } from '../state/lock.js';
 import * as store from '../state/state-store.js';
-import { type UpdateOptions, type UpdateOutcome, updateNetwork } from './update-network.js';
+import { type UpdateOptions, type UpdateOutcome, updateNetworkLocked } from './update-network.js';
 
 export interface LeaseToReserve {
   mac: string;
@@ -21,6 +22,18 @@ export async function reserveLease(
   lease: LeaseToReserve,
   options: Pick<UpdateOptions, 'before'> = {},
 ): Promise<UpdateOutcome> {
+  return withLock(paths.runDir, async () => {
+    await options.before?.();
+    return reserveLeaseLocked(paths, name, lease);
+  });
+}
+
+/** For callers that already hold the host lock: what is active and saved is read under it. */
+export async function reserveLeaseLocked(
+  paths: HostPaths,
+  name: string,
+  lease: LeaseToReserve,
+): Promise<UpdateOutcome> {
   if (parseIp(lease.ip)?.family !== 4) {
     throw new HostError(
       'invalid-input',
@@ -31,15 +44,11 @@ export async function reserveLease(
   const persistent = store.readDefinitionXml(paths, name) !== undefined;
   if (!active && !persistent) throw notFound(name);
   const xml = hostXml(lease, usableName(paths, name, lease.hostname));
-  return updateNetwork(
+  return updateNetworkLocked(
     paths,
     name,
     { command: 'add-last', section: 'ip-dhcp-host', xml },
-    {
-      live: active,
-      config: persistent,
-      ...options,
-    },
+    { live: active, config: persistent },
   );
 }
 

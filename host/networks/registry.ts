@@ -1,66 +1,38 @@
 // The lifecycle rules of virsh net-*: persistent and transient networks, define and
-// undefine, start and destroy, autostart. Reads go straight to the state files; every
-// change runs under the one lock after reconcile.
+// undefine, start and destroy, autostart. The reads are NetworkReads' (network-reads.ts);
+// every change here runs under the one lock after one reconcile.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { parseCidr } from '../../core/addr/cidr.js';
-import { ipDefPrefix } from '../../core/addr/ip-def.js';
 import { defaultNetworkDef } from '../../core/define/default-network.js';
 import { type DefinedNetwork, fillDefaults } from '../../core/define/fill-defaults.js';
 import { applyNetworkFix, type NetworkFix } from '../../core/define/network-fix.js';
-import { readNetworkDefinition } from '../../core/definition.js';
 import { unprivilegedOptionProblems } from '../../core/dnsmasq/option-allowlist.js';
-import { ipFamily, managedModeOf, type NetworkDef } from '../../core/model/network.js';
+import { managedModeOf, type NetworkDef } from '../../core/model/network.js';
 import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
-import { parseNetworkXml } from '../../core/xml/parse-network.js';
 import type { RepairAction } from '../doctor/index.js';
 import { setUserAttachLocked } from '../guests/user-attach.js';
 import { HostError, notFound } from '../host-error.js';
 import {
   type LeaseToReserve,
-  reserveLease,
+  reserveLeaseLocked,
   type UpdateFlags,
   type UpdateOutcome,
-  updateNetwork,
+  updateNetworkLocked,
 } from '../live-update/index.js';
 import type { HostPaths } from '../paths.js';
-import { linkExists } from '../readers/link-exists.js';
 import { ensureDir } from '../state/ensure-dir.js';
+import { IdentityIndex } from '../state/identity-index.js';
 import { withLock } from '../state/lock.js';
 import * as store from '../state/state-store.js';
-import type { NetworkStatus } from '../state/status.js';
+import { CheckedDefinition, checkedDefinitionOf, type DefinitionSource } from './checked-definition.js';
 import type { EnginePort } from './engine-port.js';
 import type { CreateOptions, NetworkControl } from './network-control.js';
 
-export interface NetworkSummary {
-  name: string;
-  active: boolean;
-  persistent: boolean;
-  autostart: boolean;
-  /**
-   * Why a network that has a status is not counted active: the status is damaged or
-   * its bridge is gone. Only an unprivileged reader sees this; as root every command
-   * reconciles first, which repairs both.
-   */
-  problem?: NetworkProblem;
-}
+import { type NetworkIdentity, NetworkReads } from './network-reads.js';
 
-export interface NetworkProblem {
-  kind: 'damaged-status' | 'bridge-gone';
-  message: string;
-}
-
-export interface NetworkIdentity {
-  name: string;
-  uuid: string | undefined;
-  bridge: string | undefined;
-}
-
-export interface NetworkInfo extends NetworkSummary {
-  uuid: string;
-  bridge: string | undefined;
-}
+export type { NetworkIdentity, NetworkInfo, NetworkProblem, NetworkSummary } from './network-reads.js';
 
 /**
  * Whom a registry makes changes for. 'root' is the CLI run by root, which may
@@ -72,135 +44,31 @@ export interface NetworkInfo extends NetworkSummary {
  */
 export type Serves = 'root' | 'unprivileged';
 
-export class Registry implements NetworkControl {
+/** The changes, each under the one lock after one reconcile, on top of the reads. */
+export class Registry extends NetworkReads implements NetworkControl {
   constructor(
-    readonly paths: HostPaths,
+    paths: HostPaths,
     private readonly engine: EnginePort,
     private readonly serves: Serves = 'root',
-  ) {}
-
-  list(): NetworkSummary[] {
-    const defined = new Set(store.listDefinedNames(this.paths));
-    const active = new Set(store.listActiveNames(this.paths));
-    const names = [...new Set([...defined, ...active])].sort();
-    return names.map((name) => this.summary(name, defined.has(name), active.has(name)));
+  ) {
+    super(paths);
   }
 
-  private summary(name: string, defined: boolean, hasStatus: boolean): NetworkSummary {
-    const read = hasStatus ? store.readStatusRecord(this.paths, name) : {};
-    const status = read.record?.status;
-    const persistent = defined || (status?.persistent ?? false);
-    const problem = hasStatus ? activeProblem(read.damage, status) : undefined;
-    return {
-      name,
-      active: hasStatus && problem === undefined,
-      persistent,
-      autostart: defined && store.isAutostart(this.paths, name),
-      ...(problem === undefined ? {} : { problem }),
-    };
-  }
-
-  /** NET is a name or a UUID, as in virsh. */
-  resolve(net: string): string {
-    if (this.exists(net)) return net;
-    const byUuid = this.identities().find((n) => n.uuid === net.toLowerCase());
-    if (!byUuid) throw notFound(net);
-    return byUuid.name;
-  }
-
-  private exists(name: string): boolean {
-    return (
-      store.readDefinitionXml(this.paths, name) !== undefined ||
-      store.readActive(this.paths, name) !== undefined
-    );
-  }
-
-  /**
-   * Name, UUID and bridge of every network in one pass: the live status for active
-   * ones, else the saved definition parsed without validation (it was validated when
-   * saved). Define checks against all of them, so this must stay cheap at 1,000 networks.
-   */
-  identities(): NetworkIdentity[] {
-    return this.list().map(({ name }) => {
-      const status = store.readActive(this.paths, name)?.status;
-      if (status) return { name, uuid: status.uuid.toLowerCase(), bridge: status.bridge };
-      const xml = store.readDefinitionXml(this.paths, name);
-      const parsed = xml === undefined ? undefined : parseNetworkXml(xml);
-      const def = parsed?.ok ? parsed.value : undefined;
-      return { name, uuid: def?.uuid?.toLowerCase(), bridge: def?.bridge?.name };
-    });
-  }
-
-  uuidOf(name: string): string | undefined {
-    const active = store.readActive(this.paths, name);
-    if (active) return active.status.uuid;
-    return this.definition(name)?.uuid;
-  }
-
-  /** The saved definition (next start), if the network is persistent. */
-  definition(name: string): NetworkDef | undefined {
-    const xml = store.readDefinitionXml(this.paths, name);
-    if (xml === undefined) return undefined;
-    const parsed = readNetworkDefinition(xml);
-    if (!parsed.ok)
-      throw new HostError(
-        'internal',
-        `stored definition of network '${name}' is unreadable: ${parsed.error.message}`,
-      );
-    return parsed.value;
-  }
-
-  info(net: string): NetworkInfo {
-    const name = this.resolve(net);
-    const active = store.readActive(this.paths, name);
-    const def = this.definition(name);
-    const summary = this.summary(name, def !== undefined, active !== undefined);
-    return {
-      ...summary,
-      uuid: active?.status.uuid ?? def?.uuid ?? '',
-      bridge: active?.status.bridge ?? def?.bridge?.name,
-    };
-  }
-
-  dumpXml(net: string, inactive: boolean): string {
-    const name = this.resolve(net);
-    const active = store.readActive(this.paths, name);
-    const saved = store.readDefinitionXml(this.paths, name);
-    if (active && (!inactive || saved === undefined)) return active.xml;
-    return saved ?? '';
-  }
-
-  /** Prefix length per family of the DHCP-serving <ip>, for showing leases as CIDRs. */
-  leasePrefixes(name: string): Partial<Record<'ipv4' | 'ipv6', number>> {
-    const active = store.readActive(this.paths, name);
-    const parsed = active ? readNetworkDefinition(active.xml) : undefined;
-    const def = parsed?.ok ? parsed.value : this.definition(name);
-    const out: Partial<Record<'ipv4' | 'ipv6', number>> = {};
-    for (const ip of def?.ips ?? []) {
-      const prefix = ipDefPrefix(ip);
-      if (ip.dhcp && prefix !== undefined) out[ipFamily(ip)] = prefix;
-    }
-    return out;
-  }
-
-  activeStatus(net: string): NetworkStatus | undefined {
-    return store.readActive(this.paths, this.resolve(net))?.status;
-  }
-
-  async define(source: string | Uint8Array): Promise<DefinedNetwork> {
-    const def = this.admit(readSource(source), 'net-define');
+  async define(source: DefinitionSource): Promise<DefinedNetwork> {
+    const def = this.admit(checkedDefinitionOf(source), 'net-define');
     return this.mutate(async () => {
-      const others = this.identities();
+      const index = IdentityIndex.read(this.paths);
+      const others = this.identities(index);
       const filled = await this.withDefaults(this.keepUuid(def, others), others);
       this.checkDuplicate(filled, others);
       checkBridgeFree('define', filled, others);
-      store.writeDefinitionXml(this.paths, filled.name, formatNetworkXml(filled, { inactive: true }));
+      this.saveDefinition(index, filled, formatNetworkXml(filled, { inactive: true }));
       return filled;
     });
   }
 
-  async create(source: string | Uint8Array): Promise<DefinedNetwork> {
-    const def = this.admit(readSource(source), 'net-create');
+  async create(source: DefinitionSource): Promise<DefinedNetwork> {
+    const def = this.admit(checkedDefinitionOf(source), 'net-create');
     return this.mutate(async () => {
       const others = this.identities();
       const filled = await this.withDefaults(def, others);
@@ -246,21 +114,22 @@ export class Registry implements NetworkControl {
    * under one lock. A start that fails removes the definition again, so a failure
    * leaves nothing behind and the form it came from can simply be corrected.
    */
-  async defineAndStart(source: string | Uint8Array, opts: CreateOptions): Promise<DefinedNetwork> {
-    const def = this.admit(readSource(source), 'net-define');
+  async defineAndStart(source: DefinitionSource, opts: CreateOptions): Promise<DefinedNetwork> {
+    const def = this.admit(checkedDefinitionOf(source), 'net-define');
     return this.mutate(async () => {
-      const others = this.identities();
+      const index = IdentityIndex.read(this.paths);
+      const others = this.identities(index);
       if (others.some((o) => o.name === def.name))
         throw new HostError('conflict', `network '${def.name}' already exists`);
       const filled = await this.withDefaults(def, others);
       this.checkDuplicate(filled, others);
       checkBridgeFree('define', filled, others);
-      store.writeDefinitionXml(this.paths, filled.name, formatNetworkXml(filled, { inactive: true }));
+      this.saveDefinition(index, filled, formatNetworkXml(filled, { inactive: true }));
       try {
         if (opts.autostart) store.setAutostart(this.paths, filled.name, true);
         if (opts.start) await this.engine.start(filled, true);
       } catch (err) {
-        store.removeDefinition(this.paths, filled.name);
+        this.dropDefinition(index, filled.name);
         store.removeLeases(this.paths, filled.name);
         throw err;
       }
@@ -278,7 +147,7 @@ export class Registry implements NetworkControl {
       const name = this.resolve(net);
       const active = store.readActive(this.paths, name);
       if (!active) throw notActive(name);
-      const def = this.definition(name) ?? readSource(active.xml);
+      const def = this.definition(name) ?? checkedDefinitionOf(active.xml);
       await this.engine.stop(active.status);
       try {
         await this.engine.start(def, active.status.persistent);
@@ -315,10 +184,11 @@ export class Registry implements NetworkControl {
       } catch (err) {
         throw new HostError('invalid-input', (err as Error).message);
       }
-      const filled = await this.withDefaults(fixed);
+      const index = IdentityIndex.read(this.paths);
+      const filled = await this.withDefaults(fixed, this.identities(index));
       const xml = formatNetworkXml(filled, { inactive: true });
-      readSource(xml);
-      store.writeDefinitionXml(this.paths, name, xml);
+      CheckedDefinition.read(xml);
+      this.saveDefinition(index, filled, xml);
       if (store.readActive(this.paths, name)) return { started: false };
       await this.engine.start(filled, true);
       return { started: true };
@@ -354,19 +224,29 @@ export class Registry implements NetworkControl {
     if (active)
       store.writeActive(this.paths, name, { ...active, status: { ...active.status, persistent: false } });
     else store.removeLeases(this.paths, name);
-    store.removeDefinition(this.paths, name);
+    this.dropDefinition(IdentityIndex.read(this.paths), name);
   }
 
-  /** Takes the lock itself (updateNetwork does), with reconcile first as mutate would. */
+  /** The definition file and its identity index entry, together under the lock. */
+  private saveDefinition(index: IdentityIndex, def: NetworkDef, xml: string): void {
+    store.writeDefinitionXml(this.paths, def.name, xml);
+    index.record(def.name, def);
+    index.save();
+  }
+
+  private dropDefinition(index: IdentityIndex, name: string): void {
+    store.removeDefinition(this.paths, name);
+    index.forget(name);
+    index.save();
+  }
+
+  /** Under the lock after reconcile, like every change: the lease's network is looked at there. */
   async reserve(net: string, lease: LeaseToReserve): Promise<UpdateOutcome> {
-    return reserveLease(this.paths, this.resolve(net), lease, { before: () => this.engine.reconcile() });
+    return this.mutate(() => reserveLeaseLocked(this.paths, this.resolve(net), lease));
   }
 
   async update(net: string, req: NetworkUpdateRequest, flags: UpdateFlags): Promise<UpdateOutcome> {
-    return updateNetwork(this.paths, this.resolve(net), req, {
-      ...flags,
-      before: () => this.engine.reconcile(),
-    });
+    return this.mutate(() => updateNetworkLocked(this.paths, this.resolve(net), req, flags));
   }
 
   /**
@@ -383,7 +263,11 @@ export class Registry implements NetworkControl {
       const def = defaultNetworkDef({ subnetsInUse: subnets, usedBridgeNames: links });
       const filled = await this.withDefaults(def);
       ensureDir(this.paths.configDir, 0o755);
-      store.writeDefinitionXml(this.paths, filled.name, formatNetworkXml(filled, { inactive: true }));
+      this.saveDefinition(
+        IdentityIndex.read(this.paths),
+        filled,
+        formatNetworkXml(filled, { inactive: true }),
+      );
       store.setAutostart(this.paths, filled.name, true);
     });
   }
@@ -455,23 +339,6 @@ export class Registry implements NetworkControl {
         throw new HostError('conflict', `network '${other.name}' is already defined with uuid ${uuid}`);
     }
   }
-}
-
-function readSource(source: string | Uint8Array): NetworkDef {
-  const parsed = readNetworkDefinition(source);
-  if (!parsed.ok) throw new HostError(parsed.error.code, parsed.error.message);
-  return parsed.value;
-}
-
-function activeProblem(
-  damage: string | undefined,
-  status: NetworkStatus | undefined,
-): NetworkProblem | undefined {
-  if (damage !== undefined)
-    return { kind: 'damaged-status', message: `${damage}; any command as root repairs it` };
-  if (status && !linkExists(status.bridge))
-    return { kind: 'bridge-gone', message: `its bridge ${status.bridge} is gone` };
-  return undefined;
 }
 
 // The messages of lookups and state conflicts are libvirt's, after virsh's first

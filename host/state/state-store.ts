@@ -41,6 +41,11 @@ export const listActiveNames = (p: HostPaths): string[] => namesIn(p.runDir, '.j
 export const readDefinitionXml = (p: HostPaths, name: string): string | undefined =>
   readText(definitionPath(p, name));
 
+export const hasDefinition = (p: HostPaths, name: string): boolean => existsSync(definitionPath(p, name));
+
+/** A status JSON exists (it may still be damaged: readStatusRecord says). */
+export const hasStatus = (p: HostPaths, name: string): boolean => existsSync(statusJsonPath(p, name));
+
 export function writeDefinitionXml(p: HostPaths, name: string, xml: string): void {
   atomicWrite(definitionPath(p, name), xml);
 }
@@ -92,8 +97,8 @@ export function readStatusRecord(p: HostPaths, name: string): { record?: ActiveR
 
 /** The live XML goes first so a reader that sees the JSON always finds the XML too. */
 export function writeActive(p: HostPaths, name: string, record: ActiveRecord): void {
-  atomicWrite(statusXmlPath(p, name), record.xml);
-  atomicWrite(statusJsonPath(p, name), `${JSON.stringify(record.status, null, 2)}\n`);
+  atomicWrite(statusXmlPath(p, name), record.xml, 0o644, 'volatile');
+  atomicWrite(statusJsonPath(p, name), `${JSON.stringify(record.status, null, 2)}\n`, 0o644, 'volatile');
 }
 
 export function removeLeases(p: HostPaths, name: string): void {
@@ -107,7 +112,7 @@ export function removeActive(p: HostPaths, name: string): void {
 }
 
 export function writeIntent(p: HostPaths, intent: Intent): void {
-  atomicWrite(intentPath(p, intent.name), `${JSON.stringify(intent)}\n`);
+  atomicWrite(intentPath(p, intent.name), `${JSON.stringify(intent)}\n`, 0o644, 'volatile');
 }
 
 export function removeIntent(p: HostPaths, name: string): void {

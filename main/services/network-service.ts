@@ -17,14 +17,15 @@ import type { LinkState } from '../../host/exec/read-links.js';
 import { currentBridge, currentDefinition } from '../../host/guests/current-definition.js';
 import { HostError } from '../../host/host-error.js';
 import type { CreateOptions, NetworkControl } from '../../host/networks/network-control.js';
-import { Registry } from '../../host/networks/registry.js';
+import { NetworkReads } from '../../host/networks/network-reads.js';
 import type { HostPaths } from '../../host/paths.js';
 import { type HostInterface, uplinkCandidates } from '../../host/readers/host-interfaces.js';
 import { readLeases } from '../../host/readers/leases.js';
 import { readNetworkPorts } from '../../host/readers/network-ports.js';
 import { readActive, readDefinitionXml } from '../../host/state/state-store.js';
 import { networkRow } from './network-rows.js';
-import { readOnlyEngine } from './read-only-engine.js';
+import { ParsedDefinitions } from './parsed-definitions.js';
+import { reservedMacs } from './reserved-macs.js';
 import { type DirWatch, watchDirs } from './watch-dirs.js';
 
 export interface NetworkServiceOptions {
@@ -41,19 +42,23 @@ type Listener = (rows: NetworkRow[]) => void;
 const PORT_POLL_MS = 3_000;
 
 export class NetworkService {
-  private readonly reader: Registry;
+  private readonly reader: NetworkReads;
   private readonly listeners = new Set<Listener>();
   private watch: DirWatch | undefined;
   private portPoll: ReturnType<typeof setInterval> | undefined;
   private lastSent = '';
+  /** Parsed XML per network, so a file event re-parses only what changed. */
+  readonly parsed = new ParsedDefinitions();
 
   constructor(private readonly opts: NetworkServiceOptions) {
-    this.reader = new Registry(opts.paths, readOnlyEngine);
+    this.reader = new NetworkReads(opts.paths);
   }
 
   list(): NetworkRow[] {
     const now = Math.floor((this.opts.now?.() ?? Date.now()) / 1000);
-    return this.reader.list().map((s) => networkRow(this.opts.paths, s, now));
+    const summaries = this.reader.list();
+    this.parsed.keepOnly(new Set(summaries.map((s) => s.name)));
+    return summaries.map((s) => networkRow(this.opts.paths, s, now, this.parsed));
   }
 
   xml(name: string): { saved?: string; live?: string } {
@@ -62,10 +67,13 @@ export class NetworkService {
     return { ...(saved === undefined ? {} : { saved }), ...(live === undefined ? {} : { live }) };
   }
 
+  /** The lease file's leases, each saying whether a static <host> already gives it its address. */
   leases(name: string): Lease[] {
+    const reserved = reservedMacs(this.parsed.current(this.opts.paths, name));
     return readLeases(this.opts.paths, name).map((l) => ({
       ip: l.ip,
       expiry: l.expiry,
+      reserved: l.mac !== undefined && reserved.has(l.mac.toLowerCase()),
       ...(l.mac ? { mac: l.mac } : {}),
       ...(l.hostname ? { hostname: l.hostname } : {}),
       ...(l.clientId ? { clientId: l.clientId } : {}),

@@ -18,8 +18,8 @@ function fakeBackend() {
       if (net === 'ghost') throw new HostError('not-found', `network '${net}' not found`);
       return net === '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' ? 'lab' : net;
     },
-    define: async (xml) => {
-      calls.push(`define ${xml.length}`);
+    define: async (checked) => {
+      calls.push(`define ${checked.source.length}`);
       return { name: 'lab', uuid: '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' };
     },
     create: async () => ({ name: 'lab', uuid: '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' }),
@@ -48,8 +48,8 @@ function fakeBackend() {
       calls.push(`repair ${actions.join(',')}`);
       return { ok: true, complete: true, checked: [], findings: [] };
     },
-    defineAndStart: async (xml, opts) => {
-      calls.push(`defineAndStart ${xml.length} ${opts.autostart} ${opts.start}`);
+    defineAndStart: async (checked, opts) => {
+      calls.push(`defineAndStart ${checked.source.length} ${opts.autostart} ${opts.start}`);
       return { name: 'lab', uuid: '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' };
     },
     restart: async (name) => void calls.push(`restart ${name}`),

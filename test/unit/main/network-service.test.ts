@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dnsmasqFilePath } from '../../../host/paths.js';
 import { NetworkService } from '../../../main/services/network-service.js';
 import { pollUntil } from '../../support/poll-until.js';
 import { type Fixture, labXml, makeFixture } from './service-fixture.js';
@@ -142,5 +144,37 @@ describe('network service', () => {
     expect(seen).toEqual([1]);
     service.publish();
     expect(seen).toEqual([1]);
+  });
+
+  it('says which leases a static <host> already reserves, without the renderer reading the XML', () => {
+    open();
+    fx.writeDefinition(
+      'lab',
+      labXml('lab').replace('</dhcp>', "  <host mac='52:54:00:AA:00:01' ip='192.168.50.9'/>\n    </dhcp>"),
+    );
+    writeFileSync(
+      dnsmasqFilePath(fx.paths, 'lab', 'leases'),
+      '0 52:54:00:aa:00:01 192.168.50.9 vm1 *\n0 52:54:00:aa:00:02 192.168.50.77 vm2 *\n',
+    );
+    expect(service.leases('lab').map((l) => [l.ip, l.reserved])).toEqual([
+      ['192.168.50.9', true],
+      ['192.168.50.77', false],
+    ]);
+  });
+
+  it('parses a network again only when its XML changed, not on every other file event', () => {
+    open();
+    fx.writeDefinition('a', labXml('a', 70));
+    fx.writeDefinition('b', labXml('b', 71));
+    service.list();
+    expect(service.parsed.parses).toBe(2);
+    // A lease renewal or an unrelated file: the rows are rebuilt, nothing is parsed.
+    writeFileSync(dnsmasqFilePath(fx.paths, 'a', 'leases'), '0 52:54:00:aa:00:01 192.168.70.9 vm1 *\n');
+    service.list();
+    service.leases('a');
+    expect(service.parsed.parses).toBe(2);
+    fx.writeDefinition('b', labXml('b', 72));
+    expect(service.list().find((r) => r.name === 'b')?.ipv4).toBe('192.168.72.0/24');
+    expect(service.parsed.parses).toBe(3);
   });
 });

@@ -2,45 +2,23 @@
 // registry behind a renderer) is where every definition enters the host: it
 // refuses dnsmasq options that name a program, file, directory or user, before
 // anything is saved or started. The registry of root's own CLI takes any option.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NetworkDef } from '../../../core/model/network.js';
 import { HostError } from '../../../host/host-error.js';
-import type { EnginePort } from '../../../host/networks/engine-port.js';
-import { Registry, type Serves } from '../../../host/networks/registry.js';
-import { definitionPath, hostPaths } from '../../../host/paths.js';
-import type { NetworkStatus } from '../../../host/state/status.js';
+import type { Serves } from '../../../host/networks/registry.js';
+import { definitionPath } from '../../../host/paths.js';
+import { registryInTempRoot, type TestRegistry } from './recording-engine.js';
 
-const roots: string[] = [];
+const made: TestRegistry[] = [];
 afterEach(() => {
-  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
+  for (const r of made.splice(0)) r.remove();
 });
 
 /** The engine's side of start, recorded: the registry's rules are what is under test. */
 function registry(serves: Serves) {
-  const root = mkdtempSync(join(tmpdir(), 'sy-policy-'));
-  roots.push(root);
-  const paths = hostPaths({
-    SWITCHYARD_CONFIG_DIR: join(root, 'config'),
-    SWITCHYARD_RUN_DIR: join(root, 'run'),
-    SWITCHYARD_STATE_DIR: join(root, 'state'),
-  });
-  const started: string[] = [];
-  const engine: EnginePort = {
-    start: async (def: NetworkDef) => {
-      started.push(def.name);
-      return { name: def.name } as NetworkStatus;
-    },
-    stop: async () => {},
-    reconcile: async () => {},
-    hostLinkNames: async () => [],
-    hostSubnets: async () => [],
-    doctor: async () => ({ ok: true, complete: true, checked: [], findings: [] }),
-    repair: async () => ({ ok: true, complete: true, checked: [], findings: [] }),
-  };
-  return { registry: new Registry(paths, engine, serves), paths, started };
+  const r = registryInTempRoot(serves, 'sy-policy-');
+  made.push(r);
+  return r;
 }
 
 const withOption = (

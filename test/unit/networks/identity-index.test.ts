@@ -1,0 +1,144 @@
+// The identity index is a cache of the definitions' name, UUID and bridge: define
+// reads it instead of parsing every other network's XML. Whatever happens to the
+// XML files behind its back (hand edits, deletions, a lost or damaged index), the
+// answer must be the files' own.
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HostError } from '../../../host/host-error.js';
+import { definitionPath, type HostPaths } from '../../../host/paths.js';
+import { IDENTITY_INDEX_FILE, IdentityIndex } from '../../../host/state/identity-index.js';
+import { writeDefinitionXml } from '../../../host/state/state-store.js';
+import { registryInTempRoot, type TestRegistry } from './recording-engine.js';
+
+const made: TestRegistry[] = [];
+afterEach(() => {
+  for (const r of made.splice(0)) r.remove();
+});
+
+function root(): TestRegistry {
+  const r = registryInTempRoot('root', 'sy-index-');
+  made.push(r);
+  return r;
+}
+
+const uuidOf = (n: number): string => `0a1b2c3d-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const networkXml = (name: string, n: number, bridge = `br${n}`): string =>
+  `<network>
+  <name>${name}</name>
+  <uuid>${uuidOf(n)}</uuid>
+  <bridge name='${bridge}'/>
+  <ip address='10.${n}.0.1' netmask='255.255.255.0'/>
+</network>
+`;
+
+const indexPath = (p: HostPaths): string => join(p.configDir, IDENTITY_INDEX_FILE);
+const byName = (p: HostPaths) =>
+  Object.fromEntries(
+    IdentityIndex.read(p)
+      .identities()
+      .map((i) => [i.name, [i.uuid, i.bridge]]),
+  );
+
+async function conflict(p: Promise<unknown>): Promise<string> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof HostError) || err.code !== 'conflict')
+    throw new Error(`expected a conflict, got ${err}`);
+  return err.message;
+}
+
+describe('identity index of the saved definitions', () => {
+  it('is built from the XML files when there is none, and saved', () => {
+    const { paths } = root();
+    writeDefinitionXml(paths, 'a', networkXml('a', 1));
+    writeDefinitionXml(paths, 'b c', networkXml('b c', 2));
+    const index = IdentityIndex.read(paths);
+    expect(byName(paths)).toEqual({ a: [uuidOf(1), 'br1'], 'b c': [uuidOf(2), 'br2'] });
+    index.save();
+    const saved = JSON.parse(readFileSync(indexPath(paths), 'utf8'));
+    expect(Object.keys(saved.entries).sort()).toEqual(['a.xml', 'b%20c.xml']);
+    expect(statSync(indexPath(paths)).mode & 0o777).toBe(0o644);
+  });
+
+  it('answers from an entry that still matches its file, without reading the XML', () => {
+    const { paths } = root();
+    writeDefinitionXml(paths, 'a', networkXml('a', 1));
+    IdentityIndex.read(paths).save();
+    // An entry whose file is unchanged since long before the save is trusted as it is:
+    // give it an identity the XML does not have, to see which one is answered.
+    const saved = JSON.parse(readFileSync(indexPath(paths), 'utf8'));
+    saved.entries['a.xml'].uuid = 'from-the-index';
+    saved.savedAtMs = saved.entries['a.xml'].mtimeMs + 60_000;
+    writeFileSync(indexPath(paths), JSON.stringify(saved));
+    expect(byName(paths)).toEqual({ a: ['from-the-index', 'br1'] });
+  });
+
+  it('re-reads a file edited by hand after the index was saved, even in the same clock tick', () => {
+    const { paths } = root();
+    writeDefinitionXml(paths, 'a', networkXml('a', 1));
+    IdentityIndex.read(paths).save();
+    // Same size, written in place (same inode): only the content differs.
+    writeFileSync(definitionPath(paths, 'a'), networkXml('a', 7, 'br1'));
+    expect(byName(paths)).toEqual({ a: [uuidOf(7), 'br1'] });
+  });
+
+  it('drops a definition whose file was deleted, and adds one written behind its back', () => {
+    const { paths } = root();
+    writeDefinitionXml(paths, 'a', networkXml('a', 1));
+    writeDefinitionXml(paths, 'b', networkXml('b', 2));
+    IdentityIndex.read(paths).save();
+    rmSync(definitionPath(paths, 'a'));
+    writeDefinitionXml(paths, 'c', networkXml('c', 3));
+    expect(byName(paths)).toEqual({ b: [uuidOf(2), 'br2'], c: [uuidOf(3), 'br3'] });
+  });
+
+  it('is rebuilt from the files when the index is damaged', () => {
+    const { paths } = root();
+    writeDefinitionXml(paths, 'a', networkXml('a', 1));
+    writeFileSync(indexPath(paths), '{"version":1,"savedAtMs":');
+    expect(byName(paths)).toEqual({ a: [uuidOf(1), 'br1'] });
+    writeFileSync(indexPath(paths), JSON.stringify({ version: 1, savedAtMs: 0, entries: { 'a.xml': {} } }));
+    expect(byName(paths)).toEqual({ a: [uuidOf(1), 'br1'] });
+  });
+
+  it('keeps the name of a file that no longer parses, with no UUID or bridge', () => {
+    const { paths } = root();
+    writeDefinitionXml(paths, 'a', '<network><name>a</name>');
+    expect(byName(paths)).toEqual({ a: [undefined, undefined] });
+  });
+});
+
+describe('define and undefine keep the index with the files', () => {
+  it('records a defined network and forgets an undefined one', async () => {
+    const { registry, paths } = root();
+    await registry.define(networkXml('a', 1));
+    await registry.define(networkXml('b', 2));
+    const entries = () => Object.keys(JSON.parse(readFileSync(indexPath(paths), 'utf8')).entries).sort();
+    expect(entries()).toEqual(['a.xml', 'b.xml']);
+    await registry.undefine('a');
+    expect(entries()).toEqual(['b.xml']);
+  });
+
+  it('refuses a UUID or bridge that a hand-edited definition took after the index was saved', async () => {
+    const { registry, paths } = root();
+    await registry.define(networkXml('a', 1));
+    writeFileSync(definitionPath(paths, 'a'), networkXml('a', 2, 'br9'));
+    expect(await conflict(registry.define(networkXml('b', 2)))).toBe(
+      `network 'a' is already defined with uuid ${uuidOf(2)}`,
+    );
+    expect(await conflict(registry.define(networkXml('b', 3, 'br9')))).toBe(
+      "Failed to define network b: bridge name 'br9' already in use.",
+    );
+  });
+
+  it('lets a bridge or UUID go again once the definition holding it was deleted by hand', async () => {
+    const { registry, paths } = root();
+    await registry.define(networkXml('a', 1));
+    rmSync(definitionPath(paths, 'a'));
+    await registry.define(networkXml('b', 1, 'br1'));
+    expect(byName(paths)).toEqual({ b: [uuidOf(1), 'br1'] });
+  });
+});
