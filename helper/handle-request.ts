@@ -4,8 +4,8 @@
 import type { HelperMethod, HelperRequest, HelperResult } from '../contract/helper.js';
 import { readNetworkDefinition } from '../core/definition.js';
 import { assertNever } from '../core/result.js';
-import { HostError } from '../host/host-error.js';
 import type { NetworkControl } from '../host/networks/network-control.js';
+import { problemError } from '../host/problem-error.js';
 
 /** What the helper needs from the host: the changes, plus name-or-UUID lookup. */
 export interface HelperBackend extends NetworkControl {
@@ -58,7 +58,7 @@ export async function handleRequest(
 
 function checkedXml(xml: string): string {
   const read = readNetworkDefinition(xml);
-  if (!read.ok) throw new HostError(read.error.code, read.error.message);
+  if (!read.ok) throw problemError(read.error);
   return xml;
 }
 

@@ -16,6 +16,7 @@ import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import { HostError } from '../host-error.js';
 import type { LeaseToReserve, UpdateFlags, UpdateOutcome } from '../live-update/index.js';
 import type { NetworkControl } from '../networks/network-control.js';
+import { problemError } from '../problem-error.js';
 import type { HelperCommand } from './helper-command.js';
 import { HelperConnection } from './helper-connection.js';
 
@@ -111,7 +112,7 @@ export class HelperClient implements NetworkControl {
 /** The text sent to the helper, after the same checks the helper will make. */
 function checkedText(source: string | Uint8Array): string {
   const read = readNetworkDefinition(source);
-  if (!read.ok) throw new HostError(read.error.code, read.error.message);
+  if (!read.ok) throw problemError(read.error);
   return typeof source === 'string' ? source : new TextDecoder('utf-8', { fatal: true }).decode(source);
 }
 

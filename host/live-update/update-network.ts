@@ -18,6 +18,7 @@ import { formatNetworkXml } from '../../core/xml/format-network.js';
 import { pauseAt } from '../engine/fail-injection.js';
 import { HostError, notFound } from '../host-error.js';
 import type { HostPaths } from '../paths.js';
+import { problemError } from '../problem-error.js';
 import { withLock } from '../state/lock.js';
 import * as store from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
@@ -166,7 +167,7 @@ function stored(name: string, xml: string, what: string): NetworkDef {
 
 function updated(name: string, def: NetworkDef, req: NetworkUpdateRequest): NetworkDef {
   const result = applyCheckedNetworkUpdate(def, req);
-  if (!result.ok) throw new HostError(result.error.code, result.error.message);
+  if (!result.ok) throw problemError(result.error);
   if (result.value.name !== name)
     throw new HostError('internal', `update changed the name of network '${name}'`);
   return result.value;

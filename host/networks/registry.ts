@@ -23,6 +23,7 @@ import {
   updateNetwork,
 } from '../live-update/index.js';
 import type { HostPaths } from '../paths.js';
+import { problemError } from '../problem-error.js';
 import { linkExists } from '../readers/link-exists.js';
 import { ensureDir } from '../state/ensure-dir.js';
 import { withLock } from '../state/lock.js';
@@ -359,7 +360,7 @@ export class Registry implements NetworkControl {
 
 function readSource(source: string | Uint8Array): NetworkDef {
   const parsed = readNetworkDefinition(source);
-  if (!parsed.ok) throw new HostError(parsed.error.code, parsed.error.message);
+  if (!parsed.ok) throw problemError(parsed.error);
   return parsed.value;
 }
 
