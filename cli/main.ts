@@ -22,13 +22,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const verb = verbs.find((v) => v.name === verbName);
   if (!verb) throw new CliError(`unknown verb '${verbName}' (try 'switchyard help')`);
-  if (!verb.pure) await prepareHost(process.env, { reconcile: verb.readsHost === true });
-  await verb.run(rest, {
+  if (!verb.pure && !verb.diagnoses) await prepareHost(process.env, { reconcile: verb.readsHost === true });
+  const code = await verb.run(rest, {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     env: process.env,
   });
-  return 0;
+  return code ?? 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -5,7 +5,15 @@
 // is written anywhere else.
 import { z } from 'zod';
 import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/update-request.js';
-import { errorCodes, ipv4Address, macAddress, networkName } from './ipc.js';
+import {
+  errorCodes,
+  healthReport,
+  ipv4Address,
+  macAddress,
+  networkFix,
+  networkName,
+  repairActions,
+} from './ipc.js';
 
 /** Bumped on any incompatible change; the client and helper refuse to talk across versions. */
 export const HELPER_PROTOCOL = 2;
@@ -78,6 +86,20 @@ export const helperMethods = {
   autostart: method(z.strictObject({ net: networkRef, on: z.boolean() }), named),
   /** "VMs of unprivileged users may attach" (qemu-bridge-helper), saved and live. */
   userAttach: method(z.strictObject({ net: networkRef, on: z.boolean() }), named),
+  /** Define, then autostart and start as asked, under one lock; a failed start defines nothing. */
+  defineAndStart: method(
+    z.strictObject({ xml: networkXml, autostart: z.boolean(), start: z.boolean() }),
+    defined,
+  ),
+  /** Stop and start again with the saved definition, under one lock. */
+  restart: method(z.strictObject({ net: networkRef }), named),
+  /** Delete: stop if running, then undefine if defined, under one lock. */
+  remove: method(z.strictObject({ net: networkRef }), named),
+  /** Change the saved definition as the fix says, then start it unless it runs. */
+  applyFix: method(
+    z.strictObject({ net: networkRef, fix: networkFix }),
+    z.strictObject({ name: z.string(), started: z.boolean() }),
+  ),
   /** The leases view's Reserve: the lease becomes a static <host>, live and saved. */
   reserve: method(z.strictObject({ net: networkRef, lease: leaseToReserve }), updated),
   /** net-update with virsh's semantics (no flags = current state). */
@@ -92,6 +114,16 @@ export const helperMethods = {
       config: z.boolean().optional(),
     }),
     updated,
+  ),
+  /** switchyard doctor: what stops networks from working, read as root (changes nothing). */
+  doctor: method(z.strictObject({ net: networkRef.optional() }), healthReport),
+  /** The doctor's safe fixes (reconcile, forwarding back on), then a new report. */
+  repair: method(
+    z.strictObject({
+      actions: z.array(z.enum(repairActions)).min(1).max(repairActions.length),
+      net: networkRef.optional(),
+    }),
+    healthReport,
   ),
 } as const;
 

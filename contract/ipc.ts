@@ -4,6 +4,7 @@
 // name is written anywhere else: preload, main and renderer take them from here.
 import { z } from 'zod';
 import { NETWORK_MODES } from '../core/model/network.js';
+import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/update-request.js';
 import { networkNameProblem } from '../core/validate/name-rules.js';
 
 /** The closed list of error codes (docs/errors.md); when in doubt main answers `internal`. */
@@ -72,6 +73,12 @@ export const networkRow = z.object({
    * is gone. The next change (through the helper) repairs both.
    */
   problem: z.string().optional(),
+  /**
+   * Changes whenever the saved or the live XML changes, also where nothing the list
+   * shows does (a static host added from a terminal): open editors compare it to know
+   * that the definition they edit changed underneath.
+   */
+  xmlDigest: z.string(),
 });
 export type NetworkRow = z.infer<typeof networkRow>;
 
@@ -128,9 +135,26 @@ export const networkPorts = z.object({
 });
 export type NetworkPortsView = z.infer<typeof networkPorts>;
 
+/** The fixes offered with a start that collides (core/define/network-fix.ts). */
+export const networkFix = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('free-subnet'), subnet: z.string().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('auto-bridge') }),
+]);
+
 /** What the create wizard needs to avoid collisions: host links and their subnets. */
 export const hostFacts = z.object({
   interfaces: z.array(z.object({ name: z.string(), up: z.boolean() })),
+  /** Interfaces that can be an uplink: no loopback, no bridge or bond ports, none of our bridges. */
+  uplinks: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(['ethernet', 'wireless', 'bridge', 'bond', 'vlan', 'veth', 'loopback', 'virtual']),
+      physical: z.boolean(),
+      state: z.string(),
+      speed: z.number().optional(),
+      defaultRoute: z.boolean().optional(),
+    }),
+  ),
   subnetsInUse: z.array(z.object({ cidr: z.string(), dev: z.string() })),
 });
 export type HostFacts = z.infer<typeof hostFacts>;
@@ -168,10 +192,74 @@ export const statsHistory = z.object({
 });
 export type StatsHistory = z.infer<typeof statsHistory>;
 
+/**
+ * The root helper that makes changes for the app: `none` when main makes them itself
+ * (it runs as root); else idle until the first change, running, reconnecting after it
+ * ended on its own, or down when starting it again failed (the next change retries).
+ */
+export const helperStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('none') }),
+  z.object({ state: z.literal('idle') }),
+  z.object({ state: z.literal('running') }),
+  z.object({ state: z.literal('reconnecting'), message: z.string() }),
+  z.object({ state: z.literal('down'), message: z.string() }),
+]);
+export type HelperStatusView = z.infer<typeof helperStatus>;
+
 /** A Linux interface name (IFNAMSIZ 16 with the NUL), nothing that could reach a path. */
 const linkName = z.string().regex(/^[A-Za-z0-9_.:@-]{1,15}$/, 'is not an interface name');
 /** The chart's ranges: 1 min, 10 min, 1 h. */
 export const statsRanges = [60, 600, 3600] as const;
+
+/** What the doctor found (host/doctor): each condition with cause, evidence and fix. */
+export const repairActions = ['restore', 'ip-forward'] as const;
+export type RepairAction = (typeof repairActions)[number];
+export const healthFinding = z.object({
+  /** Stable for one condition, e.g. 'host-chain:nat:ipv4:FORWARD'. */
+  id: z.string(),
+  network: z.string().optional(),
+  /** 'error': the network does not work as promised now; 'warning': it may not start or keep working. */
+  severity: z.enum(['error', 'warning']),
+  title: z.string(),
+  cause: z.string(),
+  evidence: z.array(z.string()),
+  fix: z.string(),
+  /** Commands an administrator can run for the fix, when there are exact ones. */
+  commands: z.array(z.string()).optional(),
+  /** The fix Switchyard applies itself (host/doctor/repair.ts). */
+  repair: z.enum(repairActions).optional(),
+});
+export type HealthFinding = z.infer<typeof healthFinding>;
+export const healthReport = z.object({
+  /** True only when every check ran and nothing was found. */
+  ok: z.boolean(),
+  /** False when the firewall could not be read (no root, no helper yet). */
+  complete: z.boolean(),
+  checked: z.array(z.string()),
+  findings: z.array(healthFinding),
+});
+export type HealthReportData = z.infer<typeof healthReport>;
+
+/**
+ * What the Electron shell's application menu and its shortcuts ask the window to do.
+ * Network commands act on the selected network; tab-* open a details tab.
+ */
+export const appCommands = [
+  'new-network',
+  'find',
+  'start',
+  'stop',
+  'restart',
+  'delete',
+  'tab-overview',
+  'tab-settings',
+  'tab-leases',
+  'tab-ports',
+  'tab-stats',
+  'tab-terminal',
+  'tab-xml',
+] as const;
+export type AppCommand = (typeof appCommands)[number];
 
 const terminalId = z.number().int().nonnegative();
 const terminalSize = { cols: z.number().int().min(2).max(1000), rows: z.number().int().min(2).max(500) };
@@ -202,6 +290,19 @@ export const channels = {
   'networks.ports': channel(byName, networkPorts),
   /** "VMs of unprivileged users may attach": saved, live, and in the qemu access list. */
   'networks.userAttach': channel(z.object({ name: networkName, on: z.boolean() }).strict(), done),
+  // Workflows: one call, one locked operation in main's control (NetworkControl).
+  /** The wizard's create of a persistent network: define, then autostart and start as asked. */
+  'networks.defineAndStart': channel(
+    z.object({ xml: networkXml, autostart: z.boolean(), start: z.boolean() }).strict(),
+    defined,
+  ),
+  'networks.restart': channel(byName.strict(), done),
+  /** Delete: stop if running, undefine if defined. */
+  'networks.remove': channel(byName.strict(), done),
+  'networks.applyFix': channel(
+    z.object({ name: networkName, fix: networkFix }).strict(),
+    z.object({ name: z.string(), started: z.boolean() }),
+  ),
   /** The leases view's Reserve: live (hostsfile + SIGHUP, no restart) and saved. */
   'networks.reserve': channel(
     z
@@ -214,12 +315,33 @@ export const channels = {
       .strict(),
     z.object({ name: z.string(), live: z.boolean(), config: z.boolean() }),
   ),
+  /** net-update from the settings form (static hosts, DNS hosts): live and/or saved, as virsh's flags. */
+  'networks.update': channel(
+    z
+      .object({
+        name: networkName,
+        command: z.enum(UPDATE_COMMANDS),
+        section: z.enum(UPDATE_SECTIONS),
+        xml: z.string().min(1).max(65_536),
+        live: z.boolean(),
+        config: z.boolean(),
+      })
+      .strict(),
+    z.object({ name: z.string(), live: z.boolean(), config: z.boolean() }),
+  ),
   /** The bridges this window shows rates for now (replaces the previous set; [] = none). */
   'stats.watch': channel(z.object({ bridges: z.array(linkName).max(1000) }).strict(), z.object({})),
   'stats.history': channel(
     z.object({ bridge: linkName, seconds: z.union(statsRanges.map((n) => z.literal(n))) }).strict(),
     statsHistory,
   ),
+  'helper.status': channel(none, helperStatus),
+  /** Starts the helper now if it is not running (it may ask for the password). */
+  'helper.reconnect': channel(none, helperStatus),
+  /** switchyard doctor for every network, read as root by whoever makes changes. */
+  'health.check': channel(none, healthReport),
+  /** One of the doctor's safe fixes, then the new report. */
+  'health.repair': channel(z.object({ action: z.enum(repairActions) }).strict(), healthReport),
   /** What this shell offers (the web shell's terminal is off unless started with --terminal). */
   'app.features': channel(none, z.object({ terminal: z.boolean(), terminalHint: z.string().optional() })),
   'terminal.open': channel(z.object(terminalSize).strict(), z.object({ id: terminalId })),
@@ -236,6 +358,17 @@ export const events = {
   'networks.changed': z.array(networkRow),
   /** Once a second per bridge this window watches (stats.watch). */
   'stats.sample': statsSample,
+  /** A menu item or its shortcut in the Electron shell (the web shell has no menu). */
+  'app.command': z.object({ command: z.enum(appCommands) }),
+  /**
+   * The menu's Import XML…: files the user picked in main's dialog (a page cannot open
+   * its own file chooser from a menu, which is not a click in the page).
+   */
+  'app.import': z.object({
+    files: z.array(z.object({ name: z.string().max(255), text: z.string().max(4_000_000) })).max(100),
+  }),
+  /** The root helper's status changed (it ended on its own, or is back). */
+  'helper.changed': helperStatus,
   /** Output of a terminal this window opened. */
   'terminal.data': z.object({ id: terminalId, data: z.string() }),
   'terminal.exit': z.object({ id: terminalId, code: z.number() }),

@@ -35,6 +35,19 @@ export async function handleRequest(
       const on = request.params.on;
       return changeNamed(backend, request.params.net, (name) => backend.setUnprivilegedAttach(name, on));
     }
+    case 'defineAndStart': {
+      const { xml, autostart, start } = request.params;
+      return pick(await backend.defineAndStart(checkedXml(xml), { autostart, start }));
+    }
+    case 'restart':
+      return changeNamed(backend, request.params.net, (name) => backend.restart(name));
+    case 'remove':
+      return changeNamed(backend, request.params.net, (name) => backend.remove(name));
+    case 'applyFix': {
+      const name = backend.resolve(request.params.net);
+      const { started } = await backend.applyFix(name, request.params.fix);
+      return { name, started };
+    }
     case 'reserve': {
       const name = backend.resolve(request.params.net);
       return backend.reserve(name, request.params.lease);
@@ -51,6 +64,10 @@ export async function handleRequest(
       };
       return backend.update(name, req, { live: live ?? false, config: config ?? false });
     }
+    case 'doctor':
+      return backend.doctor(request.params.net);
+    case 'repair':
+      return backend.repair(request.params.actions, request.params.net);
     default:
       return assertNever(request, 'helper method');
   }

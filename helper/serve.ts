@@ -128,7 +128,8 @@ export function serve(opts: ServeOptions): Serving {
       const result = await handleRequest(opts.backend, request);
       opts.log(`#${request.id} ${request.method} ok in ${Date.now() - started} ms`);
       write({ id: request.id, ok: true, result });
-      write({ event: 'changed', data: { name: result.name } });
+      // The doctor's methods name no network; a repair may change several (the list re-reads anyway).
+      if ('name' in result) write({ event: 'changed', data: { name: result.name } });
     } catch (err) {
       const error = toWireError(err);
       opts.log(`#${request.id} ${request.method} failed: ${error.code}: ${error.message}`);

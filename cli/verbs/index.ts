@@ -1,3 +1,4 @@
+import { doctor } from './doctor.js';
 import { netEdit } from './edit.js';
 import { netFormat, netValidate } from './format-validate.js';
 import { netConnectInfo, netPorts, netUserAttach } from './guests.js';
@@ -15,6 +16,7 @@ import { netPlan } from './plan.js';
 import { netDhcpLeases, netDumpXml, netInfo, netName, netStats, netUuid } from './query.js';
 import { netUpdate } from './update.js';
 import type { Verb } from './verb.js';
+import { netDelete, netRestart } from './workflows.js';
 
 export const verbs: readonly Verb[] = [
   netList,
@@ -23,6 +25,8 @@ export const verbs: readonly Verb[] = [
   netStart,
   netDestroy,
   netUndefine,
+  netRestart,
+  netDelete,
   netAutostart,
   netName,
   netUuid,
@@ -39,4 +43,5 @@ export const verbs: readonly Verb[] = [
   netFormat,
   netValidate,
   autostart,
+  doctor,
 ];

@@ -24,7 +24,7 @@ function fileVerb(name: string, summary: string, past: string, action: 'define' 
  * A verb on one network that prints `Network NET <done>`. NET is echoed as typed
  * (a UUID stays a UUID), as virsh does; scripts match on it.
  */
-function netVerb(
+export function netVerb(
   name: string,
   summary: string,
   done: string,

@@ -13,5 +13,11 @@ export interface Verb {
   pure?: boolean;
   /** Reports the host's state: as root, reconcile runs first, so what it prints matches the host. */
   readsHost?: boolean;
-  run(argv: readonly string[], io: CliIo): Promise<void>;
+  /**
+   * Reports the host exactly as found: neither reconcile (it would repair what is to
+   * be reported) nor the first-use default network runs before it.
+   */
+  diagnoses?: boolean;
+  /** The exit status when not 0 (an error thrown is 1). */
+  run(argv: readonly string[], io: CliIo): Promise<void | number>;
 }

@@ -23,7 +23,24 @@ export function describeOp(op: HostOp): string {
     case 'ip':
       return `ip ${op.args.map(shellWord).join(' ')}${op.absentOk ? '   (ok if already gone)' : ''}`;
     case 'sysctl':
-      return `write ${op.value} to /proc/sys/${op.path}${op.ifExists ? ' (if present)' : ''}`;
+      return `write ${op.value} to /proc/sys/${op.path}${op.ifExists ? ' (if present)' : ''}${op.remember ? ' (the old value is remembered)' : ''}`;
+    case 'restore-sysctls':
+      return 'put back remembered host-wide sysctls that no running network needs';
+    case 'host-rules-insert':
+      return op.rules
+        .map((r) => `${iptablesName(r.family)} -I ${r.chain} ${r.args.map(shellWord).join(' ')}`)
+        .join('\n      ');
+    case 'host-rules-delete':
+      return op.rules
+        .map(
+          (r) =>
+            `${iptablesName(r.family)} -D ${r.chain} ${r.args.map(shellWord).join(' ')}   (ok if already gone)`,
+        )
+        .join('\n      ');
+    case 'nm-unmanage':
+      return `list ${op.bridge} as unmanaged in NetworkManager's configuration (this state root's file)`;
+    case 'nm-release':
+      return `take ${op.bridge} off NetworkManager's unmanaged list`;
     case 'nft': {
       const first = op.script.split('\n').find((l) => l.startsWith('table ') || l.startsWith('delete '));
       return `nft -f - <<script (${op.script.split('\n').length} lines${first ? `, ${first.replace(/ \{.*$/, '')}` : ''})`;
@@ -86,3 +103,5 @@ export function planJson(plan: Plan): PlanJson {
 }
 
 const mode = (m: number): string => `0${m.toString(8)}`;
+
+const iptablesName = (family: 'ipv4' | 'ipv6'): string => (family === 'ipv4' ? 'iptables' : 'ip6tables');

@@ -1,6 +1,8 @@
 // What the planner needs to know about the host, read by host/exec before planning.
 // Plain strings so the facts can be logged, stored in a test fixture or sent as JSON.
+import type { HostChain } from '../firewall/host-chain-rules.js';
 import type { RememberedPort } from '../guests/remembered-ports.js';
+import type { IpFamily } from '../model/network.js';
 
 export interface HostRoute {
   /** Destination as 'ADDRESS/PREFIX' (IPv4 or IPv6), e.g. '10.0.0.0/24'. */
@@ -30,6 +32,11 @@ export interface HostFacts {
    * and have the MAC they had then: the start plugs them back in.
    */
   formerPorts?: RememberedPort[];
+  /**
+   * The host's iptables filter chains that drop what nobody accepted, per family, each
+   * with the line that shows it ('-P FORWARD DROP'). Absent: not read (no iptables).
+   */
+  hostChains?: Partial<Record<IpFamily, HostChainFacts>>;
 }
 
 export interface KernelFacts {
@@ -37,4 +44,8 @@ export interface KernelFacts {
   bridgeMeta: boolean;
   /** Bridge netfilter (br_netfilter): bridged IP traffic passes the inet hooks. */
   brNetfilter: boolean;
+}
+
+export interface HostChainFacts {
+  drops: Partial<Record<HostChain, string>>;
 }

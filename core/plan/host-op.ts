@@ -2,13 +2,16 @@
 // `net-plan` can print exactly what `net-start` will do. Paths are absolute; sysctl
 // paths are relative to /proc/sys and use '/' so a bridge name with a '.' stays one
 // path segment.
+import type { HostChainRule } from '../firewall/host-chain-rules.js';
 
 export type StepId =
   | 'check'
   | 'intent'
+  | 'network-manager'
   | 'bridge'
   | 'ipv6-sysctls'
   | 'firewall'
+  | 'host-firewall'
   | 'addresses'
   | 'link-up'
   | 'routes'
@@ -20,15 +23,18 @@ export type StepId =
   | 'reattach'
   | 'ports'
   | 'guests'
-  | 'status';
+  | 'status'
+  | 'sysctls';
 
 /** The start steps in execution order (stop runs a subset in another order). */
 export const START_STEP_IDS: readonly StepId[] = [
   'check',
   'intent',
+  'network-manager',
   'bridge',
   'ipv6-sysctls',
   'firewall',
+  'host-firewall',
   'isolation',
   'addresses',
   'link-up',
@@ -47,9 +53,12 @@ export const STOP_STEP_IDS: readonly StepId[] = [
   'ports',
   'dnsmasq',
   'firewall',
+  'host-firewall',
+  'network-manager',
   'guests',
   'bridge',
   'status',
+  'sysctls',
 ];
 
 /**
@@ -76,6 +85,8 @@ export interface Intent {
   name: string;
   bridge: string;
   table?: string;
+  /** Our accepts in the host's iptables chains (a start inserts them, a stop deletes them). */
+  hostRules?: HostChainRule[];
   guests?: GuestObjects;
 }
 
@@ -85,6 +96,7 @@ export interface PlannedStatus {
   uuid: string;
   bridge: string;
   table?: string;
+  hostRules?: HostChainRule[];
   guests?: GuestObjects;
   persistent: boolean;
 }
@@ -92,10 +104,23 @@ export interface PlannedStatus {
 export type HostOp =
   /** One `ip` command. absentOk: "no such device/address" counts as done (undo and stop). */
   | { op: 'ip'; args: string[]; absentOk?: boolean }
-  /** Write /proc/sys/PATH. ifExists: skip when the file is missing (IPv6 disabled in the kernel). */
-  | { op: 'sysctl'; path: string; value: string; ifExists?: boolean }
+  /**
+   * Write /proc/sys/PATH. ifExists: skip when the file is missing (IPv6 disabled in the
+   * kernel). remember: a host-wide switch; when this changes its value, the old one is
+   * recorded first, and restore-sysctls puts it back once no network needs it.
+   */
+  | { op: 'sysctl'; path: string; value: string; ifExists?: boolean; remember?: boolean }
+  /** Put back the remembered host-wide sysctls no running network (of ours or anyone's) needs any more. */
+  | { op: 'restore-sysctls' }
   /** `nft -f -` with this script; one script is one kernel transaction. */
   | { op: 'nft'; script: string; absentOk?: boolean }
+  /** Insert these rules at the top of their host iptables chains, one transaction per family. */
+  | { op: 'host-rules-insert'; rules: HostChainRule[] }
+  /** Delete these rules of ours where they still are; a rule already gone counts as done. */
+  | { op: 'host-rules-delete'; rules: HostChainRule[] }
+  /** List the bridge in this state root's NetworkManager file of unmanaged devices (see host/exec/network-manager.ts). */
+  | { op: 'nm-unmanage'; bridge: string }
+  | { op: 'nm-release'; bridge: string }
   | { op: 'mkdir'; path: string; mode: number }
   | { op: 'write-file'; path: string; content: string; mode: number }
   | { op: 'remove-file'; path: string }

@@ -6,7 +6,9 @@ export { networkSubnets } from './check-collisions.js';
 export { dnsmasqArgs, dnsmasqStep } from './dnsmasq-step.js';
 export { firewallTable } from './firewall-step.js';
 export { describeOp, formatPlan, type PlanJson, planJson } from './format-plan.js';
-export type { ActiveNetworkFacts, HostFacts, HostRoute, KernelFacts } from './host-facts.js';
+export { forwardingSysctls, IPV4_FORWARDING, IPV6_FORWARDING } from './forwarding-step.js';
+export type { ActiveNetworkFacts, HostChainFacts, HostFacts, HostRoute, KernelFacts } from './host-facts.js';
+export { neededHostRules } from './host-firewall-step.js';
 export {
   type GuestObjects,
   type HostOp,

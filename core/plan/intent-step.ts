@@ -10,6 +10,7 @@ export function intentObjects(intent: Intent): string[] {
   return [
     `bridge ${intent.bridge}`,
     ...(intent.table ? [`table inet ${intent.table}`] : []),
+    ...(intent.hostRules?.length ? [`${intent.hostRules.length} host iptables rule(s)`] : []),
     ...(g?.isolationTable ? [`table ${g.isolationTable}`] : []),
     ...(g?.ifb ? [g.ifb] : []),
     ...(g?.qemuAcl ? [`allow ${intent.bridge} in ${g.qemuAcl}`] : []),

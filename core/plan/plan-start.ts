@@ -14,6 +14,7 @@ import { firewallStep, firewallTable } from './firewall-step.js';
 import { forwardingStep } from './forwarding-step.js';
 import { qemuAclStep, reattachStep } from './guest-steps.js';
 import type { HostFacts } from './host-facts.js';
+import { hostFirewallStep, neededHostRules } from './host-firewall-step.js';
 import type { GuestObjects, Plan, Step } from './host-op.js';
 import { intentStep } from './intent-step.js';
 import {
@@ -24,6 +25,7 @@ import {
   wantsIsolation,
 } from './isolation-step.js';
 import { managedMode } from './managed-mode.js';
+import { networkManagerStep } from './network-manager-step.js';
 import { DEFAULT_QEMU_ACL, type PlanContext } from './plan-context.js';
 import { statusStep } from './status-step.js';
 
@@ -46,12 +48,20 @@ export function planStart(def: NetworkDef, facts: HostFacts, ctx: PlanContext): 
     const acl = qemuAclStep(def, bridge, qemuAcl);
     const guests = guestObjects(bridge, isolation, wantsIfb(def), acl.do.length ? qemuAcl.file : undefined);
     const alias = bridgeAlias(ctx.rootId, fileStem(def.name));
+    const hostRules = neededHostRules(def, bridge, ctx.rootId, facts.hostChains);
+    const recorded = {
+      ...withTable(table),
+      ...withGuests(guests),
+      ...(hostRules.length ? { hostRules } : {}),
+    };
     const steps: Step[] = [
       checkStep(def, bridge),
-      intentStep({ action: 'start', name: def.name, bridge, ...withTable(table), ...withGuests(guests) }),
+      intentStep({ action: 'start', name: def.name, bridge, ...recorded }),
+      networkManagerStep(bridge),
       bridgeStep(def, bridge, ctx.rootId),
       ipv6SysctlStep(def, bridge),
       firewallStep(def, bridge),
+      hostFirewallStep(hostRules),
       isolationStep(bridge, isolation),
       addressStep(def, bridge),
       linkUpStep(bridge),
@@ -67,8 +77,7 @@ export function planStart(def: NetworkDef, facts: HostFacts, ctx: PlanContext): 
           name: def.name,
           uuid: def.uuid ?? '',
           bridge,
-          ...withTable(table),
-          ...withGuests(guests),
+          ...recorded,
           persistent: ctx.persistent,
         },
         dnsmasq.do.length ? ctx.pidFile : undefined,

@@ -1,26 +1,33 @@
 // Stopping undoes the start: first the record of the bridge's ports (the VMs' taps
 // outlive the bridge, and the next start plugs them back in); then dnsmasq, the
-// firewall table, what the network made for its guests (isolation table, IFB, qemu
-// access list line) and the bridge (its addresses, routes, qdiscs and sysctls go with
-// it) at the same time, since none needs another gone first (dnsmasq only loses its
+// firewall table, our accepts in the host's iptables chains, the NetworkManager
+// entry, what the network made for its guests (isolation table, IFB, qemu access
+// list line) and the bridge (its addresses, routes, qdiscs and sysctls go with it) at
+// the same time, since none needs another gone first (dnsmasq only loses its
 // sockets' interface, and the kernel's bridge delete, the slowest part, overlaps the
-// rest); the status files last, so a crash halfway leaves a status that tells
-// reconcile what is still to clean. The intent record, written first, tells it the
-// stop must be finished, not undone (reconcile would otherwise restart the dnsmasq a
-// stop had already ended).
+// rest); the status files next, so a crash halfway leaves a status that tells
+// reconcile what is still to clean; last, host-wide sysctls that nothing needs any
+// more are put back. The intent record, written first, tells reconcile the stop must
+// be finished, not undone (it would otherwise restart the dnsmasq a stop had already
+// ended).
 import { dnsmasqPaths } from '../dnsmasq/index.js';
+import type { HostChainRule } from '../firewall/host-chain-rules.js';
 import type { RememberedPort } from '../guests/remembered-ports.js';
 import { dnsmasqUndo } from './dnsmasq-step.js';
 import { firewallStopOps } from './firewall-step.js';
 import { portsStopStep, qemuAclStopOps } from './guest-steps.js';
+import { hostRulesStopOps } from './host-firewall-step.js';
 import type { GuestObjects, HostOp, Plan, Step } from './host-op.js';
 import { intentStep } from './intent-step.js';
 import { isolationStopOps } from './isolation-step.js';
+import { networkManagerStopStep } from './network-manager-step.js';
 
 export interface StopSubject {
   name: string;
   bridge: string;
   table?: string;
+  /** Our accepts in the host's iptables chains; ours by their comment, so deleted in any case. */
+  hostRules?: HostChainRule[];
   guests?: GuestObjects;
   dnsmasqPid?: number;
   /**
@@ -49,6 +56,7 @@ export function planStop(subject: StopSubject, ctx: StopContext): Plan {
   }
   const { bridge } = subject;
   const table = subject.foreignBridge ? undefined : subject.table;
+  const hostRules = subject.hostRules?.length ? subject.hostRules : undefined;
   // A foreign bridge keeps the objects named after it; our access list line goes
   // regardless: it must never open someone else's bridge.
   const acl = subject.guests?.qemuAcl;
@@ -62,6 +70,7 @@ export function planStop(subject: StopSubject, ctx: StopContext): Plan {
         name: subject.name,
         bridge,
         ...(table ? { table } : {}),
+        ...(hostRules ? { hostRules } : {}),
         ...(guests ? { guests } : {}),
       }),
       portsStopStep(bridge, subject.foreignBridge ? undefined : subject.ports, ctx.portsFile),
@@ -73,6 +82,16 @@ export function planStop(subject: StopSubject, ctx: StopContext): Plan {
         undo: [],
         withPrevious: true,
       },
+      {
+        id: 'host-firewall',
+        title: hostRules
+          ? "delete this network's accepts from the host's iptables chains"
+          : 'no host iptables rules of ours',
+        do: hostRulesStopOps(hostRules),
+        undo: [],
+        withPrevious: true,
+      },
+      networkManagerStopStep(bridge),
       guestsStopStep(bridge, guests),
       bridgeStopStep(subject),
       {
@@ -82,6 +101,12 @@ export function planStop(subject: StopSubject, ctx: StopContext): Plan {
           { op: 'remove-status', name: subject.name },
           { op: 'remove-intent', name: subject.name },
         ],
+        undo: [],
+      },
+      {
+        id: 'sysctls',
+        title: 'put back host-wide sysctls Switchyard changed, if nothing needs them any more',
+        do: [{ op: 'restore-sysctls' }],
         undo: [],
       },
     ],

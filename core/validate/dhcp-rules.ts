@@ -1,6 +1,8 @@
 // <dhcp> inside a sound <ip>: ranges and hosts (libvirt's virNetworkDHCPDefParseXML
-// and virSocketAddrGetRange), plus ours: host addresses inside the subnet and no
-// MAC or address given to two hosts. Also the driver's rule that only one IPv4 and
+// and virSocketAddrGetRange), plus ours: host addresses inside the subnet, not the
+// network's own address (the host holds it: a guest given it would clash with its
+// gateway), not an IPv4 network or broadcast address, and no MAC or address given to
+// two hosts. Also the driver's rule that only one IPv4 and
 // one IPv6 <ip> may serve DHCP.
 import {
   broadcastOf,
@@ -27,7 +29,7 @@ export function checkDhcp(ip: IpDef, address: IpAddress, report: Report): void {
   const subnet = ipDefCidr(ip);
   if (!ip.dhcp || !subnet) return;
   for (const range of ip.dhcp.ranges) checkRange(range, subnet, report);
-  checkHosts(ip.dhcp.hosts, subnet, report);
+  checkHosts(ip.dhcp.hosts, subnet, address, report);
   const bootp = ip.dhcp.bootp;
   if (bootp) {
     const what = element('bootp', [
@@ -110,15 +112,33 @@ interface ParsedHost extends HostKeys {
   inSubnet: boolean;
 }
 
-function checkHosts(hosts: DhcpHost[], subnet: Cidr, report: Report): void {
+/** Addresses no static host may have, as host keys (see parseHost), with why. */
+type Reserved = Map<number | string, string>;
+
+function reservedAddresses(subnet: Cidr, own: IpAddress): Reserved {
+  const reserved: Reserved = new Map();
+  if (subnet.address.family === 4) {
+    reserved.set(Number(subnet.address.value), `the network address of ${formatCidr(subnet)}`);
+    reserved.set(
+      Number(broadcastOf(subnet.address, subnet.prefix).value),
+      `the broadcast address of ${formatCidr(subnet)}`,
+    );
+  }
+  const ownKey = own.family === 4 ? Number(own.value) : formatIp(own);
+  reserved.set(ownKey, "the network's own address: the host holds it as the guests' gateway");
+  return reserved;
+}
+
+function checkHosts(hosts: DhcpHost[], subnet: Cidr, own: IpAddress, report: Report): void {
   const v4 = ipv4Subnet(subnet);
   const parsed = hosts.map((host) => parseHost(host, subnet, v4));
   const repeatOf = repeatChecker(parsed);
+  const reserved = reservedAddresses(subnet, own);
   for (let i = 0; i < hosts.length; i++) {
     const host = hosts[i]!;
     const keys = parsed[i]!;
     // Only hosts without problems of their own take part in the repeat checks.
-    const problem = hostProblem(host, keys, subnet) ?? repeatProblem(host, keys, repeatOf(keys));
+    const problem = hostProblem(host, keys, subnet, reserved) ?? repeatProblem(host, keys, repeatOf(keys));
     if (problem) report(hostElement(host), host.at, problem);
     if (host.lease) checkLease(host.lease, report);
   }
@@ -136,7 +156,12 @@ function parseHost(host: DhcpHost, subnet: Cidr, v4: Ipv4Subnet | undefined): Pa
   return { mac, ip: key, inSubnet: cidrContains(subnet, ip) };
 }
 
-function hostProblem(host: DhcpHost, parsed: ParsedHost, subnet: Cidr): string | undefined {
+function hostProblem(
+  host: DhcpHost,
+  parsed: ParsedHost,
+  subnet: Cidr,
+  reserved: Reserved,
+): string | undefined {
   const ipv6 = subnet.address.family === 6;
   if (host.mac !== undefined) {
     if (ipv6) return 'may not have a mac in an IPv6 <ip>: IPv6 hosts are matched by id or name';
@@ -157,6 +182,8 @@ function hostProblem(host: DhcpHost, parsed: ParsedHost, subnet: Cidr): string |
   if (!ipv6 && host.mac === undefined && host.name === undefined) return 'needs a mac or name attribute';
   if (parsed.ip === undefined) return 'has no ip attribute';
   if (!parsed.inSubnet) return `ip ${quote(host.ip ?? '')} is not within ${formatCidr(subnet)}`;
+  const taken = reserved.get(parsed.ip);
+  if (taken) return `ip ${quote(host.ip ?? '')} is ${taken}`;
   return undefined;
 }
 

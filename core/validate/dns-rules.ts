@@ -5,6 +5,7 @@
 import { isIpAddress, parseIp } from '../addr/ip.js';
 import type { DnsDef, DnsForwarder, DnsHost, DnsSrv, DnsTxt, NetworkDef } from '../model/network.js';
 import { configTextProblem, dnsNameProblem } from './dnsmasq-text.js';
+import { domainNameProblem } from './domain-rules.js';
 import { element, quote, type Report } from './problem-text.js';
 
 /** RFC 2782's 512-byte limit less the record's overhead, as libvirt counts it. */
@@ -26,7 +27,7 @@ export function checkDns(def: NetworkDef, report: Report): void {
 
 function checkDomain(def: NetworkDef, report: Report): void {
   const domain = def.domain;
-  const problem = domain && dnsNameProblem(domain.name);
+  const problem = domain && domainNameProblem(domain.name);
   if (domain && problem) {
     report(element('domain', [['name', domain.name]]), domain.at, `name ${quote(domain.name)} ${problem}`);
   }

@@ -1,5 +1,6 @@
 // The engine as the registry (host/networks) sees it: EnginePort bound to one set
 // of state directories and one environment. The caller holds the host lock.
+import { repairHost, runDoctor } from '../doctor/index.js';
 import { readLinkState } from '../exec/read-links.js';
 import type { EnginePort } from '../networks/engine-port.js';
 import type { HostPaths } from '../paths.js';
@@ -24,5 +25,7 @@ export function createEngine(
     },
     hostLinkNames: async () => (await readLinkState()).links.map((l) => l.name),
     hostSubnets: async () => (await readLinkState()).routes.map((r) => r.cidr),
+    doctor: (name) => runDoctor(paths, env, name === undefined ? {} : { network: name }),
+    repair: (actions, name) => repairHost(paths, env, actions, name === undefined ? {} : { network: name }),
   };
 }

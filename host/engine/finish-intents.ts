@@ -4,6 +4,7 @@
 // may already be gone, and reviving it would bring back half a network. Both
 // cleanups are the stop plan of what the record names. A live update is completed
 // from the live XML, which it wrote before touching the firewall or dnsmasq's files.
+import type { HostChainRule } from '../../core/firewall/index.js';
 import { assertNever } from '../../core/result.js';
 import type { LinkState } from '../exec/read-links.js';
 import { intentPath } from '../paths.js';
@@ -53,6 +54,7 @@ export async function finishIntents(
       name,
       bridge: intent.bridge,
       ...(intent.table === undefined ? {} : { table: intent.table }),
+      ...hostRulesOf(intent.hostRules, active?.status.hostRules),
       ...(intent.guests === undefined ? {} : { guests: intent.guests }),
       ...(active?.status.dnsmasqPid === undefined ? {} : { dnsmasqPid: active.status.dnsmasqPid }),
     };
@@ -64,4 +66,10 @@ export async function finishIntents(
     changed = true;
   }
   return changed;
+}
+
+/** A stop's record names the rules; a status may list some that reconcile added since. */
+function hostRulesOf(...lists: (HostChainRule[] | undefined)[]): { hostRules?: HostChainRule[] } {
+  const byComment = new Map(lists.flatMap((l) => l ?? []).map((r) => [`${r.family} ${r.comment}`, r]));
+  return byComment.size ? { hostRules: [...byComment.values()] } : {};
 }

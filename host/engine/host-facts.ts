@@ -1,9 +1,17 @@
 // The planner's view of the host: links and routes from `ip`, plus the networks our
 // status files say are running (their subnets show up as their bridges' routes);
-// for a definition that asks for port isolation, what the kernel can do; and the
-// ports the network's last stop remembered that can be plugged back in.
-import type { NetworkDef } from '../../core/model/network.js';
-import { type HostFacts, wantsIsolation } from '../../core/plan/index.js';
+// for a network with firewall rules, which of the host's iptables chains drop; for
+// a definition that asks for port isolation, what the kernel can do; and the ports
+// the network's last stop remembered that can be plugged back in.
+import {
+  chainDropEvidence,
+  HOST_CHAINS,
+  type IptablesListing,
+  wantsFirewall,
+} from '../../core/firewall/index.js';
+import type { IpFamily, NetworkDef } from '../../core/model/network.js';
+import { type HostChainFacts, type HostFacts, wantsIsolation } from '../../core/plan/index.js';
+import { readIptables } from '../exec/iptables.js';
 import { type LinkState, readLinkState } from '../exec/read-links.js';
 import { readKernelFacts } from '../guests/kernel-facts.js';
 import { formerPorts } from '../guests/remembered-ports-file.js';
@@ -15,11 +23,19 @@ export async function readHostFacts(
   state?: LinkState,
   def?: NetworkDef,
 ): Promise<HostFacts> {
-  const links = state ?? (await readLinkState());
+  const [links, hostChains] = await Promise.all([
+    state ?? readLinkState(),
+    def && wantsFirewall(def) ? readHostChains() : undefined,
+  ]);
   const activeNetworks = readStatuses(paths).flatMap((e) =>
     e.status ? [{ name: e.status.name, bridge: e.status.bridge, subnets: [] }] : [],
   );
-  const facts: HostFacts = { links: links.links.map((l) => l.name), routes: links.routes, activeNetworks };
+  const facts: HostFacts = {
+    links: links.links.map((l) => l.name),
+    routes: links.routes,
+    activeNetworks,
+    ...(hostChains ? { hostChains } : {}),
+  };
   if (!def) return facts;
   const ports = formerPorts(paths, def.name);
   return {
@@ -27,4 +43,37 @@ export async function readHostFacts(
     ...(wantsIsolation(def) ? { kernel: await readKernelFacts() } : {}),
     ...(ports.length ? { formerPorts: ports } : {}),
   };
+}
+
+export interface HostChainReading {
+  facts: Partial<Record<IpFamily, HostChainFacts>>;
+  listings: Partial<Record<IpFamily, IptablesListing>>;
+}
+
+/** Both families' filter tables, read at the same time. */
+export async function readHostChainListings(): Promise<HostChainReading> {
+  const [v4, v6] = await Promise.all([readIptables('ipv4'), readIptables('ipv6')]);
+  const reading: HostChainReading = { facts: {}, listings: {} };
+  for (const [family, listing] of [
+    ['ipv4', v4],
+    ['ipv6', v6],
+  ] as const) {
+    if (!listing) continue;
+    reading.listings[family] = listing;
+    reading.facts[family] = dropFacts(listing);
+  }
+  return reading;
+}
+
+async function readHostChains(): Promise<Partial<Record<IpFamily, HostChainFacts>>> {
+  return (await readHostChainListings()).facts;
+}
+
+function dropFacts(listing: IptablesListing): HostChainFacts {
+  const drops: HostChainFacts['drops'] = {};
+  for (const chain of HOST_CHAINS) {
+    const evidence = chainDropEvidence(listing, chain);
+    if (evidence) drops[chain] = evidence;
+  }
+  return { drops };
 }

@@ -15,6 +15,17 @@ export interface ReconcileReport {
   removedTables: string[];
   killedDnsmasq: number[];
   removedFiles: string[];
+  /** Tables of running networks that somebody removed (a `flush ruleset`), loaded again. */
+  restoredTables: string[];
+  /** 'NAME: N': accepts inserted into host iptables chains that started dropping after the start. */
+  restoredHostRules: string[];
+  /** Host-wide sysctls put back to the value found before our first start. */
+  restoredSysctls: string[];
+  /**
+   * NetworkManager's list of our bridges, when it was out of date and was rewritten:
+   * the bridges it names now. A list, like every field, so an empty report is all empty.
+   */
+  rewroteNetworkManager: string[];
   /** What was missing of a running network's guest objects and was made again ('NAME: what'). */
   repairedGuests: string[];
   /** Our qemu access list, when it did not match the running networks and was rewritten. */
@@ -33,6 +44,10 @@ export function emptyReport(): ReconcileReport {
     removedTables: [],
     killedDnsmasq: [],
     removedFiles: [],
+    restoredTables: [],
+    restoredHostRules: [],
+    restoredSysctls: [],
+    rewroteNetworkManager: [],
     repairedGuests: [],
     rewroteQemuAcl: [],
   };
@@ -50,6 +65,14 @@ export function reportLines(r: ReconcileReport): string[] {
     ...r.removedTables.map((t) => `reconcile: removed leftover nftables table inet ${t}`),
     ...r.killedDnsmasq.map((p) => `reconcile: stopped leftover dnsmasq ${p}`),
     ...r.removedFiles.map((f) => `reconcile: removed leftover file ${f}`),
+    ...r.restoredTables.map((t) => `reconcile: loaded nftables table inet ${t} again (it had been removed)`),
+    ...r.restoredHostRules.map(
+      (n) => `reconcile: network ${n} accept rule(s) added to host iptables chains that drop`,
+    ),
+    ...r.restoredSysctls.map(
+      (p) => `reconcile: put ${p.replaceAll('/', '.')} back as it was before Switchyard`,
+    ),
+    ...r.rewroteNetworkManager.map((b) => `reconcile: rewrote NetworkManager's list of our bridges: ${b}`),
     ...r.repairedGuests.map((g) => `reconcile: restored ${g}`),
     ...r.rewroteQemuAcl.map((f) => `reconcile: rewrote ${f} to match the running networks`),
   ];

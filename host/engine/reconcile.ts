@@ -7,7 +7,9 @@
 //  3. leftovers no record claims: dnsmasq instances and files in our state dir, and
 //     bridges and IFBs whose alias carries our root id (with the tables named after
 //     each), port records of networks that no longer exist, and our qemu access
-//     list, made to name exactly the running networks that open it.
+//     list, made to name exactly the running networks that open it;
+//  4. what others took from running networks: our table, our accepts in host
+//     iptables chains that drop now, NetworkManager's list; then sysctls put back.
 // Only this state root's objects are touched (see bridge-ownership.ts): a second
 // root in the same network namespace keeps its networks running.
 import { readLinkState } from '../exec/read-links.js';
@@ -17,6 +19,7 @@ import { finishIntents } from './finish-intents.js';
 import { emptyReport, type ReconcileReport, reportLines } from './reconcile-report.js';
 import { repairGuests } from './repair-guests.js';
 import { repairStatuses } from './repair-statuses.js';
+import { restoreHostObjects } from './restore-host-objects.js';
 import { sweepOrphans } from './sweep-orphans.js';
 
 export type { ReconcileReport } from './reconcile-report.js';
@@ -29,6 +32,7 @@ export async function reconcile(ctx: EngineContext): Promise<ReconcileReport> {
   const active = await repairStatuses(ctx, links, root, report);
   await repairGuests(ctx, links, active, report);
   await sweepOrphans(ctx, links, active, root, report);
+  await restoreHostObjects(ctx, root, report);
   // Links and routes are as read unless a network was stopped or a bridge removed.
   if (report.stopped.length === 0 && report.removedBridges.length === 0) cacheLinkState(ctx, links);
   for (const line of reportLines(report)) ctx.log?.(line);

@@ -7,16 +7,20 @@ import type { HostOp } from '../../core/plan/index.js';
 import { assertNever } from '../../core/result.js';
 import { startDnsmasq, stopDnsmasq } from '../exec/dnsmasq-process.js';
 import { BatchError, isAbsentError, runIp, runIpBatch } from '../exec/ip.js';
+import { deleteHostRules, insertHostRules } from '../exec/iptables.js';
+import { addUnmanagedBridge, removeUnmanagedBridge } from '../exec/network-manager.js';
 import { nftApply } from '../exec/nft.js';
 import { readPidFile } from '../exec/proc.js';
 import { writeSysctl } from '../exec/sysctl.js';
 import { isTcAbsentError, runTc } from '../exec/tc.js';
+import { rootId } from '../paths.js';
 import { setAclLine } from '../qemu/bridge-acl.js';
 import { atomicWrite } from '../state/atomic-write.js';
 import { ensureDir } from '../state/ensure-dir.js';
 import { removeActive, removeIntent, writeActive, writeIntent } from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
 import type { EngineContext } from './engine-context.js';
+import { rememberAndWrite, restoreSysctls } from './host-sysctls.js';
 
 /** Values known only at run time (the daemon's PID), carried from one op to a later one. */
 export interface Runtime {
@@ -70,7 +74,21 @@ async function runOp(op: HostOp, ctx: EngineContext, rt: Runtime): Promise<void>
       }
       return;
     case 'sysctl':
-      return writeSysctl(op.path, op.value, op.ifExists);
+      return op.remember
+        ? rememberAndWrite(ctx, op.path, op.value)
+        : writeSysctl(op.path, op.value, op.ifExists);
+    case 'restore-sysctls':
+      await restoreSysctls(ctx);
+      return;
+    case 'host-rules-insert':
+      return insertHostRules(op.rules);
+    case 'host-rules-delete':
+      await deleteHostRules(op.rules);
+      return;
+    case 'nm-unmanage':
+      return addUnmanagedBridge(ctx.env, rootId(ctx.paths), op.bridge);
+    case 'nm-release':
+      return removeUnmanagedBridge(ctx.env, rootId(ctx.paths), op.bridge);
     case 'nft':
       try {
         await nftApply(op.script);
@@ -122,6 +140,7 @@ function writeStatus(op: Extract<HostOp, { op: 'write-status' }>, ctx: EngineCon
     uuid: s.uuid,
     bridge: s.bridge,
     ...(s.table === undefined ? {} : { table: s.table }),
+    ...(s.hostRules?.length ? { hostRules: s.hostRules } : {}),
     ...(s.guests === undefined ? {} : { guests: s.guests }),
     ...(pid === undefined ? {} : { dnsmasqPid: pid }),
     persistent: s.persistent,

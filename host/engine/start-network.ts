@@ -1,5 +1,3 @@
-// net-start: read the host, plan, execute (with rollback). The caller holds the
-// host lock (withLock(paths.runDir, ...)) and has run reconcile.
 import type { NetworkDef } from '../../core/model/network.js';
 import { type Plan, planStart } from '../../core/plan/index.js';
 import { HostError } from '../host-error.js';

@@ -14,7 +14,10 @@ import { type BridgeOwnership, bridgeOwnership } from './bridge-ownership.js';
 import { type EngineContext, takeLinkCache } from './engine-context.js';
 import { type ExecuteResult, executePlan } from './execute-plan.js';
 
-export type StopTarget = Pick<NetworkStatus, 'name' | 'bridge' | 'table' | 'dnsmasqPid' | 'guests'>;
+export type StopTarget = Pick<
+  NetworkStatus,
+  'name' | 'bridge' | 'table' | 'hostRules' | 'dnsmasqPid' | 'guests'
+>;
 
 /** PORTS: the bridge's ports now (recorded for the next start), undefined when it is gone. */
 export function stopPlanFor(
@@ -28,6 +31,7 @@ export function stopPlanFor(
       name: target.name,
       bridge: target.bridge,
       ...(target.table === undefined ? {} : { table: target.table }),
+      ...(target.hostRules?.length ? { hostRules: target.hostRules } : {}),
       ...(target.guests === undefined ? {} : { guests: target.guests }),
       ...(target.dnsmasqPid === undefined ? {} : { dnsmasqPid: target.dnsmasqPid }),
       ...(foreignBridge ? { foreignBridge } : {}),

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 import { HostError } from '../host-error.js';
+import { describeHolders, portHolders } from './port-holders.js';
 import { isRunning, listPids, netnsOf, readCmdline, readPidFile, sleep } from './proc.js';
 import { commandText } from './run-command.js';
 
@@ -16,8 +17,8 @@ export async function startDnsmasq(binary: string, args: string[], pidFile: stri
   if (code !== 0) {
     const reason = stderr.trim().split('\n')[0] || `exit status ${code}`;
     throw new HostError(
-      'host-op-failed',
-      `${commandText(binary, args)} failed: ${reason}`,
+      busyPort(reason) === undefined ? 'host-op-failed' : 'conflict',
+      `${portInUse(reason) ?? ''}${commandText(binary, args)} failed: ${reason}`,
       stderr || undefined,
     );
   }
@@ -31,6 +32,23 @@ export async function startDnsmasq(binary: string, args: string[], pidFile: stri
     'host-op-failed',
     `${commandText(binary, args)} started but wrote no pid file ${pidFile}`,
   );
+}
+
+/** The port dnsmasq could not bind, from its message; undefined for other failures. */
+function busyPort(reason: string): number | undefined {
+  if (!/Address already in use/i.test(reason)) return undefined;
+  if (/DHCPv6/i.test(reason)) return 547;
+  return /DHCP/i.test(reason) ? 67 : 53;
+}
+
+/** "port 53 (DNS) is already in use by PID 812 (named) on 0.0.0.0/udp; " when that is why. */
+function portInUse(reason: string): string | undefined {
+  const port = busyPort(reason);
+  if (port === undefined) return undefined;
+  const what = port === 53 ? 'DNS' : 'DHCP';
+  const holders = portHolders(port);
+  const by = holders.length ? `by ${describeHolders(holders)}` : 'by a socket this namespace does not show';
+  return `port ${port} (${what}) is already in use ${by}; `;
 }
 
 function runToExit(binary: string, args: string[]): Promise<{ code: number | null; stderr: string }> {

@@ -20,6 +20,11 @@ export async function nftListTables(): Promise<NftTable[]> {
   );
 }
 
+/** The whole ruleset as nft's JSON document (root only). */
+export async function nftListRuleset(): Promise<unknown> {
+  return JSON.parse(await runCommand(NFT_BINARY, ['-j', 'list', 'ruleset']));
+}
+
 /** Whether the kernel would accept SCRIPT (`nft -c`: checked, never committed). */
 export async function nftCheck(script: string): Promise<boolean> {
   try {

@@ -1,5 +1,5 @@
 // sysctls are written straight to /proc/sys (what `sysctl -w` does, minus a process).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HostError } from '../host-error.js';
 
@@ -18,5 +18,14 @@ export function writeSysctl(path: string, value: string, ifExists = false): void
       'host-op-failed',
       `sysctl ${path.replaceAll('/', '.')}=${value} failed: ${code ?? (err as Error).message}`,
     );
+  }
+}
+
+/** The value of /proc/sys/PATH without its newline; undefined when there is no such file. */
+export function readSysctl(path: string): string | undefined {
+  try {
+    return readFileSync(join(PROC_SYS, path), 'utf8').trim();
+  } catch {
+    return undefined;
   }
 }

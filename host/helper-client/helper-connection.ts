@@ -25,8 +25,8 @@ import { launchFailure } from './launch-failure.js';
 export interface ConnectionOptions {
   startTimeoutMs: number;
   onEvent?: <E extends HelperEvent>(event: E, data: HelperEventData<E>) => void;
-  /** Called when this connection takes no more requests (its helper ended or stopped answering). */
-  onRetire?: () => void;
+  /** Called when this connection takes no more requests (its helper ended or stopped answering), with why. */
+  onRetire?: (why: string) => void;
 }
 
 interface Pending {
@@ -206,7 +206,7 @@ export class HelperConnection {
     // A helper that stops answering is not trusted with the next request: it is told
     // to exit (it still finishes or rolls back what it is doing) and a new one starts.
     this.child.stdin.end();
-    this.opts.onRetire?.();
+    this.opts.onRetire?.(`switchyard-helper stopped answering ('${waiting.method}' timed out)`);
   }
 
   private onClose(code: number | null, signal: NodeJS.Signals | null): void {
@@ -226,6 +226,6 @@ export class HelperConnection {
             ),
       );
     }
-    this.opts.onRetire?.();
+    this.opts.onRetire?.(`switchyard-helper ended (${signal ? `signal ${signal}` : `exit status ${code}`})`);
   }
 }

@@ -6,3 +6,4 @@ export {
   INSTALLED_HELPER_PATH,
   POLKIT_ACTION,
 } from './helper-command.js';
+export { type HelperStatus, MAX_AUTOMATIC_RESTARTS } from './helper-status.js';

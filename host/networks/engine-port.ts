@@ -2,6 +2,7 @@
 // interface so lifecycle rules (persistent, transient, autostart) stay apart from
 // the bridge/firewall/dnsmasq work.
 import type { NetworkDef } from '../../core/model/network.js';
+import type { HealthReport, RepairAction } from '../doctor/index.js';
 import type { NetworkStatus } from '../state/status.js';
 
 export interface EnginePort {
@@ -15,4 +16,8 @@ export interface EnginePort {
   hostLinkNames(): Promise<string[]>;
   /** Subnets of the host's addresses and routes ('ADDRESS/PREFIX'), for picking a free one. */
   hostSubnets(): Promise<string[]>;
+  /** What stops the networks (or NAME) from working; reads only. */
+  doctor(name?: string): Promise<HealthReport>;
+  /** The doctor's safe fixes under the lock, then a new report. */
+  repair(actions: readonly RepairAction[], name?: string): Promise<HealthReport>;
 }

@@ -7,12 +7,14 @@ import { parseCidr } from '../../core/addr/cidr.js';
 import { ipDefPrefix } from '../../core/addr/ip-def.js';
 import { defaultNetworkDef } from '../../core/define/default-network.js';
 import { type DefinedNetwork, fillDefaults } from '../../core/define/fill-defaults.js';
+import { applyNetworkFix, type NetworkFix } from '../../core/define/network-fix.js';
 import { readNetworkDefinition } from '../../core/definition.js';
 import { unprivilegedOptionProblems } from '../../core/dnsmasq/option-allowlist.js';
 import { ipFamily, managedModeOf, type NetworkDef } from '../../core/model/network.js';
 import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
 import { parseNetworkXml } from '../../core/xml/parse-network.js';
+import type { RepairAction } from '../doctor/index.js';
 import { setUserAttachLocked } from '../guests/user-attach.js';
 import { HostError, notFound } from '../host-error.js';
 import {
@@ -30,7 +32,7 @@ import { withLock } from '../state/lock.js';
 import * as store from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
 import type { EnginePort } from './engine-port.js';
-import type { NetworkControl } from './network-control.js';
+import type { CreateOptions, NetworkControl } from './network-control.js';
 
 export interface NetworkSummary {
   name: string;
@@ -212,43 +214,16 @@ export class Registry implements NetworkControl {
   }
 
   async start(net: string): Promise<void> {
-    await this.mutate(async () => {
-      const name = this.resolve(net);
-      if (store.readActive(this.paths, name)) throw alreadyActive('start', name);
-      const def = this.definition(name);
-      if (!def) throw notFound(net);
-      await this.engine.start(def, true);
-    });
+    await this.mutate(() => this.startLocked(net));
   }
 
   async destroy(net: string): Promise<void> {
-    await this.mutate(async () => {
-      const name = this.resolve(net);
-      const active = store.readActive(this.paths, name);
-      if (!active)
-        throw new HostError('conflict', `Requested operation is not valid: network '${name}' is not active`);
-      await this.engine.stop(active.status);
-      // Stop keeps the lease file so a restart hands guests their old addresses back;
-      // a network that no longer exists has no use for it.
-      if (!active.status.persistent) store.removeLeases(this.paths, name);
-    });
+    await this.mutate(() => this.destroyLocked(net));
   }
 
   /** Undefining an active network leaves it running as a transient one, as in libvirt. */
   async undefine(net: string): Promise<void> {
-    await this.mutate(async () => {
-      const name = this.resolve(net);
-      if (store.readDefinitionXml(this.paths, name) === undefined)
-        throw new HostError(
-          'conflict',
-          `Failed to undefine network ${name}: Requested operation is not valid: can't undefine transient network (destroy it instead)`,
-        );
-      const active = store.readActive(this.paths, name);
-      if (active)
-        store.writeActive(this.paths, name, { ...active, status: { ...active.status, persistent: false } });
-      else store.removeLeases(this.paths, name);
-      store.removeDefinition(this.paths, name);
-    });
+    await this.mutate(async () => this.undefineLocked(net));
   }
 
   async setAutostart(net: string, on: boolean): Promise<void> {
@@ -265,6 +240,122 @@ export class Registry implements NetworkControl {
 
   async setUnprivilegedAttach(net: string, on: boolean): Promise<void> {
     await this.mutate(async () => setUserAttachLocked(this.paths, this.resolve(net), on));
+  }
+
+  /**
+   * The app's "create": define, then autostart and start as asked, as one operation
+   * under one lock. A start that fails removes the definition again, so a failure
+   * leaves nothing behind and the form it came from can simply be corrected.
+   */
+  async defineAndStart(source: string | Uint8Array, opts: CreateOptions): Promise<DefinedNetwork> {
+    const def = this.admit(readSource(source), 'net-define');
+    return this.mutate(async () => {
+      const others = this.identities();
+      if (others.some((o) => o.name === def.name))
+        throw new HostError('conflict', `network '${def.name}' already exists`);
+      const filled = await this.withDefaults(def, others);
+      this.checkDuplicate(filled, others);
+      checkBridgeFree('define', filled, others);
+      store.writeDefinitionXml(this.paths, filled.name, formatNetworkXml(filled, { inactive: true }));
+      try {
+        if (opts.autostart) store.setAutostart(this.paths, filled.name, true);
+        if (opts.start) await this.engine.start(filled, true);
+      } catch (err) {
+        store.removeDefinition(this.paths, filled.name);
+        store.removeLeases(this.paths, filled.name);
+        throw err;
+      }
+      return filled;
+    });
+  }
+
+  /**
+   * Stop and start again under one lock, with the saved definition (a transient network
+   * with the one it runs). Guests stay plugged into nothing while it is down: the caller
+   * says how many are attached before asking for this.
+   */
+  async restart(net: string): Promise<void> {
+    await this.mutate(async () => {
+      const name = this.resolve(net);
+      const active = store.readActive(this.paths, name);
+      if (!active) throw notActive(name);
+      const def = this.definition(name) ?? readSource(active.xml);
+      await this.engine.stop(active.status);
+      try {
+        await this.engine.start(def, active.status.persistent);
+      } catch (err) {
+        if (!active.status.persistent) store.removeLeases(this.paths, name);
+        throw didNotRestart(name, err);
+      }
+    });
+  }
+
+  /** Delete: stop if running, then undefine if defined; a stop that fails deletes nothing. */
+  async remove(net: string): Promise<void> {
+    await this.mutate(async () => {
+      const name = this.resolve(net);
+      if (store.readActive(this.paths, name)) await this.destroyLocked(name);
+      if (store.readDefinitionXml(this.paths, name) !== undefined) this.undefineLocked(name);
+    });
+  }
+
+  /**
+   * A fix offered with a failed start (a free subnet, a free bridge name): the saved
+   * definition changes and, when it is not running, the network starts. The fix stays
+   * saved if the start fails again; that failure is reported as any start's.
+   */
+  async applyFix(net: string, fix: NetworkFix): Promise<{ started: boolean }> {
+    return this.mutate(async () => {
+      const name = this.resolve(net);
+      const saved = this.definition(name);
+      if (!saved)
+        throw new HostError('conflict', `network '${name}' is transient: it has no saved definition to fix`);
+      let fixed: NetworkDef;
+      try {
+        fixed = applyNetworkFix(saved, fix);
+      } catch (err) {
+        throw new HostError('invalid-input', (err as Error).message);
+      }
+      const filled = await this.withDefaults(fixed);
+      const xml = formatNetworkXml(filled, { inactive: true });
+      readSource(xml);
+      store.writeDefinitionXml(this.paths, name, xml);
+      if (store.readActive(this.paths, name)) return { started: false };
+      await this.engine.start(filled, true);
+      return { started: true };
+    });
+  }
+
+  private async startLocked(net: string): Promise<void> {
+    const name = this.resolve(net);
+    if (store.readActive(this.paths, name)) throw alreadyActive('start', name);
+    const def = this.definition(name);
+    if (!def) throw notFound(net);
+    await this.engine.start(def, true);
+  }
+
+  private async destroyLocked(net: string): Promise<void> {
+    const name = this.resolve(net);
+    const active = store.readActive(this.paths, name);
+    if (!active) throw notActive(name);
+    await this.engine.stop(active.status);
+    // Stop keeps the lease file so a restart hands guests their old addresses back;
+    // a network that no longer exists has no use for it.
+    if (!active.status.persistent) store.removeLeases(this.paths, name);
+  }
+
+  private undefineLocked(net: string): void {
+    const name = this.resolve(net);
+    if (store.readDefinitionXml(this.paths, name) === undefined)
+      throw new HostError(
+        'conflict',
+        `Failed to undefine network ${name}: Requested operation is not valid: can't undefine transient network (destroy it instead)`,
+      );
+    const active = store.readActive(this.paths, name);
+    if (active)
+      store.writeActive(this.paths, name, { ...active, status: { ...active.status, persistent: false } });
+    else store.removeLeases(this.paths, name);
+    store.removeDefinition(this.paths, name);
   }
 
   /** Takes the lock itself (updateNetwork does), with reconcile first as mutate would. */
@@ -310,6 +401,15 @@ export class Registry implements NetworkControl {
       }
     }
     return result;
+  }
+
+  async doctor(net?: string) {
+    return this.engine.doctor(net === undefined ? undefined : this.resolve(net));
+  }
+
+  /** Takes the lock itself (reconcile runs under it), like update. */
+  async repair(actions: readonly RepairAction[], net?: string) {
+    return this.engine.repair(actions, net === undefined ? undefined : this.resolve(net));
   }
 
   /** Repairs what a crash left (reconcile) under the lock, changing nothing else. */
@@ -393,4 +493,17 @@ function checkBridgeFree(verb: 'define' | 'create', def: NetworkDef, others: Net
       'conflict',
       `Failed to ${verb} network ${def.name}: bridge name '${bridge}' already in use.`,
     );
+}
+
+const notActive = (name: string): HostError =>
+  new HostError('conflict', `Requested operation is not valid: network '${name}' is not active`);
+
+/** The stop went through; the start did not: say both, keeping the start's code and detail. */
+function didNotRestart(name: string, err: unknown): HostError {
+  const e = err instanceof HostError ? err : new HostError('internal', (err as Error).message);
+  return new HostError(
+    e.code,
+    `network '${name}' was stopped but did not start again: ${e.message}`,
+    e.detail,
+  );
 }

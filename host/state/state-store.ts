@@ -16,7 +16,7 @@ import {
 } from '../paths.js';
 import { atomicWrite } from './atomic-write.js';
 import { ensureDir } from './ensure-dir.js';
-import { isGuestObjects, type NetworkStatus, parseStatus } from './status.js';
+import { areHostRules, isGuestObjects, type NetworkStatus, parseStatus } from './status.js';
 
 export function readText(path: string): string | undefined {
   try {
@@ -135,6 +135,7 @@ function parseIntent(text: string | undefined): Intent | undefined {
       typeof v.name === 'string' &&
       typeof v.bridge === 'string' &&
       (v.table === undefined || typeof v.table === 'string') &&
+      (v.hostRules === undefined || areHostRules(v.hostRules)) &&
       (v.guests === undefined || isGuestObjects(v.guests));
     return ok ? (v as Intent) : undefined;
   } catch {

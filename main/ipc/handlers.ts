@@ -4,6 +4,7 @@
 // channel a compile error.
 import type { EventName, EventPayload } from '../../contract/ipc.js';
 import type { AppServices } from '../services/app-services.js';
+import { noHelper } from '../services/helper-monitor.js';
 import { historyOf, StatsWatch } from '../services/stats-watch.js';
 import type { Handlers } from './dispatch.js';
 
@@ -20,6 +21,8 @@ export interface WindowHandle {
 
 export function openWindow(app: AppServices, emit: Emit): WindowHandle {
   const unsubscribe = app.network.subscribe((rows) => emit('networks.changed', rows));
+  const helper = app.helper ?? noHelper;
+  const unwatchHelper = helper.subscribe((status) => emit('helper.changed', status));
   const stats = new StatsWatch(app.sampler, (s) => emit('stats.sample', s));
   const terminals = app.terminal.session({
     data: (id, data) => emit('terminal.data', { id, data }),
@@ -48,6 +51,19 @@ export function openWindow(app: AppServices, emit: Emit): WindowHandle {
       await service.setAutostart(name, on);
       return { name };
     },
+    'networks.defineAndStart': async ({ xml, autostart, start }) =>
+      identity(await service.defineAndStart(xml, { autostart, start })),
+    'networks.restart': async ({ name }) => {
+      await service.restart(name);
+      return { name };
+    },
+    'networks.remove': async ({ name }) => {
+      await service.remove(name);
+      return { name };
+    },
+    'networks.applyFix': async ({ name, fix }) => ({ name, ...(await service.applyFix(name, fix)) }),
+    'networks.update': ({ name, command, section, xml, live, config }) =>
+      service.update(name, { command, section, xml }, { live, config }),
     'networks.reserve': ({ name, mac, ip, hostname }) =>
       service.reserve(name, { mac, ip, ...(hostname ? { hostname } : {}) }),
     'host.facts': () => service.hostFacts(),
@@ -62,6 +78,10 @@ export function openWindow(app: AppServices, emit: Emit): WindowHandle {
       return {};
     },
     'stats.history': ({ bridge, seconds }) => historyOf(app.sampler, bridge, seconds),
+    'health.check': () => service.doctor(),
+    'health.repair': ({ action }) => service.repair(action),
+    'helper.status': () => helper.status(),
+    'helper.reconnect': () => helper.reconnect(),
     'app.features': () => app.terminal.features(),
     'terminal.open': ({ cols, rows }) => ({ id: terminals.open(cols, rows) }),
     'terminal.input': ({ id, data }) => {
@@ -81,6 +101,7 @@ export function openWindow(app: AppServices, emit: Emit): WindowHandle {
     handlers,
     close() {
       unsubscribe();
+      unwatchHelper();
       stats.close();
       terminals.closeAll();
     },

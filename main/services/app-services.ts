@@ -3,7 +3,13 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { readLinkState } from '../../host/exec/read-links.js';
 import type { HostPaths } from '../../host/paths.js';
+import {
+  linkKinds,
+  readHostInterfaces,
+  systemInformationInterfaces,
+} from '../../host/readers/host-interfaces.js';
 import { StatsSampler } from '../../host/stats/index.js';
+import type { HelperMonitor } from './helper-monitor.js';
 import { NetworkService } from './network-service.js';
 import { openControl } from './open-control.js';
 import { type SpawnPty, TerminalService } from './terminal-service.js';
@@ -16,6 +22,8 @@ export interface AppServices {
   network: NetworkService;
   sampler: StatsSampler;
   terminal: TerminalService;
+  /** The root helper's status for the banner; none when main makes changes itself. */
+  helper?: HelperMonitor;
 }
 
 export interface OpenedApp extends AppServices {
@@ -28,7 +36,15 @@ export function openApp(
   terminal: { enabled: boolean; disabledHint?: string },
 ): OpenedApp {
   const opened = openControl(paths, env);
-  const network = new NetworkService({ paths, control: opened.control, readLinks: readLinkState });
+  const network = new NetworkService({
+    paths,
+    control: opened.control,
+    readLinks: readLinkState,
+    readInterfaces: async () => {
+      const [si, kinds] = await Promise.all([systemInformationInterfaces(), linkKinds()]);
+      return readHostInterfaces(si, kinds);
+    },
+  });
   const sampler = new StatsSampler({
     onError: (err) => console.error('switchyard: statistics tick failed:', err),
   });
@@ -37,6 +53,7 @@ export function openApp(
     network,
     sampler,
     terminal: terminalService,
+    helper: opened.helper,
     async close() {
       network.close();
       await opened.close();

@@ -1,5 +1,6 @@
 // Building the rows of the network list from the state files alone (no privileges):
 // the live XML for running networks, the saved definition otherwise.
+import { createHash } from 'node:crypto';
 import type { NetworkRow } from '../../contract/ipc.js';
 import { formatCidr } from '../../core/addr/cidr.js';
 import { ipDefCidr } from '../../core/addr/ip-def.js';
@@ -38,7 +39,17 @@ export function networkRow(paths: HostPaths, summary: NetworkSummary, nowSeconds
     userAttach: def ? unprivilegedAttach(def) : false,
     pendingChanges: live !== undefined && saved !== undefined && !sameDefinition(live, saved),
     ...(summary.problem ? { problem: summary.problem.message } : {}),
+    xmlDigest: digest(savedXml, active?.xml),
   };
+}
+
+function digest(saved: string | undefined, live: string | undefined): string {
+  return createHash('sha256')
+    .update(saved ?? '')
+    .update('\0')
+    .update(live ?? '')
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function parse(xml: string): NetworkDef | undefined {

@@ -2,14 +2,24 @@
 // the world-readable state files, changes go through a NetworkControl (the root
 // helper's client in the app, the in-process Registry when main itself runs as root),
 // and the state directories are watched so every change is pushed to subscribers.
-import type { ConnectInfo, HostFacts, Lease, NetworkPortsView, NetworkRow } from '../../contract/ipc.js';
+import type {
+  ConnectInfo,
+  HostFacts,
+  Lease,
+  NetworkPortsView,
+  NetworkRow,
+  RepairAction,
+} from '../../contract/ipc.js';
+import type { NetworkFix } from '../../core/define/network-fix.js';
 import { connectSnippets } from '../../core/guests/index.js';
+import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
 import type { LinkState } from '../../host/exec/read-links.js';
 import { currentBridge, currentDefinition } from '../../host/guests/current-definition.js';
 import { HostError } from '../../host/host-error.js';
-import type { NetworkControl } from '../../host/networks/network-control.js';
+import type { CreateOptions, NetworkControl } from '../../host/networks/network-control.js';
 import { Registry } from '../../host/networks/registry.js';
 import type { HostPaths } from '../../host/paths.js';
+import { type HostInterface, uplinkCandidates } from '../../host/readers/host-interfaces.js';
 import { readLeases } from '../../host/readers/leases.js';
 import { readNetworkPorts } from '../../host/readers/network-ports.js';
 import { readActive, readDefinitionXml } from '../../host/state/state-store.js';
@@ -21,6 +31,8 @@ export interface NetworkServiceOptions {
   paths: HostPaths;
   control: NetworkControl;
   readLinks: () => Promise<LinkState>;
+  /** The host interface inventory (host/readers/host-interfaces.ts). */
+  readInterfaces: () => Promise<HostInterface[]>;
   now?: () => number;
 }
 
@@ -83,10 +95,18 @@ export class NetworkService {
     return this.change(() => this.opts.control.setUnprivilegedAttach(name, on));
   }
 
+  /** net-update (the settings form's static and DNS hosts): live without a restart where it can. */
+  async update(name: string, req: NetworkUpdateRequest, flags: { live: boolean; config: boolean }) {
+    const outcome = await this.change(() => this.opts.control.update(name, req, flags));
+    return { name: outcome.name, live: outcome.live, config: outcome.config };
+  }
+
   async hostFacts(): Promise<HostFacts> {
-    const state = await this.opts.readLinks();
+    const [state, si] = await Promise.all([this.opts.readLinks(), this.opts.readInterfaces()]);
+    const ours = new Set(this.list().flatMap((r) => (r.bridge ? [r.bridge] : [])));
     return {
       interfaces: state.links.filter((l) => l.name !== 'lo').map((l) => ({ name: l.name, up: l.up })),
+      uplinks: uplinkCandidates(si, ours).map(({ master: _port, ...u }) => u),
       subnetsInUse: state.routes.filter((r) => r.dev !== 'lo'),
     };
   }
@@ -108,6 +128,25 @@ export class NetworkService {
   }
   setAutostart(name: string, on: boolean) {
     return this.change(() => this.opts.control.setAutostart(name, on));
+  }
+  defineAndStart(xml: string, opts: CreateOptions) {
+    return this.change(() => this.opts.control.defineAndStart(xml, opts));
+  }
+  restart(name: string) {
+    return this.change(() => this.opts.control.restart(name));
+  }
+  remove(name: string) {
+    return this.change(() => this.opts.control.remove(name));
+  }
+  applyFix(name: string, fix: NetworkFix) {
+    return this.change(() => this.opts.control.applyFix(name, fix));
+  }
+  /** Reads only, but the firewall needs root: it goes where changes go. */
+  doctor() {
+    return this.opts.control.doctor();
+  }
+  repair(action: RepairAction) {
+    return this.change(() => this.opts.control.repair([action]));
   }
 
   /** Watching runs only while someone listens; the returned function unsubscribes. */

@@ -13,4 +13,6 @@ export const readOnlyEngine: EnginePort = {
   reconcile: async () => refuse(),
   hostLinkNames: async () => refuse(),
   hostSubnets: async () => refuse(),
+  doctor: async () => refuse(),
+  repair: async () => refuse(),
 };

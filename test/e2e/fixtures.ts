@@ -3,20 +3,27 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { type Playground, repoRoot, startPlayground } from '../playground/playground.js';
+import {
+  type Playground,
+  type PlaygroundOptions,
+  repoRoot,
+  startPlayground,
+} from '../playground/playground.js';
 
-export const SCREENS = join(repoRoot, 'test-results', 'screens');
+/** SWITCHYARD_SCREENS_DIR points a run at another folder (e.g. screens-before, to compare). */
+export const SCREENS = process.env.SWITCHYARD_SCREENS_DIR ?? join(repoRoot, 'test-results', 'screens');
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
   await page.screenshot({ path: join(SCREENS, `${name}.png`) });
 }
 
-export const test = base.extend<object, { pg: Playground }>({
+export const test = base.extend<object, { pg: Playground; pgOptions: PlaygroundOptions }>({
+  // A spec asks for the demo networks or more guests with test.use({ pgOptions: … }).
+  pgOptions: [{ guests: 1 }, { scope: 'worker', option: true }],
   pg: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as an object pattern
-    async ({}, use) => {
-      const pg = await startPlayground({ guests: 1 });
+    async ({ pgOptions }, use) => {
+      const pg = await startPlayground(pgOptions);
       try {
         await use(pg);
       } finally {

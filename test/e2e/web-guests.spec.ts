@@ -59,7 +59,8 @@ test('connect, count, list the ports, open to users, restart keeping the VM', as
 
   await page.getByRole('button', { name: 'Restart', exact: true }).click();
   const ask = page.getByRole('dialog', { name: 'Restart vms?' });
-  await expect(ask).toContainText('1 VM is attached to vms');
+  await expect(ask).toContainText('1 VM is attached (vg1) to vms');
+  await expect(ask).toContainText('plugs it back in');
   await ask.getByRole('button', { name: 'Restart' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Restarting…' })).toBeHidden({ timeout: 30_000 });
   await expect(r.locator('.badge')).toHaveText('active');

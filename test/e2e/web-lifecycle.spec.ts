@@ -46,6 +46,14 @@ test('create, lease, edit with lint, apply, restart, delete', async ({ page, pg 
   await expect(page.getByRole('table', { name: 'DHCP leases of e2e-nat' })).toContainText(lease!.ip);
   await screenshot(page, 'list');
 
+  // Stop says how many VMs it cuts off; Cancel leaves the network running.
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  const stopAsk = page.getByRole('dialog', { name: 'Stop e2e-nat?' });
+  await expect(stopAsk).toContainText('1 VM is attached (vg1) to e2e-nat.');
+  await screenshot(page, 'stop-attached');
+  await stopAsk.getByRole('button', { name: 'Cancel' }).click();
+  await expect(r.locator('.badge')).toHaveText('active');
+
   // The XML editor: an error gets a marker on its own line.
   await page.getByRole('tab', { name: 'XML' }).click();
   const editor = page.getByRole('textbox', { name: 'Network XML of e2e-nat' });
@@ -87,9 +95,10 @@ test('create, lease, edit with lint, apply, restart, delete', async ({ page, pg 
   await screenshot(page, 'editor-applied');
   await page.getByRole('button', { name: 'Restart now' }).click();
   // The guest is still plugged in: the restart says so first, and that it comes back.
-  const ask = page.getByRole('dialog', { name: 'Restart e2e-nat?' });
-  await expect(ask).toContainText('1 VM is attached to e2e-nat');
-  await ask.getByRole('button', { name: 'Restart' }).click();
+  const restartAsk = page.getByRole('dialog', { name: 'Restart e2e-nat?' });
+  await expect(restartAsk).toContainText('1 VM is attached (vg1)');
+  await expect(restartAsk).toContainText('plugs it back in');
+  await restartAsk.getByRole('button', { name: 'Restart' }).click();
   await expect(page.getByText('keeps running with its previous definition')).toBeHidden({ timeout: 30_000 });
   await expect(r.locator('.badge')).toHaveText('active');
   await expect(r.locator('.pending')).toHaveCount(0);

@@ -8,8 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { type ChildExit, exitOf } from '../support/child-exit.js';
+import { startExtraShell } from './extra-shell.js';
 import { expect, playgroundSkipReason, screenshot, test } from './fixtures.js';
-import { startTerminalShell } from './terminal-shell.js';
 
 const why = playgroundSkipReason();
 test.skip(why !== undefined, why);
@@ -160,7 +160,7 @@ test('the terminal is off by default and, with --terminal, runs switchyard net-l
   await expect(page.getByTestId('terminal-off')).toContainText('--terminal');
   await screenshot(page, 'terminal-off');
 
-  const shell = await startTerminalShell(pg);
+  const shell = await startExtraShell(pg, { name: 'web-terminal', terminal: true });
   try {
     await page.goto(shell.url);
     await row(page).click();

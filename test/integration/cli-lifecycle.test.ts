@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { START_STEP_IDS, STOP_STEP_IDS } from '../../core/plan/index.js';
 import { CLI as cli, cliRunner } from './harness/cli-runner.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
-import { killAtPause, spawnPaused, untilStopped } from './harness/engine-pause.js';
+import { killAtPause, spawnCliPaused, untilStopped } from './harness/engine-pause.js';
 import { EMPTY, snapshot } from './harness/inspect.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
@@ -134,13 +134,7 @@ describe.skipIf(skipReason !== undefined)('switchyard net-* lifecycle', () => {
     await ok(['net-undefine', 'boot']);
   });
 
-  const spawnSy = (args: string[], env: NodeJS.ProcessEnv) =>
-    spawnPaused('ip', ['netns', 'exec', topo.host, process.execPath, cli, ...args], {
-      ...process.env,
-      ...topo.env,
-      SWITCHYARD_NO_DEFAULT: '1',
-      ...env,
-    });
+  const spawnSy = (args: string[], env: NodeJS.ProcessEnv) => spawnCliPaused(topo, args, env);
   const killedAt = async (verb: string, step: string) =>
     killAtPause(spawnSy([verb, 'kill'], { SWITCHYARD_PAUSE_AT: step }));
   const killState = async () => ({ net: (await list())[0], host: await snapshot(topo) });

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostPaths, rootId } from '../../host/paths.js';
-import { CLI, type CliRunner, cliIn } from './harness/cli-runner.js';
+import { type CliRunner, cliIn } from './harness/cli-runner.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
-import { killAtPause, spawnPaused } from './harness/engine-pause.js';
+import { killAtPause, spawnCliPaused } from './harness/engine-pause.js';
 import { EMPTY, snapshot } from './harness/inspect.js';
 import { hasIperf3, measureRate } from './harness/iperf.js';
 import { netXml } from './harness/network-xml.js';
@@ -152,13 +152,7 @@ describe.skipIf(skipReason !== undefined)('port isolation and bandwidth', () => 
     expect(aclFile()).not.toMatch(/^allow /m);
   });
 
-  const spawnSy = (args: string[], env: NodeJS.ProcessEnv) =>
-    spawnPaused('ip', ['netns', 'exec', topo.host, process.execPath, CLI, ...args], {
-      ...process.env,
-      ...topo.env,
-      SWITCHYARD_NO_DEFAULT: '1',
-      ...env,
-    });
+  const spawnSy = (args: string[], env: NodeJS.ProcessEnv) => spawnCliPaused(topo, args, env);
 
   it.each(['isolation', 'bandwidth', 'qemu-acl', 'reattach'])(
     'undoes a net-start killed -9 right after step %s, and the next start re-attaches the guest',

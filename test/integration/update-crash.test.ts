@@ -8,9 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dnsmasqPaths } from '../../core/dnsmasq/index.js';
-import { CLI, cliRunner } from './harness/cli-runner.js';
+import { cliRunner } from './harness/cli-runner.js';
 import { ensureBuilt, writeXml } from './harness/engine-client.js';
-import { killAtPause, spawnPaused } from './harness/engine-pause.js';
+import { killAtPause, spawnCliPaused } from './harness/engine-pause.js';
 import { EMPTY, snapshot } from './harness/inspect.js';
 import { netXml } from './harness/network-xml.js';
 import { skipReason } from './harness/preconditions.js';
@@ -73,11 +73,9 @@ describe.skipIf(skipReason !== undefined)('net-update killed -9 part way', () =>
     await ok(['net-start', 'upd']);
     const before = (await snapshot(topo)).dnsmasq;
 
-    const update = spawnPaused(
-      'ip',
-      ['netns', 'exec', topo.host, process.execPath, CLI, 'net-update', 'upd', ...args, '--live', '--config'],
-      { ...process.env, ...topo.env, SWITCHYARD_NO_DEFAULT: '1', SWITCHYARD_PAUSE_AT: point },
-    );
+    const update = spawnCliPaused(topo, ['net-update', 'upd', ...args, '--live', '--config'], {
+      SWITCHYARD_PAUSE_AT: point,
+    });
     await killAtPause(update);
 
     // Any command as root reconciles first.

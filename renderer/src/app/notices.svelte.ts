@@ -14,6 +14,13 @@ export interface Notice {
   fix?: Fix;
   /** The network a fix applies to. */
   network?: string;
+  /** Something else the user can do about it (open the file in the editor). */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  label: string;
+  run: () => void | Promise<void>;
 }
 
 let nextId = 1;
@@ -27,7 +34,7 @@ class NoticesState {
     setTimeout(() => this.dismiss(id), 5000);
   }
 
-  error(action: string, err: unknown, network?: string, freeSubnet?: string): void {
+  error(action: string, err: unknown, network?: string, freeSubnet?: string, then?: NoticeAction): void {
     const e = errorOf(err);
     const a: Advice = adviceFor(e, freeSubnet ? { freeSubnet } : {});
     this.push({
@@ -39,6 +46,7 @@ class NoticesState {
       ...(e.detail ? { detail: e.detail } : {}),
       ...(a.fix ? { fix: a.fix } : {}),
       ...(network ? { network } : {}),
+      ...(then ? { action: then } : {}),
     });
   }
 

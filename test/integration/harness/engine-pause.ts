@@ -5,6 +5,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { type ChildExit, exitOf } from '../../support/child-exit.js';
 import { pollUntil } from '../../support/poll-until.js';
 import { processState } from '../../support/process-state.js';
+import { CLI } from './cli-runner.js';
+import type { Topology } from './topology.js';
 
 export interface PausedChild {
   child: ChildProcess;
@@ -47,4 +49,14 @@ export async function killAtPause(p: PausedChild): Promise<void> {
   await untilStopped(p);
   p.child.kill('SIGKILL');
   await p.exited;
+}
+
+/** The CLI as root in TOPO's host namespace and state root, for a test to stop and kill. */
+export function spawnCliPaused(topo: Topology, args: string[], env: NodeJS.ProcessEnv): PausedChild {
+  return spawnPaused('ip', ['netns', 'exec', topo.host, process.execPath, CLI, ...args], {
+    ...process.env,
+    ...topo.env,
+    SWITCHYARD_NO_DEFAULT: '1',
+    ...env,
+  });
 }

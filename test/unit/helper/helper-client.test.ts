@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HelperClient, helperCommandFromEnv } from '../../../host/helper-client/index.js';
+import {
+  HelperClient,
+  type HelperStatus,
+  helperCommandFromEnv,
+  MAX_AUTOMATIC_RESTARTS,
+} from '../../../host/helper-client/index.js';
 import { HostError } from '../../../host/host-error.js';
 import { pollUntil } from '../../support/poll-until.js';
 import { hasExited } from '../../support/process-state.js';
@@ -12,24 +17,31 @@ const FAKE = fileURLToPath(new URL('./fixtures/fake-helper.mjs', import.meta.url
 const dir = mkdtempSync(join(tmpdir(), 'sy-client-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function client(env: Record<string, string> = {}, requestTimeoutMs = 5_000) {
+function client(env: Record<string, string> = {}, requestTimeoutMs = 5_000, restartWhenLost = false) {
   const starts = join(dir, `starts-${Math.random()}`);
+  const requests = join(dir, `requests-${Math.random()}`);
   writeFileSync(starts, '');
+  writeFileSync(requests, '');
   const events: unknown[] = [];
+  const statuses: HelperStatus[] = [];
   const c = new HelperClient({
     command: {
       launcher: [process.execPath],
       helperPath: FAKE,
-      env: { ...process.env, FAKE_STARTS: starts, ...env },
+      env: { ...process.env, FAKE_STARTS: starts, FAKE_REQUESTS: requests, ...env },
     },
     requestTimeoutMs,
     startTimeoutMs: 5_000,
     onEvent: (event, data) => events.push({ event, data }),
+    onStatus: (s) => statuses.push(s),
+    restartWhenLost,
   });
   /** PIDs of the helpers started so far, oldest first (each writes its own before `ready`). */
   const pids = () => readFileSync(starts, 'utf8').trim().split('\n').filter(Boolean).map(Number);
   const startCount = () => pids().length;
-  return { c, events, pids, startCount };
+  /** The requests the helpers received, as "METHOD NET". */
+  const received = () => readFileSync(requests, 'utf8').trim().split('\n').filter(Boolean);
+  return { c, events, statuses, pids, startCount, received };
 }
 
 async function failure(p: Promise<unknown>): Promise<HostError> {
@@ -86,6 +98,60 @@ describe('HelperClient', () => {
     await pollUntil(`the helper ${stale} that did not answer to exit`, () => hasExited(stale));
     await c.start('b');
     expect(startCount()).toBe(2);
+    await c.close();
+  });
+
+  it('says when a helper that was up ends on its own, and leaves the restart to the next call', async () => {
+    const { c, statuses, pids, startCount } = client();
+    await c.start('a');
+    expect(c.status).toEqual({ state: 'running' });
+    const [pid] = pids() as [number];
+    process.kill(pid, 'SIGKILL');
+    await pollUntil('the lost helper to be reported', () => c.status.state === 'down');
+    expect(c.status).toEqual({ state: 'down', message: 'switchyard-helper ended (signal SIGKILL)' });
+    expect(startCount()).toBe(1);
+    await c.start('b');
+    expect(startCount()).toBe(2);
+    expect(statuses.map((s) => s.state)).toEqual(['running', 'down', 'running']);
+    await c.close();
+    expect(c.status).toEqual({ state: 'idle' });
+  });
+
+  it('with restartWhenLost, replaces a killed helper at once, without resending what was in flight', async () => {
+    const { c, statuses, pids, startCount, received } = client({}, 5_000, true);
+    await c.start('a');
+    process.kill(pids()[0] as number, 'SIGKILL');
+    await pollUntil('a new helper to be running', () => startCount() === 2 && c.status.state === 'running');
+    expect(statuses).toEqual([
+      { state: 'running' },
+      { state: 'reconnecting', message: 'switchyard-helper ended (signal SIGKILL)' },
+      { state: 'running' },
+    ]);
+    // A helper dying under a request: the request fails once and is not sent again.
+    expect((await failure(c.undefine('die'))).message).toContain("while 'undefine' was in flight");
+    await pollUntil(
+      'the next helper to be running',
+      () => startCount() === 3 && c.status.state === 'running',
+    );
+    await c.start('b');
+    expect(startCount()).toBe(3);
+    expect(received()).toEqual(['start a', 'undefine die', 'start b']);
+    await c.close();
+  });
+
+  it('leaves a helper that keeps dying down, until asked again', async () => {
+    const { c, startCount } = client({ FAKE_EXIT_AFTER_HELLO: '1' }, 5_000, true);
+    await failure(c.start('a'));
+    await pollUntil('the helper to be given up on', () => c.status.state === 'down');
+    expect(startCount()).toBe(1 + MAX_AUTOMATIC_RESTARTS);
+    expect(c.status).toEqual({
+      state: 'down',
+      message: `switchyard-helper ended (exit status 4), ${MAX_AUTOMATIC_RESTARTS + 1} times in a row`,
+    });
+    // Asked again (the banner's button), it tries again.
+    await c.reconnect();
+    await pollUntil('the helper to be given up on again', () => c.status.state === 'down');
+    expect(startCount()).toBe(2 * (1 + MAX_AUTOMATIC_RESTARTS));
     await c.close();
   });
 

@@ -31,7 +31,11 @@ describe('request lines', () => {
     ['{"id":7,"method":"start","params":{"net":"a\\nb"}}', 7, 'start: net: may not contain a newline'],
     ['{"id":7,"method":"start","params":{"net":".."}}', 7, "start: net: may not be '..'"],
     ['{"id":7,"method":"start","params":{"net":""}}', 7, 'start: net'],
-    [`{"id":7,"method":"start","params":{"net":"${'é'.repeat(101)}"}}`, 7, 'is 202 bytes long; at most 200 bytes (UTF-8) are allowed'],
+    [
+      `{"id":7,"method":"start","params":{"net":"${'é'.repeat(101)}"}}`,
+      7,
+      'is 202 bytes long; at most 200 bytes (UTF-8) are allowed',
+    ],
     ['{"id":8,"method":"start","params":{"net":"lab","cmd":"x"}}', 8, 'start: '],
     ['{"id":8,"method":"autostart","params":{"net":"lab","on":"yes"}}', 8, 'autostart: on'],
     ['{"id":9,"method":"define","params":{"xml":""}}', 9, 'define: xml'],

@@ -40,6 +40,24 @@ function fakeBackend() {
     setAutostart: async (name, on) => {
       calls.push(`autostart ${name} ${on}`);
     },
+    doctor: async (name) => {
+      calls.push(`doctor ${name ?? ''}`);
+      return { ok: true, complete: true, checked: [], findings: [] };
+    },
+    repair: async (actions) => {
+      calls.push(`repair ${actions.join(',')}`);
+      return { ok: true, complete: true, checked: [], findings: [] };
+    },
+    defineAndStart: async (xml, opts) => {
+      calls.push(`defineAndStart ${xml.length} ${opts.autostart} ${opts.start}`);
+      return { name: 'lab', uuid: '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' };
+    },
+    restart: async (name) => void calls.push(`restart ${name}`),
+    remove: async (name) => void calls.push(`remove ${name}`),
+    applyFix: async (name, fix) => {
+      calls.push(`applyFix ${name} ${fix.kind}`);
+      return { started: true };
+    },
     reserve: async (name, lease) => {
       calls.push(`reserve ${name} ${lease.mac} ${lease.ip}`);
       return { name, live: true, config: true, signalledPid: 42 };
@@ -172,6 +190,39 @@ describe('helper loop', () => {
       'reserve lab 52:54:00:aa:bb:cc 192.168.122.50',
       'update lab add ip-dhcp-host - true',
       'update lab add ip-dhcp-host - true',
+    ]);
+  });
+
+  it('runs the workflows as one call each, resolving the network and re-reading the XML', async () => {
+    const f = fakeBackend();
+    const h = harness(f.backend);
+    h.send(hello);
+    h.send({ id: 2, method: 'defineAndStart', params: { xml: XML, autostart: true, start: true } });
+    h.send({ id: 3, method: 'restart', params: { net: '7d3bd0c6-2f5a-4a0e-9c3b-0b5e3f1e7a11' } });
+    h.send({ id: 4, method: 'remove', params: { net: 'lab' } });
+    h.send({
+      id: 5,
+      method: 'applyFix',
+      params: { net: 'lab', fix: { kind: 'free-subnet', subnet: '10.1.0.0/24' } },
+    });
+    h.send({ id: 6, method: 'applyFix', params: { net: 'lab', fix: { kind: 'rename-host' } } });
+    h.send({
+      id: 7,
+      method: 'defineAndStart',
+      params: { xml: '<network><name>x', autostart: false, start: true },
+    });
+    const lines = await h.until(12);
+    const byId = (id: number) => lines.find((l) => (l as { id?: number }).id === id);
+    expect(byId(2)).toMatchObject({ ok: true, result: { name: 'lab' } });
+    expect(byId(3)).toEqual({ id: 3, ok: true, result: { name: 'lab' } });
+    expect(byId(5)).toEqual({ id: 5, ok: true, result: { name: 'lab', started: true } });
+    expect(byId(6)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(byId(7)).toMatchObject({ ok: false, error: { code: 'xml-parse' } });
+    expect(f.calls).toEqual([
+      `defineAndStart ${XML.length} true true`,
+      'restart lab',
+      'remove lab',
+      'applyFix lab free-subnet',
     ]);
   });
 

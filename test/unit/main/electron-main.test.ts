@@ -39,6 +39,7 @@ async function startApp(settings: string | undefined, isPackaged = true): Promis
     enableSandbox() {},
     whenReady: async () => {},
     getPath: (name: string) => (name === 'userData' ? root : '/nonexistent'),
+    requestSingleInstanceLock: () => true,
     quit() {},
   });
   const shell: Shell = { app, windows: [], hardenedBeforeWindow: false };
@@ -72,6 +73,8 @@ async function startApp(settings: string | undefined, isPackaged = true): Promis
         removeHandler() {},
       },
       shell: { openExternal() {} },
+      Menu: { buildFromTemplate: (template: unknown[]) => ({ template }), setApplicationMenu() {} },
+      dialog: {},
     };
   });
   await import('../../../main/electron/main.js');

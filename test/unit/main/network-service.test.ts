@@ -21,6 +21,13 @@ function open(): NetworkService {
         { cidr: '10.0.2.15/24', dev: 'eth0' },
       ],
     }),
+    readInterfaces: async () => [
+      { name: 'lo', kind: 'loopback', physical: false, state: 'unknown' },
+      { name: 'eth0', kind: 'ethernet', physical: true, state: 'up', speed: 1000, defaultRoute: true },
+      { name: 'virbr50', kind: 'bridge', physical: false, state: 'up' },
+      { name: 'vnet0', kind: 'virtual', physical: false, state: 'up', master: 'virbr50' },
+      { name: 'br0', kind: 'bridge', physical: false, state: 'up' },
+    ],
   });
   return service;
 }
@@ -50,14 +57,35 @@ describe('network service', () => {
         portCount: 0,
         userAttach: false,
         pendingChanges: false,
+        xmlDigest: expect.stringMatching(/^[0-9a-f]{16}$/),
       },
     ]);
     expect(service.xml('lab')).toEqual({ saved: labXml('lab') });
   });
 
+  it('gives each row a digest that moves with its XML, also where no column does', () => {
+    open();
+    fx.writeDefinition('lab', labXml('lab'));
+    const before = service.list()[0]?.xmlDigest;
+    fx.writeDefinition(
+      'lab',
+      labXml('lab').replace('</dhcp>', "  <host mac='52:54:00:00:00:01' ip='192.168.50.9'/>\n    </dhcp>"),
+    );
+    const after = service.list()[0];
+    expect(after?.ipv4).toBe('192.168.50.0/24');
+    expect(after?.xmlDigest).not.toBe(before);
+  });
+
   it('reports host interfaces and their subnets, without loopback', async () => {
-    expect(await open().hostFacts()).toEqual({
+    open();
+    fx.writeDefinition('lab', labXml('lab'));
+    expect(await service.hostFacts()).toEqual({
       interfaces: [{ name: 'eth0', up: true }],
+      // No loopback, no bridge port, not our own bridge virbr50; a host bridge may be an uplink.
+      uplinks: [
+        { name: 'eth0', kind: 'ethernet', physical: true, state: 'up', speed: 1000, defaultRoute: true },
+        { name: 'br0', kind: 'bridge', physical: false, state: 'up' },
+      ],
       subnetsInUse: [{ cidr: '10.0.2.15/24', dev: 'eth0' }],
     });
   });
@@ -69,6 +97,27 @@ describe('network service', () => {
     await service.stop('lab');
     await service.undefine('lab');
     expect(fx.calls).toEqual(['start lab', 'autostart lab true', 'destroy lab', 'undefine lab']);
+  });
+
+  it("asks the control for the doctor's report and sends one repair at a time", async () => {
+    open();
+    expect((await service.doctor()).ok).toBe(true);
+    await service.repair('restore');
+    expect(fx.calls).toEqual(['doctor ', 'repair restore']);
+  });
+
+  it('sends each workflow to the control as one call', async () => {
+    open();
+    await service.defineAndStart(labXml('wf', 61), { autostart: true, start: true });
+    await service.restart('wf');
+    await service.applyFix('wf', { kind: 'auto-bridge' });
+    await service.remove('wf');
+    expect(fx.calls).toEqual([
+      'defineAndStart wf autostart=true start=true',
+      'restart wf',
+      'applyFix wf auto-bridge',
+      'remove wf',
+    ]);
   });
 
   it('pushes the list when someone else changes the config dir (the CLI in a terminal)', async () => {

@@ -56,6 +56,18 @@ export function makeFixture(): Fixture {
     undefine: async (n) => void calls.push(`undefine ${n}`),
     setAutostart: async (n, on) => void calls.push(`autostart ${n} ${on}`),
     setUnprivilegedAttach: async (n, on) => void calls.push(`userAttach ${n} ${on}`),
+    defineAndStart: async (xml, opts) => {
+      const name = /<name>([^<]+)<\/name>/.exec(xml)?.[1] ?? '?';
+      calls.push(`defineAndStart ${name} autostart=${opts.autostart} start=${opts.start}`);
+      writeDefinition(name, xml);
+      return { name, uuid: 'u' };
+    },
+    restart: async (n) => void calls.push(`restart ${n}`),
+    remove: async (n) => void calls.push(`remove ${n}`),
+    applyFix: async (n, fix) => {
+      calls.push(`applyFix ${n} ${fix.kind}`);
+      return { started: true };
+    },
     reserve: async (n, l) => {
       calls.push(`reserve ${n} ${l.mac} ${l.ip}${l.hostname ? ` ${l.hostname}` : ''}`);
       return { name: n, live: true, config: true, signalledPid: 1 };
@@ -63,6 +75,14 @@ export function makeFixture(): Fixture {
     update: async (n, req) => {
       calls.push(`update ${n} ${req.command} ${req.section}`);
       return { name: n, live: true, config: false };
+    },
+    doctor: async (n) => {
+      calls.push(`doctor ${n ?? ''}`);
+      return { ok: true, complete: true, checked: [], findings: [] };
+    },
+    repair: async (actions) => {
+      calls.push(`repair ${actions.join(',')}`);
+      return { ok: true, complete: true, checked: [], findings: [] };
     },
   };
   return {

@@ -73,6 +73,7 @@ function setup(terminalEnabled: boolean) {
     paths: fx.paths,
     control: fx.control,
     readLinks: async () => ({ links: [], routes: [] }),
+    readInterfaces: async () => [],
   });
   const events: [EventName, unknown][] = [];
   const win = openWindow({ network, sampler, terminal }, (e, p) => events.push([e, p]));

@@ -26,6 +26,7 @@ beforeAll(async () => {
     paths: fx.paths,
     control: fx.control,
     readLinks: async () => ({ links: [], routes: [] }),
+    readInterfaces: async () => [],
   });
   shell = await startWebShell({
     rendererDir,

@@ -37,6 +37,8 @@ function registry(serves: Serves) {
     reconcile: async () => {},
     hostLinkNames: async () => [],
     hostSubnets: async () => [],
+    doctor: async () => ({ ok: true, complete: true, checked: [], findings: [] }),
+    repair: async () => ({ ok: true, complete: true, checked: [], findings: [] }),
   };
   return { registry: new Registry(paths, engine, serves), paths, started };
 }

@@ -23,9 +23,11 @@ describe('planStart', () => {
     const order = [
       'check',
       'intent',
+      'network-manager',
       'bridge',
       'ipv6-sysctls',
       'firewall',
+      'host-firewall',
       'isolation',
       'addresses',
       'link-up',
@@ -58,7 +60,7 @@ describe('planStart', () => {
 
   it('records its intent before the first host change and removes it after the status', () => {
     const steps = plan().steps;
-    expect(steps.map((s) => s.id).slice(0, 3)).toEqual(['check', 'intent', 'bridge']);
+    expect(steps.map((s) => s.id).slice(0, 4)).toEqual(['check', 'intent', 'network-manager', 'bridge']);
     expect(step(plan(), 'intent').do).toEqual([
       {
         op: 'write-intent',
@@ -121,15 +123,15 @@ describe('planStart', () => {
     ]);
   });
 
-  it('turns forwarding on for forwarding modes only, and never back off', () => {
+  it('turns forwarding on for forwarding modes only, remembering the old value for the last stop', () => {
     expect(step(plan(), 'forwarding').do).toEqual([
-      { op: 'sysctl', path: 'net/ipv4/ip_forward', value: '1' },
+      { op: 'sysctl', path: 'net/ipv4/ip_forward', value: '1', remember: true },
     ]);
     expect(step(plan(), 'forwarding').undo).toEqual([]);
     expect(step(plan(network('isolated')), 'forwarding').do).toEqual([]);
     const v6 = plan(network('route', { ips: [{ family: 'ipv6', address: 'fd00:1::1', prefix: 64 }] }));
     expect(step(v6, 'forwarding').do).toEqual([
-      { op: 'sysctl', path: 'net/ipv6/conf/all/forwarding', value: '1' },
+      { op: 'sysctl', path: 'net/ipv6/conf/all/forwarding', value: '1', remember: true },
     ]);
   });
 

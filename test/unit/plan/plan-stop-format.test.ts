@@ -23,9 +23,12 @@ describe('planStop', () => {
       'ports',
       'dnsmasq',
       'firewall',
+      'host-firewall',
+      'network-manager',
       'guests',
       'bridge',
       'status',
+      'sysctls',
     ]);
     expect(stop.steps[0]?.do).toEqual([
       {
@@ -36,6 +39,8 @@ describe('planStop', () => {
     // A failed stop keeps its record: reconcile finishes the stop instead of reviving dnsmasq.
     expect(stop.steps[0]?.undo).toEqual([]);
     expect(of(stop, 'status')?.do.map((op) => op.op)).toEqual(['remove-status', 'remove-intent']);
+    // Host-wide sysctls come back only after the network is gone from the status files.
+    expect(of(stop, 'sysctls')?.do).toEqual([{ op: 'restore-sysctls' }]);
   });
 
   it('signals the PID from the status, checked against our conf file', () => {
@@ -80,7 +85,7 @@ describe('formatPlan and planJson', () => {
     expect(text).toContain(
       ' 2. intent: record the intent to start (bridge virbr7, table inet switchyard_virbr7)\n',
     );
-    expect(text).toContain(' 3. bridge: create bridge virbr7 (stp off, delay 0s)\n');
+    expect(text).toContain(' 4. bridge: create bridge virbr7 (stp off, delay 0s)\n');
     expect(text).toContain(
       '      ip link add name virbr7 address 52:54:00:aa:bb:cc type bridge stp_state 0 forward_delay 0\n',
     );

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readNetworkDefinition } from '../../../core/definition.js';
-import {
-  autoBridgeXml,
-  cloneXml,
-  moveSubnetXml,
-} from '../../../renderer/src/features/networks/definition-edits.js';
+import { cloneXml, replacingXml } from '../../../renderer/src/features/networks/definition-edits.js';
 
 const xml = `<network>
   <name>lab</name>
@@ -28,6 +24,33 @@ function read(text: string) {
 }
 
 describe('definition edits', () => {
+  it('replaces a network with a file, keeping its UUID, bridge name and MAC where the file has none', () => {
+    const file = `<network>
+  <name>lab</name>
+  <uuid>11111111-2222-3333-4444-555555555555</uuid>
+  <ip address='10.9.0.1' netmask='255.255.255.0'/>
+</network>
+`;
+    const def = read(replacingXml(file, xml));
+    expect(def.uuid).toBe('3e3fce45-4f53-4fa7-bb32-11f34168b82b');
+    expect(def.bridge?.name).toBe('virbr5');
+    expect(def.mac?.address).toBe('52:54:00:0a:0b:0c');
+    expect(def.forward).toBeUndefined();
+    expect(def.ips[0]?.address).toBe('10.9.0.1');
+  });
+
+  it("a replacing file's own bridge name and MAC win", () => {
+    const file = `<network>
+  <name>lab</name>
+  <bridge name='br-lab'/>
+  <mac address='52:54:00:99:99:99'/>
+</network>
+`;
+    const def = read(replacingXml(file, xml));
+    expect(def.bridge?.name).toBe('br-lab');
+    expect(def.mac?.address).toBe('52:54:00:99:99:99');
+  });
+
   it('clones under a new name without UUID, MAC or bridge name', () => {
     const def = read(cloneXml(xml, 'lab-clone'));
     expect(def.name).toBe('lab-clone');
@@ -35,18 +58,5 @@ describe('definition edits', () => {
     expect(def.mac).toBeUndefined();
     expect(def.bridge?.name).toBeUndefined();
     expect(def.ips[0]?.address).toBe('192.168.50.1');
-  });
-
-  it('moves to a free subnet, keeping static hosts at their offset', () => {
-    const def = read(moveSubnetXml(xml, '192.168.51.0/24'));
-    const ip = def.ips[0];
-    expect(ip?.address).toBe('192.168.51.1');
-    expect(ip?.dhcp?.ranges[0]).toMatchObject({ start: '192.168.51.2', end: '192.168.51.254' });
-    expect(ip?.dhcp?.hosts[0]).toMatchObject({ name: 'db', ip: '192.168.51.10' });
-    expect(def.uuid).toBe('3e3fce45-4f53-4fa7-bb32-11f34168b82b');
-  });
-
-  it('lets define pick the bridge name', () => {
-    expect(read(autoBridgeXml(xml)).bridge?.name).toBeUndefined();
   });
 });

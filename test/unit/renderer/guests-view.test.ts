@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkPortsView, StatsSample } from '../../../contract/ipc.js';
 import { portRows } from '../../../renderer/src/features/guests/port-rows.js';
-import { restartQuestion } from '../../../renderer/src/features/guests/restart-question.js';
 
 const zero = { rx_packets: 0, tx_packets: 0, rx_errors: 0, tx_errors: 0, rx_dropped: 0, tx_dropped: 0 };
 
@@ -76,20 +75,5 @@ describe('the Ports tab', () => {
 
   it('has no rows before the first answer', () => {
     expect(portRows(undefined, undefined)).toEqual([]);
-  });
-});
-
-describe('Restart', () => {
-  it('says how many VMs are attached, and that they come back', () => {
-    expect(restartQuestion({ name: 'lab', portCount: 3 })).toEqual({
-      title: 'Restart lab?',
-      body: '3 VMs are attached to lab. They lose the network for a moment while it restarts; Switchyard then plugs them back in, with their addresses.',
-      confirmLabel: 'Restart',
-    });
-    expect(restartQuestion({ name: 'lab', portCount: 1 })?.body).toMatch(/^1 VM is attached/);
-  });
-
-  it('asks nothing when nothing is attached', () => {
-    expect(restartQuestion({ name: 'lab', portCount: 0 })).toBeUndefined();
   });
 });

@@ -13,6 +13,7 @@ const row = (name: string, over: Partial<NetworkRow> = {}): NetworkRow => ({
   portCount: 0,
   userAttach: false,
   pendingChanges: false,
+  xmlDigest: '0',
   ...over,
 });
 

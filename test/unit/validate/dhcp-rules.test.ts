@@ -145,6 +145,21 @@ describe('<host>', () => {
       "ip 'fd00::2' is not within 10.0.0.0/24",
     ],
     [
+      "the network's own address (the guests' gateway)",
+      { mac: '52:54:00:00:00:02', ip: '10.0.0.1' },
+      "ip '10.0.0.1' is the network's own address: the host holds it as the guests' gateway",
+    ],
+    [
+      'the network address',
+      { mac: '52:54:00:00:00:02', ip: '10.0.0.0' },
+      "ip '10.0.0.0' is the network address of 10.0.0.0/24",
+    ],
+    [
+      'the broadcast address',
+      { mac: '52:54:00:00:00:02', ip: '10.0.0.255' },
+      "ip '10.0.0.255' is the broadcast address of 10.0.0.0/24",
+    ],
+    [
       'duplicate mac',
       { mac: '52:54:00:00:00:1', ip: '10.0.0.11' },
       "repeats mac '52:54:00:00:00:1' of an earlier <host>",
@@ -168,6 +183,9 @@ describe('<host>', () => {
     expect(add({ name: 'paul', ip: 'fd00::21' })).toEqual([]);
     expect(add({ mac: '52:54:00:00:00:02', name: 'a', ip: 'fd00::21' })).toEqual([
       "network 'lab': <host mac='52:54:00:00:00:02' name='a' ip='fd00::21'> (line 22:7) may not have a mac in an IPv6 <ip>: IPv6 hosts are matched by id or name",
+    ]);
+    expect(add({ name: 'gw', ip: 'fd00::1' })).toEqual([
+      "network 'lab': <host name='gw' ip='fd00::1'> (line 22:7) ip 'fd00::1' is the network's own address: the host holds it as the guests' gateway",
     ]);
     expect(add({ ip: 'fd00::21' })).toEqual([
       "network 'lab': <host ip='fd00::21'> (line 22:7) needs an id or name attribute",

@@ -1,24 +1,28 @@
 // The create wizard as data: its form, the definition the form describes, and the
-// checks. The definition is printed with core's formatter and read back with core's
-// reader, so the wizard shows the very messages `switchyard net-define` would.
+// checks. The definition is printed with core's formatter and checked with core's
+// reader and validator, so the wizard shows the very messages `switchyard net-define`
+// would, each beside the field it is about.
 import {
   addOffset,
-  broadcastOf,
   type Cidr,
-  cidrContains,
   cidrsOverlap,
   formatCidr,
   networkOf,
   parseCidr,
 } from '../../../../core/addr/cidr.js';
 import { generateUlaPrefix } from '../../../../core/addr/free-subnet.js';
-import { formatIp, parseIp } from '../../../../core/addr/ip.js';
+import { formatIp } from '../../../../core/addr/ip.js';
 import { natIp } from '../../../../core/define/default-network.js';
 import { withQuickSwitchDefaults } from '../../../../core/define/quick-switch.js';
-import { readNetworkDefinition } from '../../../../core/definition.js';
 import type { DhcpHost, IpDef, NetworkDef } from '../../../../core/model/network.js';
 import type { Problem } from '../../../../core/result.js';
+import { validateNetwork } from '../../../../core/validate/validate-network.js';
 import { formatNetworkXml } from '../../../../core/xml/format-network.js';
+import { parseNetworkXml } from '../../../../core/xml/parse-network.js';
+import { withoutPosition } from '../networks/problem-position.js';
+import { type Field, placeProblems } from './problem-fields.js';
+
+export type { Field } from './problem-fields.js';
 
 export type WizardMode = 'nat' | 'route' | 'isolated' | 'open';
 
@@ -49,6 +53,8 @@ export interface WizardForm {
   mode: WizardMode;
   /** '' = any interface. */
   uplink: string;
+  /** Off: no IPv4 at all (with IPv6 off too, a plain layer-2 switch). */
+  ipv4: boolean;
   subnet: string;
   dhcp: boolean;
   rangeStart: string;
@@ -73,6 +79,7 @@ export function initialForm(
     name,
     mode: 'nat',
     uplink: '',
+    ipv4: true,
     subnet: s,
     dhcp: true,
     rangeStart: range.start,
@@ -102,7 +109,7 @@ export function derivedRange(subnetText: string): { start: string; end: string }
 
 export function toDefinition(f: WizardForm): NetworkDef {
   const ips: IpDef[] = [];
-  const subnet = parseSubnet(f.subnet);
+  const subnet = f.ipv4 ? parseSubnet(f.subnet) : undefined;
   if (subnet) {
     const base = natIp(subnet);
     const hosts: DhcpHost[] = f.hosts
@@ -152,11 +159,11 @@ export function toXml(f: WizardForm): string {
   return formatNetworkXml(toDefinition(f), { inactive: true });
 }
 
-export type Field = 'name' | 'subnet' | 'range' | 'hosts' | 'ipv6' | 'domain';
-
 export interface FormCheck {
-  /** Problems the wizard finds before core (empty name, malformed subnet, duplicates). */
+  /** One message per field: the wizard's own (a name in use, a malformed subnet), else core's. */
   fields: Partial<Record<Field, string>>;
+  /** The static host (index into the form's rows) that core's message under the hosts is about. */
+  badHost?: number;
   /** The first problem core reports for the generated XML, as the CLI would print it. */
   core?: Problem;
   /** Not an error: the subnet overlaps something the host uses. */
@@ -170,49 +177,73 @@ export interface CheckContext {
 }
 
 export function checkForm(f: WizardForm, ctx: CheckContext): FormCheck {
+  const fields = ownChecks(f, ctx);
+  const subnet = f.ipv4 ? parseSubnet(f.subnet) : undefined;
+  const overlap = subnet && ctx.inUse.find((u) => cidrsOverlap(u.cidr, subnet));
+  const warning = overlap
+    ? `${formatCidr(subnet)} overlaps ${formatCidr(overlap.cidr)} used by ${overlap.user}; starting would fail.`
+    : undefined;
+  const { xml, problems } = coreProblems(f);
+  let badHost: number | undefined;
+  for (const p of placeProblems(xml, problems)) {
+    if (fields[p.field] !== undefined) continue;
+    fields[p.field] = withoutPosition(p.problem.message);
+    if (p.host !== undefined) badHost = filledHostRows(f)[p.host];
+  }
+  const core = problems[0];
+  return {
+    fields,
+    xml,
+    ...(badHost === undefined ? {} : { badHost }),
+    ...(core ? { core } : {}),
+    ...(warning ? { warning } : {}),
+  };
+}
+
+/** What only the wizard knows: names already taken, and its own text fields' syntax. */
+function ownChecks(f: WizardForm, ctx: CheckContext): FormCheck['fields'] {
   const fields: FormCheck['fields'] = {};
   const name = f.name.trim();
-  if (name === '') fields.name = 'A network needs a name.';
-  else if (ctx.existingNames.has(name)) fields.name = `A network named '${name}' already exists.`;
-  const subnet = parseSubnet(f.subnet);
-  if (!subnet)
+  if (ctx.existingNames.has(name)) fields.name = `A network named '${name}' already exists.`;
+  if (f.ipv4 && !parseSubnet(f.subnet))
     fields.subnet = `'${f.subnet}' is not an IPv4 subnet between /8 and /30, like 192.168.100.0/24.`;
-  if (subnet && f.dhcp) {
-    const bad = [f.rangeStart, f.rangeEnd].find((a) => !inside(subnet, a));
-    if (bad !== undefined)
-      fields.range = `${bad || '(empty)'} is not a host address in ${formatCidr(subnet)}.`;
-  }
-  if (subnet) {
-    const badHost = f.hosts.find((h) => h.ip.trim() && !inside(subnet, h.ip));
-    if (badHost) fields.hosts = `${badHost.ip} is not a host address in ${formatCidr(subnet)}.`;
-  }
   if (f.ipv6) {
     const v6 = parseCidr(f.ipv6Prefix.trim());
     if (v6?.address.family !== 6 || v6.prefix > 64)
       fields.ipv6 = `'${f.ipv6Prefix}' is not an IPv6 prefix like fd12:3456:789a::/64.`;
   }
-  const overlap = subnet && ctx.inUse.find((u) => cidrsOverlap(u.cidr, subnet));
-  const warning = overlap
-    ? `${formatCidr(subnet)} overlaps ${formatCidr(overlap.cidr)} used by ${overlap.user}; starting would fail.`
-    : undefined;
-  let xml = '';
-  let core: Problem | undefined;
-  try {
-    xml = toXml(f);
-    const read = readNetworkDefinition(xml);
-    if (!read.ok) core = read.error;
-  } catch (err) {
-    core = { code: 'validation', message: err instanceof Error ? err.message : String(err) };
-  }
-  return { fields, xml, ...(core ? { core } : {}), ...(warning ? { warning } : {}) };
+  return fields;
 }
 
-function inside(subnet: Cidr, text: string): boolean {
-  const a = parseIp(text.trim());
-  if (!a || !cidrContains(subnet, a)) return false;
-  return a.value !== subnet.address.value && a.value !== broadcastOf(subnet.address, subnet.prefix).value;
+/** Every problem core finds in the XML the form describes (net-define reports the first). */
+function coreProblems(f: WizardForm): { xml: string; problems: Problem[] } {
+  let xml = '';
+  try {
+    xml = toXml(f);
+  } catch (err) {
+    return {
+      xml,
+      problems: [{ code: 'validation', message: err instanceof Error ? err.message : String(err) }],
+    };
+  }
+  const parsed = parseNetworkXml(xml);
+  return { xml, problems: parsed.ok ? validateNetwork(parsed.value) : [parsed.error] };
+}
+
+/** The form rows that become <host> elements (blank rows are left out), in order. */
+function filledHostRows(f: WizardForm): number[] {
+  const rows: number[] = [];
+  f.hosts.forEach((h, i) => {
+    if (h.mac.trim() || h.ip.trim() || h.name.trim()) rows.push(i);
+  });
+  return rows;
 }
 
 export function formValid(c: FormCheck): boolean {
   return Object.keys(c.fields).length === 0 && c.core === undefined;
+}
+
+/** Whether the user changed anything since the wizard opened (Esc then asks first). */
+export function formEdited(now: WizardForm, initial: WizardForm): boolean {
+  return JSON.stringify(now) !== JSON.stringify(initial);
 }

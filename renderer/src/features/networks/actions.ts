@@ -1,15 +1,15 @@
-// What each button does, in the order the host needs it. Every action shows progress
-// on the network's buttons and reports failures with advice; none leaves a network
-// half-deleted (stop-then-delete stops first and deletes only if that worked).
+// What each button does. Every action is one call to main, which runs it as one locked
+// operation (restart, delete and the fixes included), so a failure half-way is handled
+// there once; here it shows progress on the network's buttons and reports failures
+// with advice. Stop, Restart and Delete say first how many VMs they cut off.
 import type { NetworkRow } from '../../../../contract/ipc.js';
 import { defaultNetworkDef } from '../../../../core/define/default-network.js';
 import { formatNetworkXml } from '../../../../core/xml/format-network.js';
 import { call } from '../../api/call.js';
 import { confirmation } from '../../app/confirm.svelte.js';
+import { focusRequests } from '../../app/focus-requests.svelte.js';
 import { notices } from '../../app/notices.svelte.js';
-import { restartQuestion } from '../guests/restart-question.js';
-import { autoBridgeXml, moveSubnetXml } from './definition-edits.js';
-import { deletePlan } from './delete-plan.js';
+import { deletePlan, interruptPlan } from './delete-plan.js';
 import type { Fix } from './error-advice.js';
 import { freeSubnet, subnetsInUse } from './free-subnet.js';
 import { networks } from './networks-state.svelte.js';
@@ -29,20 +29,32 @@ async function run(
   }
 }
 
+/** The VMs on the bridge now; none when that cannot be read (the action still asks main). */
+async function attachedPorts(row: NetworkRow): Promise<string[]> {
+  if (!row.active) return [];
+  try {
+    return (await call('networks.ports', { name: row.name })).ports.map((p) => p.port);
+  } catch {
+    return [];
+  }
+}
+
+async function confirmInterrupt(verb: 'stop' | 'restart', row: NetworkRow): Promise<boolean> {
+  const plan = interruptPlan(verb, row, await attachedPorts(row));
+  return plan === undefined || confirmation.ask({ ...plan, danger: true });
+}
+
 export const startNetwork = (row: NetworkRow) =>
   run(row, 'Starting…', 'Starting', () => call('networks.start', { name: row.name }));
 
-export const stopNetwork = (row: NetworkRow) =>
-  run(row, 'Stopping…', 'Stopping', () => call('networks.stop', { name: row.name }));
+export async function stopNetwork(row: NetworkRow): Promise<boolean> {
+  if (!(await confirmInterrupt('stop', row))) return false;
+  return run(row, 'Stopping…', 'Stopping', () => call('networks.stop', { name: row.name }));
+}
 
-/** Says first how many VMs are attached (they are plugged back in after the start). */
 export async function restartNetwork(row: NetworkRow): Promise<boolean> {
-  const question = restartQuestion(row);
-  if (question && !(await confirmation.ask(question))) return false;
-  return run(row, 'Restarting…', 'Restarting', async () => {
-    await call('networks.stop', { name: row.name });
-    await call('networks.start', { name: row.name });
-  });
+  if (!(await confirmInterrupt('restart', row))) return false;
+  return run(row, 'Restarting…', 'Restarting', () => call('networks.restart', { name: row.name }));
 }
 
 export const setAutostart = (row: NetworkRow, on: boolean) =>
@@ -51,14 +63,11 @@ export const setAutostart = (row: NetworkRow, on: boolean) =>
   );
 
 export async function deleteNetwork(row: NetworkRow): Promise<boolean> {
-  const plan = deletePlan(row);
+  const plan = deletePlan(row, await attachedPorts(row));
   if (!(await confirmation.ask({ ...plan, danger: true }))) return false;
-  return run(row, 'Deleting…', 'Deleting', async () => {
-    for (const step of plan.steps) {
-      if (step === 'stop') await call('networks.stop', { name: row.name });
-      else await call('networks.undefine', { name: row.name });
-    }
-  });
+  const deleted = await run(row, 'Deleting…', 'Deleting', () => call('networks.remove', { name: row.name }));
+  if (deleted) focusRequests.request({ kind: 'deleted', name: row.name });
+  return deleted;
 }
 
 export async function exportXml(row: NetworkRow): Promise<void> {
@@ -75,32 +84,9 @@ export async function exportXml(row: NetworkRow): Promise<void> {
   }
 }
 
-/** Defines each file as it is (libvirt's own files work unchanged); reports per file. */
-export async function importFiles(files: FileList | File[]): Promise<string[]> {
-  const defined: string[] = [];
-  for (const file of Array.from(files)) {
-    try {
-      const { name } = await call('networks.define', { xml: await file.text() });
-      defined.push(name);
-    } catch (err) {
-      notices.error(`Importing ${file.name}`, err);
-    }
-  }
-  if (defined.length) notices.info(`Imported ${defined.join(', ')}`);
-  return defined;
-}
-
-/** The fixes offered with a conflict: redefine with the change, then start again. */
+/** The fixes offered with a conflict: main changes the saved definition and starts it. */
 export async function applyFix(name: string, fix: Fix): Promise<void> {
-  const row = networks.byName(name);
-  if (!row) return;
-  await run(row, 'Applying fix…', 'Fixing', async () => {
-    const { saved } = await call('networks.xml', { name });
-    if (!saved) throw new Error(`network '${name}' has no saved definition to change`);
-    const xml = fix.kind === 'free-subnet' ? moveSubnetXml(saved, fix.subnet) : autoBridgeXml(saved);
-    await call('networks.define', { xml });
-    if (!networks.byName(name)?.active) await call('networks.start', { name });
-  });
+  await run({ name }, 'Applying fix…', 'Fixing', () => call('networks.applyFix', { name, fix }));
 }
 
 /** libvirt's `default`: NAT, autostart, a free 192.168.x.0/24 and bridge name, started now. */
@@ -113,9 +99,7 @@ export async function createDefaultNetwork(): Promise<boolean> {
   const xml = formatNetworkXml(defaultNetworkDef({ subnetsInUse: inUse, usedBridgeNames: bridges }), {
     inactive: true,
   });
-  return run({ name: 'default' }, 'Creating…', 'Creating', async () => {
-    await call('networks.define', { xml });
-    await call('networks.autostart', { name: 'default', on: true });
-    await call('networks.start', { name: 'default' });
-  });
+  return run({ name: 'default' }, 'Creating…', 'Creating', () =>
+    call('networks.defineAndStart', { xml, autostart: true, start: true }),
+  );
 }

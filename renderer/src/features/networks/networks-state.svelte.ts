@@ -8,7 +8,7 @@ class NetworksState {
   rows = $state.raw<NetworkRow[]>([]);
   loaded = $state(false);
   loadError = $state<string | undefined>(undefined);
-  facts = $state.raw<HostFacts>({ interfaces: [], subnetsInUse: [] });
+  facts = $state.raw<HostFacts>({ interfaces: [], uplinks: [], subnetsInUse: [] });
   /** Network name -> what is running on it now ("Starting…"), for button progress. */
   busy = $state<Record<string, string>>({});
 

@@ -39,6 +39,12 @@ class StatsStore {
     this.version++;
   }
 
+  /** After a reconnect main knows nothing of this window's watches: send them again. */
+  resubscribe(): void {
+    this.watch.reset();
+    this.flush();
+  }
+
   private flush(): void {
     const bridges = this.watch.changed();
     if (!bridges) return;

@@ -29,7 +29,10 @@ export interface XmlEditorHandle {
   text(): string;
   /** Replaces the text and the saved copy (after Apply, or another network). */
   reset(doc: string, saved: string): void;
-  showDiff(on: boolean): void;
+  /** A new saved copy under the user's text, which stays (keep mine). */
+  setSaved(saved: string): void;
+  /** The diff shows the text against ORIGINAL (another version) or, undefined, the saved copy. */
+  showDiff(on: boolean, original?: string): void;
   focus(): void;
   destroy(): void;
 }
@@ -72,6 +75,8 @@ export function createXmlEditor(parent: HTMLElement, opts: XmlEditorOptions): Xm
   let saved = opts.saved;
   let savedDoc = Text.of(saved.split('\n'));
   let diffOn = false;
+  let diffAgainst: string | undefined;
+  const diffExtension = () => (diffOn ? mergeView(diffAgainst ?? saved) : []);
   const lint = linter(
     async (view) => {
       const doc = view.state.doc;
@@ -97,7 +102,7 @@ export function createXmlEditor(parent: HTMLElement, opts: XmlEditorOptions): Xm
         lint,
         lintGutter(),
         theme,
-        diff.of(diffOn ? mergeView(saved) : []),
+        diff.of(diffExtension()),
         EditorView.contentAttributes.of({ 'aria-label': opts.label }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) opts.onDirty(!u.state.doc.eq(savedDoc));
@@ -110,13 +115,21 @@ export function createXmlEditor(parent: HTMLElement, opts: XmlEditorOptions): Xm
     text: () => view.state.doc.toString(),
     reset(doc, newSaved) {
       saved = newSaved;
+      diffAgainst = undefined;
       savedDoc = Text.of(saved.split('\n'));
       view.setState(makeState(doc));
       forceLinting(view);
     },
-    showDiff(on) {
+    setSaved(newSaved) {
+      saved = newSaved;
+      savedDoc = Text.of(saved.split('\n'));
+      view.dispatch({ effects: diff.reconfigure(diffExtension()) });
+      opts.onDirty(!view.state.doc.eq(savedDoc));
+    },
+    showDiff(on, original) {
       diffOn = on;
-      view.dispatch({ effects: diff.reconfigure(on ? mergeView(saved) : []) });
+      diffAgainst = original;
+      view.dispatch({ effects: diff.reconfigure(diffExtension()) });
     },
     focus: () => view.focus(),
     destroy: () => view.destroy(),
