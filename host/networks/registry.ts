@@ -310,13 +310,9 @@ export class Registry implements NetworkControl {
       const saved = this.definition(name);
       if (!saved)
         throw new HostError('conflict', `network '${name}' is transient: it has no saved definition to fix`);
-      let fixed: NetworkDef;
-      try {
-        fixed = applyNetworkFix(saved, fix);
-      } catch (err) {
-        throw new HostError('invalid-input', (err as Error).message);
-      }
-      const filled = await this.withDefaults(fixed);
+      const fixed = applyNetworkFix(saved, fix);
+      if (!fixed.ok) throw new HostError('invalid-input', fixed.error.message);
+      const filled = await this.withDefaults(fixed.value);
       const xml = formatNetworkXml(filled, { inactive: true });
       readSource(xml);
       store.writeDefinitionXml(this.paths, name, xml);
