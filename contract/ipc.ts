@@ -4,6 +4,7 @@
 // name is written anywhere else: preload, main and renderer take them from here.
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../core/error-codes.js';
+import { COUNTER_NAMES, type CounterName } from '../core/model/counters.js';
 import { NETWORK_MODES } from '../core/model/network.js';
 import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/update-request.js';
 import { networkNameProblem } from '../core/validate/name-rules.js';
@@ -148,17 +149,10 @@ export const hostFacts = z.object({
 });
 export type HostFacts = z.infer<typeof hostFacts>;
 
-/** The eight kernel counters of a link, per second. */
-export const rates = z.object({
-  rx_bytes: z.number(),
-  tx_bytes: z.number(),
-  rx_packets: z.number(),
-  tx_packets: z.number(),
-  rx_errors: z.number(),
-  tx_errors: z.number(),
-  rx_dropped: z.number(),
-  tx_dropped: z.number(),
-});
+/** The eight kernel counters of a link (core/model/counters.ts), per second. */
+export const rates = z.object(
+  Object.fromEntries(COUNTER_NAMES.map((name) => [name, z.number()])) as Record<CounterName, z.ZodNumber>,
+);
 export type Rates = z.infer<typeof rates>;
 export type RateName = keyof Rates;
 
