@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../core/error-codes.js';
 import { COUNTER_NAMES, type CounterName } from '../core/model/counters.js';
 import { NETWORK_MODES } from '../core/model/network.js';
-import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/update-request.js';
+import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/index.js';
 import { networkNameProblem } from '../core/validate/name-rules.js';
 
 /** The closed list of error codes (docs/errors.md); when in doubt main answers `internal`. */

@@ -15,7 +15,7 @@ import type {
 } from '../../contract/helper.js';
 import type { NetworkFix } from '../../core/define/network-fix.js';
 import { readNetworkDefinition } from '../../core/definition.js';
-import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
+import type { NetworkUpdateRequest } from '../../core/update/index.js';
 import type { HealthReport, RepairAction } from '../doctor/index.js';
 import { HostError } from '../host-error.js';
 import type { LeaseToReserve, UpdateFlags, UpdateOutcome } from '../live-update/index.js';

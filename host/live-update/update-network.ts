@@ -12,8 +12,8 @@
 import { readNetworkDefinition } from '../../core/definition.js';
 import type { NetworkDef } from '../../core/model/network.js';
 import { liveDefinition } from '../../core/plan/index.js';
-import { applyCheckedNetworkUpdate } from '../../core/update/apply-update.js';
-import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
+import type { NetworkUpdateRequest } from '../../core/update/index.js';
+import { applyCheckedNetworkUpdate } from '../../core/update/index.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
 import { pauseAt } from '../engine/fail-injection.js';
 import { HostError, notFound } from '../host-error.js';
