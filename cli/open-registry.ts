@@ -1,7 +1,7 @@
 // The CLI reads the world-readable state files itself, as any user. Changes run the
 // engine in-process as root; as anyone else they go to the root helper (pkexec),
 // so a user is asked for a password only when something changes.
-import { createEngine } from '../host/engine/engine.js';
+import { createEngine } from '../host/engine/index.js';
 import type { NetworkControl } from '../host/networks/network-control.js';
 import { NetworkReads } from '../host/networks/network-reads.js';
 import { Registry } from '../host/networks/registry.js';

@@ -4,7 +4,7 @@
 // every answer, and the static types both compile against. No method or event name
 // is written anywhere else.
 import { z } from 'zod';
-import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/update-request.js';
+import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/index.js';
 import {
   errorCodes,
   healthReport,

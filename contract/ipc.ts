@@ -3,24 +3,15 @@
 // every message and the static types both sides compile against. No channel or event
 // name is written anywhere else: preload, main and renderer take them from here.
 import { z } from 'zod';
+import { ERROR_CODES, type ErrorCode } from '../core/error-codes.js';
+import { COUNTER_NAMES, type CounterName } from '../core/model/counters.js';
 import { NETWORK_MODES } from '../core/model/network.js';
-import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/update-request.js';
+import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/index.js';
 import { networkNameProblem } from '../core/validate/name-rules.js';
 
 /** The closed list of error codes (docs/errors.md); when in doubt main answers `internal`. */
-export const errorCodes = [
-  'invalid-input',
-  'xml-parse',
-  'validation',
-  'not-found',
-  'conflict',
-  'access-denied',
-  'auth-cancelled',
-  'helper-unavailable',
-  'host-op-failed',
-  'internal',
-] as const;
-export type ErrorCode = (typeof errorCodes)[number];
+export const errorCodes = ERROR_CODES;
+export type { ErrorCode };
 
 export const ipcError = z.object({
   code: z.enum(errorCodes),
@@ -31,7 +22,6 @@ export type IpcError = z.infer<typeof ipcError>;
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-/** Network names as libvirt allows them; the host layer re-checks. */
 /** A network name, refused by core's own rule (core/validate/name-rules.ts), in its words. */
 export const networkName = z.string().superRefine((name, ctx) => {
   const problem = networkNameProblem(name);
@@ -161,17 +151,10 @@ export const hostFacts = z.object({
 });
 export type HostFacts = z.infer<typeof hostFacts>;
 
-/** The eight kernel counters of a link, per second. */
-export const rates = z.object({
-  rx_bytes: z.number(),
-  tx_bytes: z.number(),
-  rx_packets: z.number(),
-  tx_packets: z.number(),
-  rx_errors: z.number(),
-  tx_errors: z.number(),
-  rx_dropped: z.number(),
-  tx_dropped: z.number(),
-});
+/** The eight kernel counters of a link (core/model/counters.ts), per second. */
+export const rates = z.object(
+  Object.fromEntries(COUNTER_NAMES.map((name) => [name, z.number()])) as Record<CounterName, z.ZodNumber>,
+);
 export type Rates = z.infer<typeof rates>;
 export type RateName = keyof Rates;
 

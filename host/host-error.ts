@@ -1,16 +1,8 @@
-// Errors the host layer raises carry a code from the closed list in docs/errors.md, so the CLI,
-// the helper and the app report them the same way.
-export type ErrorCode =
-  | 'invalid-input'
-  | 'xml-parse'
-  | 'validation'
-  | 'not-found'
-  | 'conflict'
-  | 'access-denied'
-  | 'auth-cancelled'
-  | 'helper-unavailable'
-  | 'host-op-failed'
-  | 'internal';
+// Errors the host layer raises carry a code from the closed list (core/error-codes.ts), so the
+// CLI, the helper and the app report them the same way.
+import type { ErrorCode } from '../core/error-codes.js';
+
+export type { ErrorCode };
 
 export class HostError extends Error {
   constructor(

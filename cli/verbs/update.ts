@@ -8,8 +8,8 @@ import {
   type NetworkUpdateRequest,
   UPDATE_COMMANDS,
   UPDATE_SECTIONS,
-} from '../../core/update/update-request.js';
-import type { UpdateOutcome } from '../../host/live-update/update-network.js';
+} from '../../core/update/index.js';
+import type { UpdateOutcome } from '../../host/live-update/index.js';
 import { operand, type ParsedArgs, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
 import { openReads, withControl } from '../open-registry.js';

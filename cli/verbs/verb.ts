@@ -19,5 +19,5 @@ export interface Verb {
    */
   diagnoses?: boolean;
   /** The exit status when not 0 (an error thrown is 1). */
-  run(argv: readonly string[], io: CliIo): Promise<void | number>;
+  run(argv: readonly string[], io: CliIo): Promise<void> | Promise<number>;
 }

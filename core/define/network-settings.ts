@@ -22,6 +22,7 @@ import {
   type ManagedMode,
   type NetworkDef,
 } from '../model/network.js';
+import type { Problem, Result } from '../result.js';
 import { moveAddress } from './network-fix.js';
 
 export type LeaseUnit = NonNullable<LeaseTime['unit']>;
@@ -82,18 +83,32 @@ export function readSettings(def: NetworkDef): NetworkSettings {
 
 /**
  * DEF with S written into it. Values the form could not parse are written as they
- * are where the model takes text (so core names them), and throw where it cannot
- * (a malformed address/prefix), naming the network, the field and the value.
+ * are where the model takes text (so core names them), and are refused where it
+ * cannot (a malformed address/prefix), naming the network, the field and the value.
  */
-export function applySettings(def: NetworkDef, s: NetworkSettings): NetworkDef {
+export function applySettings(def: NetworkDef, s: NetworkSettings): Result<NetworkDef> {
   const before = readSettings(def);
   let out: NetworkDef = { ...def };
   if (hasManagedMode(def) && (s.mode !== before.mode || s.uplink !== before.uplink)) out = withMode(out, s);
   if (s.domain !== before.domain) out = withDomain(out, s.domain.trim());
-  if (s.mtu !== before.mtu) out = withMtu(out, s.mtu.trim());
-  out = withIpv4(out, s, before);
-  if (s.ipv6 !== before.ipv6) out = withIpv6(out, s.ipv6.trim());
-  return out;
+  const steps: ((d: NetworkDef) => Result<NetworkDef>)[] = [
+    (d) => (s.mtu !== before.mtu ? withMtu(d, s.mtu.trim()) : ok(d)),
+    (d) => withIpv4(d, s, before),
+    (d) => (s.ipv6 !== before.ipv6 ? withIpv6(d, s.ipv6.trim()) : ok(d)),
+  ];
+  for (const step of steps) {
+    const next = step(out);
+    if (!next.ok) return next;
+    out = next.value;
+  }
+  return ok(out);
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/** A form field core cannot write into the model; the message is the whole sentence. */
+function refused(def: NetworkDef, message: string): { ok: false; error: Problem } {
+  return { ok: false, error: { code: 'validation', network: def.name, message } };
 }
 
 function withMode(def: NetworkDef, s: NetworkSettings): NetworkDef {
@@ -122,20 +137,22 @@ function withDomain(def: NetworkDef, name: string): NetworkDef {
   return name === '' ? rest : { ...rest, domain: { ...def.domain, name } };
 }
 
-function withMtu(def: NetworkDef, text: string): NetworkDef {
+function withMtu(def: NetworkDef, text: string): Result<NetworkDef> {
   const { mtu: _drop, ...rest } = def;
-  if (text === '') return rest;
-  if (!/^[0-9]+$/.test(text)) throw new Error(`network '${def.name}': MTU '${text}' is not a whole number`);
-  return { ...rest, mtu: { size: Number(text) } };
+  if (text === '') return ok(rest);
+  if (!/^[0-9]+$/.test(text))
+    return refused(def, `network '${def.name}': MTU '${text}' is not a whole number`);
+  return ok({ ...rest, mtu: { size: Number(text) } });
 }
 
-function parseInterface(def: NetworkDef, field: string, text: string, family: 4 | 6): Cidr {
+function parseInterface(def: NetworkDef, field: string, text: string, family: 4 | 6): Result<Cidr> {
   const c = parseCidr(text);
   if (c?.address.family !== family)
-    throw new Error(
+    return refused(
+      def,
       `network '${def.name}': ${field} '${text}' is not an address/prefix like ${family === 4 ? '192.168.100.1/24' : 'fd00:1::1/64'}`,
     );
-  return c;
+  return ok(c);
 }
 
 function replaceIp(def: NetworkDef, family: 'ipv4' | 'ipv6', ip: IpDef | undefined): NetworkDef {
@@ -145,9 +162,9 @@ function replaceIp(def: NetworkDef, family: 'ipv4' | 'ipv6', ip: IpDef | undefin
   return { ...def, ips };
 }
 
-function withIpv4(def: NetworkDef, s: NetworkSettings, before: NetworkSettings): NetworkDef {
+function withIpv4(def: NetworkDef, s: NetworkSettings, before: NetworkSettings): Result<NetworkDef> {
   const text = s.ipv4.trim();
-  if (text === '') return before.ipv4 === '' ? def : replaceIp(def, 'ipv4', undefined);
+  if (text === '') return ok(before.ipv4 === '' ? def : replaceIp(def, 'ipv4', undefined));
   const old = firstIp(def, 'ipv4');
   const unchanged =
     text === before.ipv4 &&
@@ -156,8 +173,12 @@ function withIpv4(def: NetworkDef, s: NetworkSettings, before: NetworkSettings):
     s.rangeEnd === before.rangeEnd &&
     s.leaseTime === before.leaseTime &&
     s.leaseUnit === before.leaseUnit;
-  if (unchanged && old) return def;
-  const own = parseInterface(def, 'IPv4', text, 4);
+  if (unchanged && old) return ok(def);
+  const parsed = parseInterface(def, 'IPv4', text, 4);
+  if (!parsed.ok) return parsed;
+  const own = parsed.value;
+  const range = s.dhcp ? firstRange(def, s) : undefined;
+  if (range && !range.ok) return range;
   const ip: IpDef = {
     ...old,
     address: formatIp(own.address),
@@ -165,26 +186,28 @@ function withIpv4(def: NetworkDef, s: NetworkSettings, before: NetworkSettings):
     prefix: undefined,
   };
   const hosts = movedHosts(old, own);
-  const ranges = s.dhcp ? [firstRange(def, s), ...(old?.dhcp?.ranges.slice(1) ?? [])] : [];
+  const ranges = range ? [range.value, ...(old?.dhcp?.ranges.slice(1) ?? [])] : [];
   const { dhcp: _drop, ...rest } = ip;
   // DHCP off keeps the static hosts (dnsmasq then serves only them).
-  return replaceIp(
-    def,
-    'ipv4',
-    ranges.length > 0 || hosts.length > 0 ? { ...rest, dhcp: { ...old?.dhcp, ranges, hosts } } : rest,
+  return ok(
+    replaceIp(
+      def,
+      'ipv4',
+      ranges.length > 0 || hosts.length > 0 ? { ...rest, dhcp: { ...old?.dhcp, ranges, hosts } } : rest,
+    ),
   );
 }
 
-function firstRange(def: NetworkDef, s: NetworkSettings): DhcpRange {
+function firstRange(def: NetworkDef, s: NetworkSettings): Result<DhcpRange> {
   const lease = s.leaseTime.trim();
   if (lease !== '' && !/^[0-9]+$/.test(lease))
-    throw new Error(`network '${def.name}': lease time '${lease}' is not a whole number`);
+    return refused(def, `network '${def.name}': lease time '${lease}' is not a whole number`);
   const expiry = Number(lease);
-  return {
+  return ok({
     start: s.rangeStart.trim(),
     end: s.rangeEnd.trim(),
     ...(lease === '' ? {} : { lease: { expiry, ...(expiry === 0 ? {} : { unit: s.leaseUnit }) } }),
-  };
+  });
 }
 
 /** Static hosts follow the subnet when it moves, at the same offset; others stay for core to judge. */
@@ -202,17 +225,20 @@ function movedHosts(old: IpDef | undefined, own: Cidr) {
   });
 }
 
-function withIpv6(def: NetworkDef, text: string): NetworkDef {
-  if (text === '') return replaceIp(def, 'ipv6', undefined);
-  const own = parseInterface(def, 'IPv6', text, 6);
+function withIpv6(def: NetworkDef, text: string): Result<NetworkDef> {
+  if (text === '') return ok(replaceIp(def, 'ipv6', undefined));
+  const parsed = parseInterface(def, 'IPv6', text, 6);
+  if (!parsed.ok) return parsed;
   const old = firstIp(def, 'ipv6');
-  return replaceIp(def, 'ipv6', {
-    ...old,
-    family: 'ipv6',
-    address: formatIp(own.address),
-    prefix: own.prefix,
-    netmask: undefined,
-  });
+  return ok(
+    replaceIp(def, 'ipv6', {
+      ...old,
+      family: 'ipv6',
+      address: formatIp(parsed.value.address),
+      prefix: parsed.value.prefix,
+      netmask: undefined,
+    }),
+  );
 }
 
 /** The subnet of an address/prefix text, for showing beside the field. */

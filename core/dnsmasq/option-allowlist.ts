@@ -194,7 +194,12 @@ export function unprivilegedOptionProblems(def: NetworkDef, advice: string): Pro
   for (const option of def.dnsmasqOptions ?? []) {
     const refusal = unprivilegedOptionRefusal(option.value);
     if (refusal)
-      report(element('dnsmasq:option', [['value', option.value]]), option.at, `${refusal}; ${advice}`);
+      report(
+        'dnsmasq.option-needs-root',
+        element('dnsmasq:option', [['value', option.value]]),
+        option.at,
+        `${refusal}; ${advice}`,
+      );
   }
   return problems;
 }

@@ -9,9 +9,9 @@
 // per second, bursts kilobytes: tc's kbps and kb. Guest-to-guest traffic does not
 // pass the bridge device and is not limited, as under libvirt.
 import type { BandwidthRate, NetworkDef } from '../model/network.js';
+import type { Problem } from '../result.js';
 import type { HostFacts } from './host-facts.js';
 import type { HostOp, Step } from './host-op.js';
-import type { PlanProblem } from './plan-problem.js';
 
 /** 'syifb' + 8 hex digits of the bridge name's FNV-1a hash: fits IFNAMSIZ for any bridge. */
 export function ifbNameFor(bridge: string): string {
@@ -28,7 +28,7 @@ const shaped = (r: BandwidthRate | undefined): r is BandwidthRate & { average: n
 
 export const wantsIfb = (def: Pick<NetworkDef, 'bandwidth'>): boolean => shaped(def.bandwidth?.outbound);
 
-export function ifbConflict(def: NetworkDef, bridge: string, facts: HostFacts): PlanProblem | undefined {
+export function ifbConflict(def: NetworkDef, bridge: string, facts: HostFacts): Problem | undefined {
   const ifb = ifbNameFor(bridge);
   if (!wantsIfb(def) || !facts.links.includes(ifb)) return undefined;
   return {

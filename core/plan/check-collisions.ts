@@ -5,15 +5,15 @@
 import { type Cidr, cidrsOverlap, formatCidr, parseCidr } from '../addr/cidr.js';
 import { ipDefCidr } from '../addr/ip-def.js';
 import type { NetworkDef } from '../model/network.js';
+import type { Problem } from '../result.js';
 import type { HostFacts } from './host-facts.js';
-import type { PlanProblem } from './plan-problem.js';
 
 export function networkSubnets(def: NetworkDef): Cidr[] {
   return def.ips.map((ip) => ipDefCidr(ip)).filter((c): c is Cidr => c !== undefined);
 }
 
-export function checkCollisions(def: NetworkDef, bridge: string, facts: HostFacts): PlanProblem | undefined {
-  const conflict = (message: string): PlanProblem => ({
+export function checkCollisions(def: NetworkDef, bridge: string, facts: HostFacts): Problem | undefined {
+  const conflict = (message: string): Problem => ({
     code: 'conflict',
     network: def.name,
     message: `network '${def.name}': ${message}`,

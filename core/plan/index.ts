@@ -37,6 +37,5 @@ export {
   type PlanContext,
   type QemuAclPaths,
 } from './plan-context.js';
-export type { PlanProblem, PlanResult } from './plan-problem.js';
 export { planStart } from './plan-start.js';
 export { planStop, type StopContext, type StopSubject } from './plan-stop.js';

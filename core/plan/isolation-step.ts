@@ -13,9 +13,9 @@
 import { nftIface } from '../firewall/nft-text.js';
 import { TABLE_PREFIX, tableNameFor } from '../firewall/table-name.js';
 import type { NetworkDef } from '../model/network.js';
+import type { Problem } from '../result.js';
 import type { KernelFacts } from './host-facts.js';
 import type { HostOp, Step } from './host-op.js';
-import type { PlanProblem } from './plan-problem.js';
 
 export const ISOLATION_TABLE_PREFIX = 'syiso_';
 
@@ -28,10 +28,7 @@ export const wantsIsolation = (def: Pick<NetworkDef, 'port'>): boolean => def.po
 
 export type IsolationMethod = 'bridge-meta' | 'br-netfilter';
 
-export function isolationMethod(
-  def: NetworkDef,
-  kernel: KernelFacts | undefined,
-): IsolationMethod | PlanProblem {
+export function isolationMethod(def: NetworkDef, kernel: KernelFacts | undefined): IsolationMethod | Problem {
   if (kernel?.bridgeMeta) return 'bridge-meta';
   if (kernel?.brNetfilter) return 'br-netfilter';
   return {

@@ -1,10 +1,10 @@
 // Switchyard runs only the modes where it owns the bridge; the others attach guests to
 // something that already exists (a host bridge, a physical NIC, SR-IOV functions).
 import { effectiveMode, type ManagedMode, managedModeOf, type NetworkDef } from '../model/network.js';
+import type { Problem } from '../result.js';
 import { assertNever } from '../result.js';
-import type { PlanProblem } from './plan-problem.js';
 
-export function managedMode(def: NetworkDef): ManagedMode | PlanProblem {
+export function managedMode(def: NetworkDef): ManagedMode | Problem {
   const mode = managedModeOf(def);
   if (mode !== undefined) return mode;
   return {

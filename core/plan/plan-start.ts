@@ -4,6 +4,7 @@
 import { formatCidr } from '../addr/cidr.js';
 import type { NetworkDef } from '../model/network.js';
 import { fileStem } from '../names/file-stem.js';
+import type { Result } from '../result.js';
 import { bandwidthStep, ifbConflict, ifbNameFor, wantsIfb } from './bandwidth-step.js';
 import { bridgeAlias } from './bridge-alias.js';
 import { addressStep, bridgeStep, ipv6SysctlStep, linkUpStep, routeStep } from './bridge-steps.js';
@@ -26,16 +27,15 @@ import {
 import { managedMode } from './managed-mode.js';
 import { networkManagerStep } from './network-manager-step.js';
 import { DEFAULT_QEMU_ACL, type PlanContext } from './plan-context.js';
-import type { PlanResult } from './plan-problem.js';
 import { statusStep } from './status-step.js';
 
-export function planStart(def: NetworkDef, facts: HostFacts, ctx: PlanContext): PlanResult<Plan> {
+export function planStart(def: NetworkDef, facts: HostFacts, ctx: PlanContext): Result<Plan> {
   const mode = managedMode(def);
   if (typeof mode !== 'string') return { ok: false, error: mode };
   const bridge = def.bridge?.name;
   if (!bridge || bridge.includes('%d')) {
     const message = `network '${def.name}': <bridge> has no name; define the network first so one is chosen`;
-    return { ok: false, error: { code: 'invalid', network: def.name, message } };
+    return { ok: false, error: { code: 'validation', network: def.name, message } };
   }
   const conflict = checkCollisions(def, bridge, facts) ?? ifbConflict(def, bridge, facts);
   if (conflict) return { ok: false, error: conflict };
@@ -87,7 +87,7 @@ export function planStart(def: NetworkDef, facts: HostFacts, ctx: PlanContext): 
   } catch (err) {
     // The generators refuse values they cannot write safely (e.g. a newline in a name).
     const message = `network '${def.name}': ${(err as Error).message}`;
-    return { ok: false, error: { code: 'invalid', network: def.name, message } };
+    return { ok: false, error: { code: 'validation', network: def.name, message } };
   }
 }
 

@@ -8,11 +8,11 @@ import type { DnsHost, NetworkDef } from '../model/network.js';
 import type { Result } from '../result.js';
 import { quote } from '../validate/problem-text.js';
 import { attribute, childElements, textContent, type XmlElement } from '../xml/xml-tree.js';
-import { dnsOf, withDns } from './dns-section.js';
+import { onlyMatch, withDnsRecord, withoutDnsRecord } from './dns-record-edit.js';
+import { dnsOf } from './dns-section.js';
 import { asWritten, canonicalAddress, parseSnippet, posOf } from './snippet.js';
-import { checkNewDnsRecord } from './snippet-rules.js';
 import { ok, updateFailure } from './update-problem.js';
-import { type EffectiveCommand, inserted, isAdd } from './update-request.js';
+import { type EffectiveCommand, isAdd } from './update-request.js';
 
 export function updateDnsHost(def: NetworkDef, command: EffectiveCommand, xml: string): Result<NetworkDef> {
   const root = parseSnippet(def, xml, 'host');
@@ -21,28 +21,21 @@ export function updateDnsHost(def: NetworkDef, command: EffectiveCommand, xml: s
   const at = posOf(root.value);
   const host = dnsHostOf(def, root.value, command === 'delete');
   if (!host.ok) return host;
-  const dns = dnsOf(def);
+  const hosts = dnsOf(def).hosts;
   if (command === 'modify') {
-    const i = dns.hosts.findIndex((h) => sameIp(host.value.ip, h.ip));
-    if (i < 0) return updateFailure(def, what, at, 'matches no DNS <host> record by ip');
-    const checked = checkNewDnsRecord(def, { hosts: [host.value] });
-    if (!checked.ok) return checked;
-    return ok(withDns(def, { ...dns, hosts: dns.hosts.map((h, k) => (k === i ? host.value : h)) }));
+    const index = hosts.findIndex((h) => sameIp(host.value.ip, h.ip));
+    if (index < 0) return updateFailure(def, what, at, 'matches no DNS <host> record by ip');
+    return withDnsRecord(def, 'hosts', host.value, { command, index });
   }
-  const matches = dns.hosts
-    .map((h, i) => ({ h, i }))
-    .filter(({ h }) => sameIp(host.value.ip, h.ip) || (!isAdd(command) && sharesName(host.value, h)));
+  const matches = hosts.flatMap((h, i) =>
+    sameIp(host.value.ip, h.ip) || (!isAdd(command) && sharesName(host.value, h)) ? [i] : [],
+  );
   if (command === 'delete') {
-    if (matches.length === 0) return updateFailure(def, what, at, 'matches no DNS <host> record');
-    if (matches.length > 1)
-      return updateFailure(def, what, at, `matches ${matches.length} DNS <host> records; be more specific`);
-    const gone = matches[0]?.i;
-    return ok(withDns(def, { ...dns, hosts: dns.hosts.filter((_, k) => k !== gone) }));
+    const gone = onlyMatch(def, { what, at }, matches, 'host');
+    return gone.ok ? ok(withoutDnsRecord(def, 'hosts', gone.value)) : gone;
   }
   if (matches.length > 0) return updateFailure(def, what, at, 'has the ip of an existing DNS <host> record');
-  const checked = checkNewDnsRecord(def, { hosts: [host.value] });
-  if (!checked.ok) return checked;
-  return ok(withDns(def, { ...dns, hosts: inserted(dns.hosts, host.value, command) }));
+  return withDnsRecord(def, 'hosts', host.value, { command });
 }
 
 /** virNetworkDNSHostDefParseXML: a delete may give only the ip or only hostnames. */

@@ -7,11 +7,11 @@ import type { DnsSrv, NetworkDef } from '../model/network.js';
 import type { Result } from '../result.js';
 import { quote } from '../validate/problem-text.js';
 import { attribute, type XmlElement } from '../xml/xml-tree.js';
-import { dnsOf, withDns } from './dns-section.js';
+import { onlyMatch, withDnsRecord, withoutDnsRecord } from './dns-record-edit.js';
+import { dnsOf } from './dns-section.js';
 import { asWritten, numberAttr, parseSnippet, posOf } from './snippet.js';
-import { checkNewDnsRecord } from './snippet-rules.js';
 import { ok, updateFailure } from './update-problem.js';
-import { type EffectiveCommand, inserted, isAdd } from './update-request.js';
+import { type EffectiveCommand, isAdd } from './update-request.js';
 
 const SHOWN = ['service', 'protocol', 'domain', 'target', 'port', 'priority', 'weight'] as const;
 const MATCHED = ['domain', 'service', 'protocol', 'target'] as const;
@@ -25,25 +25,17 @@ export function updateDnsSrv(def: NetworkDef, command: EffectiveCommand, xml: st
   const at = posOf(root.value);
   const srv = srvOf(def, root.value, command === 'delete');
   if (!srv.ok) return srv;
-  const dns = dnsOf(def);
-  const matches = dns.srvs
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) => MATCHED.every((k) => srv.value[k] === undefined || srv.value[k] === s[k]));
+  const matches = dnsOf(def).srvs.flatMap((s, i) =>
+    MATCHED.every((k) => srv.value[k] === undefined || srv.value[k] === s[k]) ? [i] : [],
+  );
   if (!isAdd(command)) {
-    if (matches.length === 0) return updateFailure(def, what, at, 'matches no DNS <srv> record');
-    if (matches.length > 1)
-      return updateFailure(def, what, at, `matches ${matches.length} DNS <srv> records; be more specific`);
-    const found = matches[0]?.i;
-    if (command === 'delete')
-      return ok(withDns(def, { ...dns, srvs: dns.srvs.filter((_, k) => k !== found) }));
-    const checked = checkNewDnsRecord(def, { srvs: [srv.value] });
-    if (!checked.ok) return checked;
-    return ok(withDns(def, { ...dns, srvs: dns.srvs.map((s, k) => (k === found ? srv.value : s)) }));
+    const found = onlyMatch(def, { what, at }, matches, 'srv');
+    if (!found.ok) return found;
+    if (command === 'delete') return ok(withoutDnsRecord(def, 'srvs', found.value));
+    return withDnsRecord(def, 'srvs', srv.value, { command, index: found.value });
   }
   if (matches.length > 0) return updateFailure(def, what, at, 'matches an existing DNS <srv> record');
-  const checked = checkNewDnsRecord(def, { srvs: [srv.value] });
-  if (!checked.ok) return checked;
-  return ok(withDns(def, { ...dns, srvs: inserted(dns.srvs, srv.value, command) }));
+  return withDnsRecord(def, 'srvs', srv.value, { command });
 }
 
 /** virNetworkDNSSrvDefParseXML: service and protocol are required except to find a record. */

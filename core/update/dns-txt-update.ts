@@ -5,11 +5,11 @@ import type { DnsTxt, NetworkDef } from '../model/network.js';
 import type { Result } from '../result.js';
 import { quote } from '../validate/problem-text.js';
 import { attribute } from '../xml/xml-tree.js';
-import { dnsOf, withDns } from './dns-section.js';
+import { withDnsRecord, withoutDnsRecord } from './dns-record-edit.js';
+import { dnsOf } from './dns-section.js';
 import { asWritten, parseSnippet, posOf } from './snippet.js';
-import { checkNewDnsRecord } from './snippet-rules.js';
 import { ok, updateFailure } from './update-problem.js';
-import { type EffectiveCommand, inserted } from './update-request.js';
+import type { EffectiveCommand } from './update-request.js';
 
 export function updateDnsTxt(def: NetworkDef, command: EffectiveCommand, xml: string): Result<NetworkDef> {
   const root = parseSnippet(def, xml, 'txt');
@@ -24,20 +24,15 @@ export function updateDnsTxt(def: NetworkDef, command: EffectiveCommand, xml: st
     return updateFailure(def, what, at, `name ${quote(name)} may not contain spaces or commas`);
   if (value === undefined && command !== 'delete')
     return updateFailure(def, what, at, 'has no value attribute');
-  const dns = dnsOf(def);
-  const found = dns.txts.findIndex((t) => t.name === name);
+  const found = dnsOf(def).txts.findIndex((t) => t.name === name);
   if (command === 'delete') {
     if (found < 0) return updateFailure(def, what, at, 'matches no DNS <txt> record');
-    return ok(withDns(def, { ...dns, txts: dns.txts.filter((_, k) => k !== found) }));
+    return ok(withoutDnsRecord(def, 'txts', found));
   }
   if (command === 'modify' && found < 0)
     return updateFailure(def, what, at, 'matches no DNS <txt> record by name');
   if (command !== 'modify' && found >= 0)
     return updateFailure(def, what, at, 'has the name of an existing DNS <txt> record');
   const txt: DnsTxt = { at, name, value: value ?? '' };
-  const checked = checkNewDnsRecord(def, { txts: [txt] });
-  if (!checked.ok) return checked;
-  const txts =
-    command === 'modify' ? dns.txts.map((t, k) => (k === found ? txt : t)) : inserted(dns.txts, txt, command);
-  return ok(withDns(def, { ...dns, txts }));
+  return withDnsRecord(def, 'txts', txt, { command, index: found });
 }

@@ -51,13 +51,16 @@ function bridgeNameProblem(def: NetworkDef, name: string): string | undefined {
 export function checkBridge(def: NetworkDef, report: Report): void {
   const bridge = def.bridge;
   const nameProblem = bridge?.name === undefined ? undefined : bridgeNameProblem(def, bridge.name);
-  if (bridge && nameProblem) report(element('bridge', [['name', bridge.name]]), bridge.at, nameProblem);
+  if (bridge && nameProblem)
+    report('bridge.name-invalid', element('bridge', [['name', bridge.name]]), bridge.at, nameProblem);
   if (def.mac) {
     const what = element('mac', [['address', def.mac.address]]);
     const octets = parseMac(def.mac.address);
-    if (!octets) report(what, def.mac.at, `address ${quote(def.mac.address)} is not a valid MAC address`);
+    if (!octets)
+      report('mac.invalid', what, def.mac.at, `address ${quote(def.mac.address)} is not a valid MAC address`);
     else if (isMulticastMac(octets)) {
       report(
+        'mac.multicast',
         what,
         def.mac.at,
         `address ${quote(def.mac.address)} is a multicast address; a bridge needs a unicast MAC`,
@@ -65,6 +68,11 @@ export function checkBridge(def: NetworkDef, report: Report): void {
     }
   }
   if (def.mtu && !(Number.isInteger(def.mtu.size) && def.mtu.size > 0)) {
-    report(element('mtu', [['size', def.mtu.size]]), def.mtu.at, 'size must be a positive whole number');
+    report(
+      'mtu.invalid',
+      element('mtu', [['size', def.mtu.size]]),
+      def.mtu.at,
+      'size must be a positive whole number',
+    );
   }
 }

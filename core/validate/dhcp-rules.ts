@@ -21,7 +21,7 @@ import { assertNever } from '../result.js';
 import { confFieldProblem, dnsNameProblem } from './dnsmasq-text.js';
 import { type HostKeys, type Repeated, repeatChecker } from './host-repeats.js';
 import { isMulticastMacNumber, macToNumber } from './mac-address.js';
-import { element, quote, type Report } from './problem-text.js';
+import { element, type Finding, finding, quote, type Report } from './problem-text.js';
 
 const MAX_RANGE_SIZE = 65535n;
 
@@ -37,10 +37,16 @@ export function checkDhcp(ip: IpDef, address: IpAddress, report: Report): void {
       ['server', bootp.server],
     ]);
     const fileProblem = confFieldProblem(bootp.file);
-    if (address.family !== 4) report(what, bootp.at, 'is only supported in an IPv4 <ip>');
-    else if (fileProblem) report(what, bootp.at, `file ${quote(bootp.file)} ${fileProblem}`);
+    if (address.family !== 4) report('dhcp.bootp-ipv6', what, bootp.at, 'is only supported in an IPv4 <ip>');
+    else if (fileProblem)
+      report('dhcp.bootp-file-unsafe', what, bootp.at, `file ${quote(bootp.file)} ${fileProblem}`);
     else if (bootp.server !== undefined && !parseIp(bootp.server)) {
-      report(what, bootp.at, `server ${quote(bootp.server)} is not a valid IP address`);
+      report(
+        'dhcp.bootp-server-invalid',
+        what,
+        bootp.at,
+        `server ${quote(bootp.server)} is not a valid IP address`,
+      );
     }
   }
 }
@@ -54,32 +60,35 @@ function rangeElement(range: DhcpRange): string {
 
 function checkRange(range: DhcpRange, subnet: Cidr, report: Report): void {
   const problem = rangeProblem(range, subnet);
-  if (problem) report(rangeElement(range), range.at, problem);
+  if (problem) report(problem.rule, rangeElement(range), range.at, problem.text);
   if (range.lease) checkLease(range.lease, report);
 }
 
 /** libvirt's checks, in its order: families, containment, network/broadcast, size, order. */
-function rangeProblem(range: DhcpRange, subnet: Cidr): string | undefined {
+function rangeProblem(range: DhcpRange, subnet: Cidr): Finding | undefined {
   const start = parseIp(range.start);
   const end = parseIp(range.end);
-  if (!start) return `start ${quote(range.start)} is not a valid IP address`;
-  if (!end) return `end ${quote(range.end)} is not a valid IP address`;
-  if (start.family !== end.family) return 'has a start and an end of different address families';
-  if (start.family !== subnet.address.family) return `is not in the address family of ${formatCidr(subnet)}`;
+  if (!start)
+    return finding('dhcp.range-address-invalid', `start ${quote(range.start)} is not a valid IP address`);
+  if (!end) return finding('dhcp.range-address-invalid', `end ${quote(range.end)} is not a valid IP address`);
+  if (start.family !== end.family)
+    return finding('dhcp.range-family-mismatch', 'has a start and an end of different address families');
+  if (start.family !== subnet.address.family)
+    return finding('dhcp.range-family-mismatch', `is not in the address family of ${formatCidr(subnet)}`);
   if (!cidrContains(subnet, start) || !cidrContains(subnet, end)) {
-    return `is not entirely within ${formatCidr(subnet)}`;
+    return finding('dhcp.range-outside-subnet', `is not entirely within ${formatCidr(subnet)}`);
   }
   if (start.family === 4 && ipEquals(start, subnet.address)) {
-    return `starts at the network address of ${formatCidr(subnet)}`;
+    return finding('dhcp.range-network-address', `starts at the network address of ${formatCidr(subnet)}`);
   }
   if (start.family === 4 && ipEquals(end, broadcastOf(subnet.address, subnet.prefix))) {
-    return `ends at the broadcast address of ${formatCidr(subnet)}`;
+    return finding('dhcp.range-broadcast-address', `ends at the broadcast address of ${formatCidr(subnet)}`);
   }
   // libvirt's legacy size rule: start and end may differ only in the last 16 bits.
   const lowBits = 16n;
-  const tooLarge = 'is too large (more than 65535 addresses)';
+  const tooLarge = finding('dhcp.range-too-large', 'is too large (more than 65535 addresses)');
   if (start.value >> lowBits !== end.value >> lowBits) return tooLarge;
-  if (start.value > end.value) return 'is reversed: start comes after end';
+  if (start.value > end.value) return finding('dhcp.range-reversed', 'is reversed: start comes after end');
   // libvirt lets a whole 16-bit block (65536) through; dnsmasq's pool limit is ours to keep.
   if (rangeSize(start, end) > MAX_RANGE_SIZE) return tooLarge;
   return undefined;
@@ -94,7 +103,7 @@ export function checkLease(lease: LeaseTime, report: Report): void {
       ['expiry', lease.expiry],
       ['unit', lease.unit],
     ]);
-    report(what, lease.at, 'is shorter than the minimum lease time of 2 minutes');
+    report('dhcp.lease-too-short', what, lease.at, 'is shorter than the minimum lease time of 2 minutes');
   }
 }
 
@@ -139,7 +148,7 @@ function checkHosts(hosts: DhcpHost[], subnet: Cidr, own: IpAddress, report: Rep
     const keys = parsed[i]!;
     // Only hosts without problems of their own take part in the repeat checks.
     const problem = hostProblem(host, keys, subnet, reserved) ?? repeatProblem(host, keys, repeatOf(keys));
-    if (problem) report(hostElement(host), host.at, problem);
+    if (problem) report(problem.rule, hostElement(host), host.at, problem.text);
     if (host.lease) checkLease(host.lease, report);
   }
 }
@@ -161,29 +170,43 @@ function hostProblem(
   parsed: ParsedHost,
   subnet: Cidr,
   reserved: Reserved,
-): string | undefined {
+): Finding | undefined {
   const ipv6 = subnet.address.family === 6;
   if (host.mac !== undefined) {
-    if (ipv6) return 'may not have a mac in an IPv6 <ip>: IPv6 hosts are matched by id or name';
-    if (parsed.mac === undefined) return `mac ${quote(host.mac)} is not a valid MAC address`;
+    if (ipv6)
+      return finding(
+        'dhcp.host-mac-in-ipv6',
+        'may not have a mac in an IPv6 <ip>: IPv6 hosts are matched by id or name',
+      );
+    if (parsed.mac === undefined)
+      return finding('dhcp.host-mac-invalid', `mac ${quote(host.mac)} is not a valid MAC address`);
     if (isMulticastMacNumber(parsed.mac))
-      return `mac ${quote(host.mac)} is a multicast address; a host needs a unicast MAC`;
+      return finding(
+        'dhcp.host-mac-multicast',
+        `mac ${quote(host.mac)} is a multicast address; a host needs a unicast MAC`,
+      );
   }
   if (host.id !== undefined && !/^[0-9a-fA-F:]*$/.test(host.id)) {
-    return `id ${quote(host.id)} may contain only hex digits and ':'`;
+    return finding('dhcp.host-id-invalid', `id ${quote(host.id)} may contain only hex digits and ':'`);
   }
   if (host.name !== undefined) {
     const problem = dhcpHostNameProblem(host.name);
-    if (problem) return `name ${quote(host.name)} ${problem}`;
+    if (problem) return finding('dhcp.host-name-invalid', `name ${quote(host.name)} ${problem}`);
   }
   if (host.ip !== undefined && parsed.ip === undefined)
-    return `ip ${quote(host.ip)} is not a valid IP address`;
-  if (ipv6 && host.id === undefined && host.name === undefined) return 'needs an id or name attribute';
-  if (!ipv6 && host.mac === undefined && host.name === undefined) return 'needs a mac or name attribute';
-  if (parsed.ip === undefined) return 'has no ip attribute';
-  if (!parsed.inSubnet) return `ip ${quote(host.ip ?? '')} is not within ${formatCidr(subnet)}`;
+    return finding('dhcp.host-ip-invalid', `ip ${quote(host.ip)} is not a valid IP address`);
+  if (ipv6 && host.id === undefined && host.name === undefined)
+    return finding('dhcp.host-unidentified', 'needs an id or name attribute');
+  if (!ipv6 && host.mac === undefined && host.name === undefined)
+    return finding('dhcp.host-unidentified', 'needs a mac or name attribute');
+  if (parsed.ip === undefined) return finding('dhcp.host-ip-missing', 'has no ip attribute');
+  if (!parsed.inSubnet)
+    return finding(
+      'dhcp.host-ip-outside-subnet',
+      `ip ${quote(host.ip ?? '')} is not within ${formatCidr(subnet)}`,
+    );
   const taken = reserved.get(parsed.ip);
-  if (taken) return `ip ${quote(host.ip ?? '')} is ${taken}`;
+  if (taken) return finding('dhcp.host-ip-reserved', `ip ${quote(host.ip ?? '')} is ${taken}`);
   return undefined;
 }
 
@@ -199,12 +222,15 @@ function dhcpHostNameProblem(name: string): string | undefined {
   return dnsNameProblem(name);
 }
 
-function repeatProblem(host: DhcpHost, parsed: ParsedHost, repeated: Repeated): string | undefined {
+function repeatProblem(host: DhcpHost, parsed: ParsedHost, repeated: Repeated): Finding | undefined {
   switch (repeated) {
     case 'mac':
-      return `repeats mac ${quote(host.mac ?? '')} of an earlier <host>`;
+      return finding('dhcp.host-mac-repeated', `repeats mac ${quote(host.mac ?? '')} of an earlier <host>`);
     case 'ip':
-      return `repeats ip ${quote(ipKeyText(parsed.ip ?? ''))} of an earlier <host>`;
+      return finding(
+        'dhcp.host-ip-repeated',
+        `repeats ip ${quote(ipKeyText(parsed.ip ?? ''))} of an earlier <host>`,
+      );
     case undefined:
       return undefined;
     default:
@@ -227,6 +253,7 @@ export function checkDhcpOncePerFamily(def: NetworkDef, report: Report): void {
     if (served.has(address.family)) {
       const family = address.family === 4 ? 'IPv4' : 'IPv6';
       report(
+        'dhcp.second-per-family',
         element('dhcp'),
         dhcp.at ?? ip.at,
         `of address ${quote(ip.address ?? '')} is a second ${family} DHCP section: DHCP is supported on only one ${family} <ip> per network`,

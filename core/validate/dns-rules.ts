@@ -6,7 +6,7 @@ import { isIpAddress, parseIp } from '../addr/ip.js';
 import type { DnsDef, DnsForwarder, DnsHost, DnsSrv, DnsTxt, NetworkDef } from '../model/network.js';
 import { configTextProblem, dnsNameProblem } from './dnsmasq-text.js';
 import { domainNameProblem } from './domain-rules.js';
-import { element, quote, type Report } from './problem-text.js';
+import { element, type Finding, finding, quote, type Report } from './problem-text.js';
 
 /** RFC 2782's 512-byte limit less the record's overhead, as libvirt counts it. */
 const SRV_SERVICE_MAX = 512 - 30;
@@ -29,7 +29,12 @@ function checkDomain(def: NetworkDef, report: Report): void {
   const domain = def.domain;
   const problem = domain && domainNameProblem(domain.name);
   if (domain && problem) {
-    report(element('domain', [['name', domain.name]]), domain.at, `name ${quote(domain.name)} ${problem}`);
+    report(
+      'domain.invalid',
+      element('domain', [['name', domain.name]]),
+      domain.at,
+      `name ${quote(domain.name)} ${problem}`,
+    );
   }
 }
 
@@ -37,6 +42,7 @@ function checkDisabledDns(dns: DnsDef, report: Report): void {
   const records = dns.forwarders.length + dns.hosts.length + dns.srvs.length + dns.txts.length;
   if (dns.enable === 'no' && records > 0) {
     report(
+      'dns.records-while-disabled',
       element('dns', [['enable', dns.enable]]),
       dns.at,
       'may not contain <forwarder>, <host>, <srv> or <txt> elements: DNS is disabled',
@@ -51,28 +57,41 @@ function checkForwarder(forwarder: DnsForwarder, report: Report): void {
   ]);
   const domainProblem = forwarder.domain === undefined ? undefined : dnsNameProblem(forwarder.domain);
   if (forwarder.addr !== undefined && !parseIp(forwarder.addr)) {
-    report(what, forwarder.at, `addr ${quote(forwarder.addr)} is not a valid IP address`);
+    report(
+      'dns.forwarder-addr-invalid',
+      what,
+      forwarder.at,
+      `addr ${quote(forwarder.addr)} is not a valid IP address`,
+    );
   } else if (domainProblem) {
-    report(what, forwarder.at, `domain ${quote(forwarder.domain ?? '')} ${domainProblem}`);
+    report(
+      'dns.forwarder-domain-invalid',
+      what,
+      forwarder.at,
+      `domain ${quote(forwarder.domain ?? '')} ${domainProblem}`,
+    );
   } else if (forwarder.addr === undefined && forwarder.domain === undefined) {
-    report(what, forwarder.at, 'needs an addr or a domain attribute');
+    report('dns.forwarder-empty', what, forwarder.at, 'needs an addr or a domain attribute');
   }
 }
 
 function checkHost(host: DnsHost, report: Report): void {
   const problem = dnsHostProblem(host);
   // The element text is built only for a problem: this runs once per DNS host.
-  if (problem) report(element('host', [['ip', host.ip]]), host.at, problem);
+  if (problem) report(problem.rule, element('host', [['ip', host.ip]]), host.at, problem.text);
 }
 
-function dnsHostProblem(host: DnsHost): string | undefined {
-  if (host.ip === '') return 'has no ip attribute';
-  if (!isIpAddress(host.ip)) return `ip ${quote(host.ip)} is not a valid IP address`;
-  if (host.hostnames.length === 0) return 'needs at least one <hostname>';
-  if (host.hostnames.some((name) => name === '')) return 'has an empty <hostname>';
+function dnsHostProblem(host: DnsHost): Finding | undefined {
+  if (host.ip === '') return finding('dns.host-ip-missing', 'has no ip attribute');
+  if (!isIpAddress(host.ip))
+    return finding('dns.host-ip-invalid', `ip ${quote(host.ip)} is not a valid IP address`);
+  if (host.hostnames.length === 0)
+    return finding('dns.host-hostname-missing', 'needs at least one <hostname>');
+  if (host.hostnames.some((name) => name === ''))
+    return finding('dns.host-hostname-missing', 'has an empty <hostname>');
   for (const name of host.hostnames) {
     const problem = dnsNameProblem(name);
-    if (problem) return `<hostname> ${quote(name)} ${problem}`;
+    if (problem) return finding('dns.host-hostname-invalid', `<hostname> ${quote(name)} ${problem}`);
   }
   return undefined;
 }
@@ -91,28 +110,36 @@ function srvElement(srv: DnsSrv): string {
 
 function checkSrv(srv: DnsSrv, report: Report): void {
   const problem = srvNameProblem(srv) ?? srvNumberProblem(srv);
-  if (problem) report(srvElement(srv), srv.at, problem);
+  if (problem) report(problem.rule, srvElement(srv), srv.at, problem.text);
 }
 
-function srvNameProblem(srv: DnsSrv): string | undefined {
-  if (srv.service === undefined) return 'needs a service attribute';
-  if (srv.service.length > SRV_SERVICE_MAX) return `service is longer than ${SRV_SERVICE_MAX} characters`;
+function srvNameProblem(srv: DnsSrv): Finding | undefined {
+  if (srv.service === undefined) return finding('dns.srv-service-invalid', 'needs a service attribute');
+  if (srv.service.length > SRV_SERVICE_MAX)
+    return finding('dns.srv-service-invalid', `service is longer than ${SRV_SERVICE_MAX} characters`);
   if (!SERVICE_CHARS.test(srv.service)) {
-    return `service ${quote(srv.service)} may contain only letters, digits and _ - + / *`;
+    return finding(
+      'dns.srv-service-invalid',
+      `service ${quote(srv.service)} may contain only letters, digits and _ - + / *`,
+    );
   }
-  if (srv.protocol === undefined) return "needs a protocol attribute (e.g. 'tcp' or 'udp')";
+  if (srv.protocol === undefined)
+    return finding('dns.srv-protocol-invalid', "needs a protocol attribute (e.g. 'tcp' or 'udp')");
   if (!PROTOCOL_CHARS.test(srv.protocol)) {
-    return `protocol ${quote(srv.protocol)} may contain only letters, digits and - + /`;
+    return finding(
+      'dns.srv-protocol-invalid',
+      `protocol ${quote(srv.protocol)} may contain only letters, digits and - + /`,
+    );
   }
   const domain = srv.domain ? dnsNameProblem(srv.domain) : undefined;
-  if (domain) return `domain ${quote(srv.domain ?? '')} ${domain}`;
+  if (domain) return finding('dns.srv-domain-invalid', `domain ${quote(srv.domain ?? '')} ${domain}`);
   // '.' is SRV's "no such service", not a name.
   const target = srv.target && srv.target !== '.' ? dnsNameProblem(srv.target) : undefined;
-  if (target) return `target ${quote(srv.target ?? '')} ${target}`;
+  if (target) return finding('dns.srv-target-invalid', `target ${quote(srv.target ?? '')} ${target}`);
   return undefined;
 }
 
-function srvNumberProblem(srv: DnsSrv): string | undefined {
+function srvNumberProblem(srv: DnsSrv): Finding | undefined {
   const numbers: [string, number | undefined, number][] = [
     ['port', srv.port, 1],
     ['priority', srv.priority, 0],
@@ -120,9 +147,10 @@ function srvNumberProblem(srv: DnsSrv): string | undefined {
   ];
   for (const [name, value, min] of numbers) {
     if (value === undefined) continue;
-    if (srv.target === undefined) return `may not have ${name} without a target`;
+    if (srv.target === undefined)
+      return finding('dns.srv-number-without-target', `may not have ${name} without a target`);
     if (!Number.isInteger(value) || value < min || value > 65535) {
-      return `${name} ${quote(value)} is out of range (${min}-65535)`;
+      return finding('dns.srv-number-out-of-range', `${name} ${quote(value)} is out of range (${min}-65535)`);
     }
   }
   return undefined;
@@ -135,9 +163,11 @@ function checkTxt(txt: DnsTxt, report: Report): void {
   ]);
   const nameProblem = configTextProblem(txt.name);
   const valueProblem = configTextProblem(txt.value);
-  if (txt.name === '') report(what, txt.at, 'needs a name attribute');
+  if (txt.name === '') report('dns.txt-name-missing', what, txt.at, 'needs a name attribute');
   else if (/[ ,]/.test(txt.name))
-    report(what, txt.at, `name ${quote(txt.name)} may not contain spaces or commas`);
-  else if (nameProblem) report(what, txt.at, `name ${quote(txt.name)} ${nameProblem}`);
-  else if (valueProblem) report(what, txt.at, `value ${quote(txt.value)} ${valueProblem}`);
+    report('dns.txt-name-invalid', what, txt.at, `name ${quote(txt.name)} may not contain spaces or commas`);
+  else if (nameProblem)
+    report('dns.txt-name-invalid', what, txt.at, `name ${quote(txt.name)} ${nameProblem}`);
+  else if (valueProblem)
+    report('dns.txt-value-invalid', what, txt.at, `value ${quote(txt.value)} ${valueProblem}`);
 }

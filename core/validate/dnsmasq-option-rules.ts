@@ -12,7 +12,7 @@ import { dnsmasqOptionName } from '../dnsmasq/option-allowlist.js';
 import { shouldRunDnsmasq } from '../dnsmasq/should-run.js';
 import type { NetworkDef } from '../model/network.js';
 import { oneLineProblem } from './dnsmasq-text.js';
-import { element, quote, type Report } from './problem-text.js';
+import { element, type Finding, finding, quote, type Report } from './problem-text.js';
 
 export function checkDnsmasqOptions(def: NetworkDef, report: Report): void {
   const options = def.dnsmasqOptions ?? [];
@@ -24,24 +24,29 @@ export function checkDnsmasqOptions(def: NetworkDef, report: Report): void {
     const problem =
       lineProblem(option.value) ?? (name === undefined ? undefined : repeatProblem(name, taken, seen));
     if (name !== undefined) seen.add(name);
-    if (problem) report(element('dnsmasq:option', [['value', option.value]]), option.at, problem);
+    if (problem)
+      report(problem.rule, element('dnsmasq:option', [['value', option.value]]), option.at, problem.text);
   }
 }
 
-function lineProblem(value: string): string | undefined {
+function lineProblem(value: string): Finding | undefined {
   const problem = oneLineProblem(value);
-  return problem && `value ${quote(value)} ${problem}`;
+  return problem ? finding('dnsmasq.option-not-one-line', `value ${quote(value)} ${problem}`) : undefined;
 }
 
 function repeatProblem(
   name: string,
   taken: ReadonlySet<string>,
   seen: ReadonlySet<string>,
-): string | undefined {
+): Finding | undefined {
   if (!ONCE_ONLY_OPTIONS.has(name)) return undefined;
   if (taken.has(name))
-    return `sets '${name}', which Switchyard already sets for this network; dnsmasq takes it only once`;
-  if (seen.has(name)) return `sets '${name}' a second time; dnsmasq takes it only once`;
+    return finding(
+      'dnsmasq.option-set-by-switchyard',
+      `sets '${name}', which Switchyard already sets for this network; dnsmasq takes it only once`,
+    );
+  if (seen.has(name))
+    return finding('dnsmasq.option-repeated', `sets '${name}' a second time; dnsmasq takes it only once`);
   return undefined;
 }
 

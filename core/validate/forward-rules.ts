@@ -5,7 +5,7 @@ import { parseIpv4 } from '../addr/ip.js';
 import type { ForwardDef, NatDef, NetworkDef } from '../model/network.js';
 import { forwardDevices } from './forward-devices.js';
 import { checkPciAddresses } from './pci-address-rules.js';
-import { element, quote, type Report } from './problem-text.js';
+import { element, type Finding, finding, quote, type Report } from './problem-text.js';
 
 const DRIVER_NAMES = ['kvm', 'vfio'];
 
@@ -20,7 +20,12 @@ export function checkForward(def: NetworkDef, report: Report): void {
   const fwd = def.forward;
   if (!fwd) return;
   if (fwd.driver && !DRIVER_NAMES.includes(fwd.driver.name)) {
-    report(element('driver', [['name', fwd.driver.name]]), fwd.driver.at, "name must be 'kvm' or 'vfio'");
+    report(
+      'forward.driver-invalid',
+      element('driver', [['name', fwd.driver.name]]),
+      fwd.driver.at,
+      "name must be 'kvm' or 'vfio'",
+    );
   }
   if (fwd.nat) checkNat(fwd, fwd.nat, report);
   checkDevicePool(fwd, report);
@@ -29,6 +34,7 @@ export function checkForward(def: NetworkDef, report: Report): void {
 function checkNat(fwd: ForwardDef, nat: NatDef, report: Report): void {
   if ((fwd.mode ?? 'nat') !== 'nat') {
     report(
+      'forward.nat-outside-nat-mode',
       element('nat'),
       nat.at ?? fwd.at,
       `is only allowed with <forward mode='nat'>, not mode=${quote(fwd.mode ?? '')}`,
@@ -41,7 +47,7 @@ function checkNat(fwd: ForwardDef, nat: NatDef, report: Report): void {
       ['start', nat.addressStart],
       ['end', nat.addressEnd],
     ]);
-    report(what, nat.at, addressProblem);
+    report(addressProblem.rule, what, nat.at, addressProblem.text);
   }
   const portProblem = natPortProblem(nat);
   if (portProblem) {
@@ -49,30 +55,41 @@ function checkNat(fwd: ForwardDef, nat: NatDef, report: Report): void {
       ['start', nat.portStart],
       ['end', nat.portEnd],
     ]);
-    report(what, nat.at, portProblem);
+    report(portProblem.rule, what, nat.at, portProblem.text);
   }
 }
 
-function natAddressProblem(nat: NatDef): string | undefined {
+function natAddressProblem(nat: NatDef): Finding | undefined {
   if (nat.addressStart === undefined && nat.addressEnd === undefined) return undefined;
-  if (nat.addressStart === undefined || nat.addressEnd === undefined) return 'needs both start and end';
+  if (nat.addressStart === undefined || nat.addressEnd === undefined)
+    return finding('forward.nat-address-invalid', 'needs both start and end');
   const start = parseIpv4(nat.addressStart);
   const end = parseIpv4(nat.addressEnd);
-  if (!start) return `start ${quote(nat.addressStart)} is not a valid IPv4 address`;
-  if (!end) return `end ${quote(nat.addressEnd)} is not a valid IPv4 address`;
+  if (!start)
+    return finding(
+      'forward.nat-address-invalid',
+      `start ${quote(nat.addressStart)} is not a valid IPv4 address`,
+    );
+  if (!end)
+    return finding('forward.nat-address-invalid', `end ${quote(nat.addressEnd)} is not a valid IPv4 address`);
   // Same legacy size rule as DHCP ranges: only the last 16 bits may differ.
-  if (start.value >> 16n !== end.value >> 16n) return 'is too large (more than 65535 addresses)';
-  if (start.value > end.value) return 'is reversed: start comes after end';
+  if (start.value >> 16n !== end.value >> 16n)
+    return finding('forward.nat-address-too-large', 'is too large (more than 65535 addresses)');
+  if (start.value > end.value)
+    return finding('forward.nat-address-reversed', 'is reversed: start comes after end');
   return undefined;
 }
 
-function natPortProblem(nat: NatDef): string | undefined {
+function natPortProblem(nat: NatDef): Finding | undefined {
   if (nat.portStart === undefined && nat.portEnd === undefined) return undefined;
   const inRange = (n: number | undefined): n is number =>
     n !== undefined && Number.isInteger(n) && n >= 0 && n <= 65535;
-  if (!inRange(nat.portStart)) return 'start is missing or out of range (0-65535)';
-  if (!inRange(nat.portEnd)) return 'end is missing or out of range (0-65535)';
-  if (nat.portEnd < nat.portStart) return 'is reversed: start comes after end';
+  if (!inRange(nat.portStart))
+    return finding('forward.nat-port-invalid', 'start is missing or out of range (0-65535)');
+  if (!inRange(nat.portEnd))
+    return finding('forward.nat-port-invalid', 'end is missing or out of range (0-65535)');
+  if (nat.portEnd < nat.portStart)
+    return finding('forward.nat-port-reversed', 'is reversed: start comes after end');
   return undefined;
 }
 
@@ -80,6 +97,7 @@ function checkDevicePool(fwd: ForwardDef, report: Report): void {
   const devPlusElements = fwd.dev !== undefined && (fwd.addresses.length > 0 || fwd.pfs.length > 0);
   if (devPlusElements) {
     report(
+      'forward.dev-with-pool',
       forwardElement(fwd),
       fwd.at,
       'may not have a dev attribute when it lists <address> or <pf> elements',
@@ -88,14 +106,20 @@ function checkDevicePool(fwd: ForwardDef, report: Report): void {
   checkInterfaces(fwd, report);
   checkPciAddresses(fwd, report);
   for (const pf of fwd.pfs.slice(1)) {
-    report(element('pf', [['dev', pf.dev]]), pf.at ?? fwd.at, 'is a second <pf>: only one is allowed');
+    report(
+      'forward.pf-several',
+      element('pf', [['dev', pf.dev]]),
+      pf.at ?? fwd.at,
+      'is a second <pf>: only one is allowed',
+    );
   }
   for (const pf of fwd.pfs) {
-    if (pf.dev === '') report(element('pf'), pf.at ?? fwd.at, 'needs a dev attribute');
+    if (pf.dev === '') report('forward.dev-missing', element('pf'), pf.at ?? fwd.at, 'needs a dev attribute');
   }
   const kinds = [fwd.interfaces.length, fwd.addresses.length, fwd.pfs.length].filter((n) => n > 0).length;
   if (kinds > 1 && !devPlusElements) {
     report(
+      'forward.pool-kinds-mixed',
       forwardElement(fwd),
       fwd.at,
       'may list <interface>, <address> or <pf> elements, but only one kind',
@@ -107,6 +131,7 @@ function checkInterfaces(fwd: ForwardDef, report: Report): void {
   const first = fwd.interfaces[0];
   if (fwd.dev !== undefined && first && first.dev !== fwd.dev) {
     report(
+      'forward.dev-first-interface',
       element('interface', [['dev', first.dev]]),
       first.at ?? fwd.at,
       `must match <forward dev=${quote(fwd.dev)}>, as the first interface`,
@@ -115,8 +140,8 @@ function checkInterfaces(fwd: ForwardDef, report: Report): void {
   const seen = new Set<string>();
   for (const device of forwardDevices(fwd)) {
     const what = element('interface', [['dev', device.dev]]);
-    if (device.dev === '') report(what, device.at, 'needs a dev attribute');
-    else if (seen.has(device.dev)) report(what, device.at, 'is listed twice');
+    if (device.dev === '') report('forward.dev-missing', what, device.at, 'needs a dev attribute');
+    else if (seen.has(device.dev)) report('forward.interface-repeated', what, device.at, 'is listed twice');
     seen.add(device.dev);
   }
 }

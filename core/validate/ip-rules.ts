@@ -7,7 +7,7 @@ import { type IpAddress, parseIp } from '../addr/ip.js';
 import type { IpDef, NetworkDef } from '../model/network.js';
 import { checkDhcp } from './dhcp-rules.js';
 import { confFieldProblem } from './dnsmasq-text.js';
-import { element, quote, type Report } from './problem-text.js';
+import { element, type Finding, finding, quote, type Report } from './problem-text.js';
 
 export function ipElement(ip: IpDef): string {
   return element('ip', [
@@ -27,13 +27,15 @@ export function checkIps(def: NetworkDef, report: Report): void {
 
 /** The parsed address when the <ip> is sound, else undefined after reporting why. */
 function checkIpElement(ip: IpDef, report: Report): IpAddress | undefined {
-  const say = (text: string): undefined => {
-    report(ipElement(ip), ip.at, text);
+  const say = (problem: Finding): undefined => {
+    report(problem.rule, ipElement(ip), ip.at, problem.text);
     return undefined;
   };
-  if (ip.address === undefined || ip.address === '') return say('has no address attribute');
+  if (ip.address === undefined || ip.address === '')
+    return say(finding('ip.address-missing', 'has no address attribute'));
   const address = parseIp(ip.address);
-  if (!address) return say(`address ${quote(ip.address)} is not a valid IP address`);
+  if (!address)
+    return say(finding('ip.address-invalid', `address ${quote(ip.address)} is not a valid IP address`));
   const familyProblem = familyMismatch(ip, address);
   if (familyProblem) return say(familyProblem);
   const maskProblem = address.family === 4 ? ipv4MaskProblem(ip, address) : ipv6MaskProblem(ip);
@@ -41,9 +43,15 @@ function checkIpElement(ip: IpDef, report: Report): IpAddress | undefined {
   const tftp = ip.tftp;
   const rootProblem = tftp && confFieldProblem(tftp.root);
   if (tftp && address.family !== 4) {
-    report(element('tftp', [['root', tftp.root]]), tftp.at ?? ip.at, 'is only supported in an IPv4 <ip>');
+    report(
+      'ip.tftp-ipv6',
+      element('tftp', [['root', tftp.root]]),
+      tftp.at ?? ip.at,
+      'is only supported in an IPv4 <ip>',
+    );
   } else if (tftp && rootProblem) {
     report(
+      'ip.tftp-root-unsafe',
       element('tftp', [['root', tftp.root]]),
       tftp.at ?? ip.at,
       `root ${quote(tftp.root)} ${rootProblem}`,
@@ -52,37 +60,53 @@ function checkIpElement(ip: IpDef, report: Report): IpAddress | undefined {
   return address;
 }
 
-function familyMismatch(ip: IpDef, address: IpAddress): string | undefined {
-  if (ip.family === 'ipv6') return address.family === 6 ? undefined : "has family='ipv6' but an IPv4 address";
+function familyMismatch(ip: IpDef, address: IpAddress): Finding | undefined {
+  const mismatch = (text: string): Finding => finding('ip.family-mismatch', text);
+  if (ip.family === 'ipv6')
+    return address.family === 6 ? undefined : mismatch("has family='ipv6' but an IPv4 address");
   if (address.family === 4) return undefined;
-  return ip.family === 'ipv4'
-    ? "has family='ipv4' but an IPv6 address"
-    : "has an IPv6 address but no family='ipv6'";
+  return mismatch(
+    ip.family === 'ipv4'
+      ? "has family='ipv4' but an IPv6 address"
+      : "has an IPv6 address but no family='ipv6'",
+  );
 }
 
-function ipv4MaskProblem(ip: IpDef, address: IpAddress): string | undefined {
+function ipv4MaskProblem(ip: IpDef, address: IpAddress): Finding | undefined {
   // libvirt keeps prefix as an unsigned with 0 meaning "not given".
   const hasPrefix = ip.prefix !== undefined && ip.prefix > 0;
   if (ip.netmask !== undefined) {
     const mask = parseIp(ip.netmask);
-    if (!mask) return `netmask ${quote(ip.netmask)} is not a valid IPv4 netmask`;
-    if (mask.family !== 4) return `netmask ${quote(ip.netmask)} must be IPv4 like the address`;
-    if (hasPrefix) return 'may have a netmask or a prefix, not both';
+    if (!mask)
+      return finding('ip.netmask-invalid', `netmask ${quote(ip.netmask)} is not a valid IPv4 netmask`);
+    if (mask.family !== 4)
+      return finding('ip.netmask-invalid', `netmask ${quote(ip.netmask)} must be IPv4 like the address`);
+    if (hasPrefix) return finding('ip.netmask-and-prefix', 'may have a netmask or a prefix, not both');
     if (prefixFromNetmask(mask) === undefined) {
-      return `netmask ${quote(ip.netmask)} is not contiguous (its one bits must come first)`;
+      return finding(
+        'ip.netmask-invalid',
+        `netmask ${quote(ip.netmask)} is not contiguous (its one bits must come first)`,
+      );
     }
     return undefined;
   }
   if (hasPrefix)
-    return (ip.prefix ?? 0) > 32 ? `prefix ${ip.prefix} is out of range (0-32 for IPv4)` : undefined;
+    return (ip.prefix ?? 0) > 32
+      ? finding('ip.prefix-out-of-range', `prefix ${ip.prefix} is out of range (0-32 for IPv4)`)
+      : undefined;
   if (address.value !== 0n && classfulPrefix(address) === undefined) {
-    return 'has neither netmask nor prefix, and the address is not class A, B or C to imply one';
+    return finding(
+      'ip.prefix-missing',
+      'has neither netmask nor prefix, and the address is not class A, B or C to imply one',
+    );
   }
   return undefined;
 }
 
-function ipv6MaskProblem(ip: IpDef): string | undefined {
-  if (ip.netmask !== undefined) return 'may not have a netmask: IPv6 uses prefix';
-  if ((ip.prefix ?? 0) > 128) return `prefix ${ip.prefix} is out of range (0-128 for IPv6)`;
+function ipv6MaskProblem(ip: IpDef): Finding | undefined {
+  if (ip.netmask !== undefined)
+    return finding('ip.netmask-invalid', 'may not have a netmask: IPv6 uses prefix');
+  if ((ip.prefix ?? 0) > 128)
+    return finding('ip.prefix-out-of-range', `prefix ${ip.prefix} is out of range (0-128 for IPv6)`);
   return undefined;
 }

@@ -48,6 +48,7 @@ function checkL3Mode(def: NetworkDef, mode: 'nat' | 'route' | 'open', report: Re
   if (!fwd) return;
   if (def.ips.length === 0) {
     report(
+      'mode.ip-missing',
       forwardElement(fwd),
       fwd.at,
       `needs at least one <ip>: a ${mode} network routes to its own subnet`,
@@ -56,19 +57,25 @@ function checkL3Mode(def: NetworkDef, mode: 'nat' | 'route' | 'open', report: Re
   const devices = forwardDevices(fwd);
   if (mode === 'open' && devices.length > 0) {
     report(
+      'mode.open-forward-device',
       forwardElement(fwd),
       fwd.at,
       "may not name a forward device: mode='open' places no restriction on traffic",
     );
   } else if (devices.length > 1) {
-    report(forwardElement(fwd), fwd.at, `may name only one forward device, not ${devices.length}`);
+    report(
+      'mode.forward-devices-several',
+      forwardElement(fwd),
+      fwd.at,
+      `may name only one forward device, not ${devices.length}`,
+    );
   }
   // The uplink goes into the firewall rules beside the bridge, under the same rules.
   for (const device of devices) {
     if (device.dev === '') continue;
     const problem = ruleInterfaceProblem(device.dev, { label: 'dev', shown: device.dev });
     const what = device.dev === fwd.dev ? forwardElement(fwd) : element('interface', [['dev', device.dev]]);
-    if (problem) report(what, device.at, problem);
+    if (problem) report('forward.dev-invalid', what, device.at, problem);
   }
 }
 
@@ -87,7 +94,12 @@ function checkNoOwnBridge(def: NetworkDef, mode: PoolMode, report: Report): void
     bridge.macTableManager !== undefined && 'macTableManager',
   ].filter((x): x is string => typeof x === 'string');
   if (used.length > 0)
-    report(what, bridge.at, `may not set ${used.join(', ')} with <forward mode=${quote(mode)}>`);
+    report(
+      'mode.bridge-not-own',
+      what,
+      bridge.at,
+      `may not set ${used.join(', ')} with <forward mode=${quote(mode)}>`,
+    );
 }
 
 function checkPoolMode(def: NetworkDef, mode: PoolMode, report: Report): void {
@@ -99,33 +111,51 @@ function checkPoolMode(def: NetworkDef, mode: PoolMode, report: Report): void {
       ['delay', bridge.delay],
       ['zone', bridge.zone],
     ]);
-    report(what, bridge.at, `may not set stp, delay or zone ${onlyL3} have their own bridge`);
+    report(
+      'mode.bridge-settings',
+      what,
+      bridge.at,
+      `may not set stp, delay or zone ${onlyL3} have their own bridge`,
+    );
   }
   const fwd = def.forward;
   if (bridge?.name !== undefined && fwd && (forwardDevices(fwd).length > 0 || fwd.pfs.length > 0)) {
     report(
+      'mode.bridge-and-devices',
       forwardElement(fwd),
       fwd.at,
       `may name a bridge or forward devices, not both (bridge ${quote(bridge.name)})`,
     );
   }
   if (def.mtu)
-    report(element('mtu', [['size', def.mtu.size]]), def.mtu.at, `is not supported ${onlyL3} set an MTU`);
+    report(
+      'mode.mtu',
+      element('mtu', [['size', def.mtu.size]]),
+      def.mtu.at,
+      `is not supported ${onlyL3} set an MTU`,
+    );
   if (def.mac)
     report(
+      'mode.mac',
       element('mac', [['address', def.mac.address]]),
       def.mac.at,
       `is not supported ${onlyL3} have a MAC`,
     );
   const ip = def.ips[0];
   if (ip)
-    report(element('ip', [['address', ip.address]]), ip.at, `is not supported ${onlyL3} have addresses`);
+    report(
+      'mode.ip',
+      element('ip', [['address', ip.address]]),
+      ip.at,
+      `is not supported ${onlyL3} have addresses`,
+    );
   const dns = def.dns;
   if (dns && dns.txts.length + dns.hosts.length + dns.srvs.length > 0) {
-    report(element('dns'), dns.at, `records are not supported ${onlyL3} run DNS`);
+    report('mode.dns', element('dns'), dns.at, `records are not supported ${onlyL3} run DNS`);
   }
   if (def.domain)
     report(
+      'mode.dns',
       element('domain', [['name', def.domain.name]]),
       def.domain.at,
       `is not supported ${onlyL3} run DNS`,
@@ -142,6 +172,7 @@ function checkPoolDevices(def: NetworkDef, mode: PoolMode, report: Report): void
     fwd.interfaces.length > 0 || (fwd.dev !== undefined && fwd.addresses.length + fwd.pfs.length === 0);
   if (mode === 'hostdev' && namesDevices) {
     report(
+      'mode.hostdev-network-devices',
       forwardElement(fwd),
       fwd.at,
       'lists network devices, but a hostdev pool lists devices by PCI <address>',
@@ -154,6 +185,7 @@ function checkPciPool(def: NetworkDef, mode: ForwardMode | 'isolated', report: R
   const first = def.forward?.addresses[0];
   if (mode === 'hostdev' || !first) return;
   report(
+    'mode.pci-pool-outside-hostdev',
     addressElement(first),
     first.at ?? def.forward?.at,
     `lists a device by PCI address, which only <forward mode='hostdev'> pools do, not mode=${quote(mode)}`,
@@ -164,11 +196,17 @@ function checkPciPool(def: NetworkDef, mode: ForwardMode | 'isolated', report: R
 function checkBandwidthAllowed(def: NetworkDef, mode: PoolMode, report: Report): void {
   const networkWide = mode === 'bridge' && def.bridge?.name !== undefined;
   if (def.bandwidth && !networkWide) {
-    report(element('bandwidth'), def.bandwidth.at, `is not supported with <forward mode=${quote(mode)}>`);
+    report(
+      'mode.bandwidth',
+      element('bandwidth'),
+      def.bandwidth.at,
+      `is not supported with <forward mode=${quote(mode)}>`,
+    );
   }
   for (const group of def.portgroups) {
     if (group.bandwidth && !networkWide) {
       report(
+        'mode.bandwidth',
         element('bandwidth'),
         group.bandwidth.at ?? group.at,
         `in <portgroup name=${quote(group.name)}> is not supported with <forward mode=${quote(mode)}>`,

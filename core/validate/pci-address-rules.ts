@@ -37,8 +37,15 @@ export function checkPciAddresses(fwd: ForwardDef, report: Report): void {
   for (const address of fwd.addresses) {
     const result = pciKey(address);
     const at = address.at ?? fwd.at;
-    if ('problem' in result) report(addressElement(address), at, result.problem);
-    else if (seen.has(result.key)) report(addressElement(address), at, 'is listed twice in the device pool');
+    if ('problem' in result)
+      report('forward.pci-address-invalid', addressElement(address), at, result.problem);
+    else if (seen.has(result.key))
+      report(
+        'forward.pci-address-repeated',
+        addressElement(address),
+        at,
+        'is listed twice in the device pool',
+      );
     else seen.add(result.key);
   }
 }

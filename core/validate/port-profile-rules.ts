@@ -10,7 +10,7 @@ import type {
   VlanDef,
 } from '../model/network.js';
 import { parseCNumber } from './c-number.js';
-import { element, quote, type Report } from './problem-text.js';
+import { element, type Finding, finding, quote, type Report } from './problem-text.js';
 import { isValidUuid } from './uuid-text.js';
 
 const MAX_VLAN_ID = 4095;
@@ -18,18 +18,23 @@ const MAX_VLAN_ID = 4095;
 export function checkVlan(vlan: VlanDef, fallbackAt: Pos | undefined, report: Report): void {
   const at = vlan.at ?? fallbackAt;
   const what = element('vlan', [['trunk', vlan.trunk]]);
-  if (vlan.tags.length === 0) report(what, at, "needs at least one <tag id='n'>");
+  if (vlan.tags.length === 0) report('vlan.tag-missing', what, at, "needs at least one <tag id='n'>");
   for (const tag of vlan.tags) {
     if (!Number.isInteger(tag.id) || tag.id < 0 || tag.id > MAX_VLAN_ID) {
-      report(element('tag', [['id', tag.id]]), tag.at ?? at, `id is out of range (0-${MAX_VLAN_ID})`);
+      report(
+        'vlan.tag-out-of-range',
+        element('tag', [['id', tag.id]]),
+        tag.at ?? at,
+        `id is out of range (0-${MAX_VLAN_ID})`,
+      );
     }
   }
   const natives = vlan.tags.filter((t) => t.nativeMode !== undefined);
-  if (natives.length > 1) report(what, at, 'may give nativeMode to only one <tag>');
+  if (natives.length > 1) report('vlan.native-mode', what, at, 'may give nativeMode to only one <tag>');
   if (vlan.trunk === 'no' && vlan.tags.length > 1)
-    report(what, at, "needs trunk='yes' for more than one <tag>");
+    report('vlan.trunk-needed', what, at, "needs trunk='yes' for more than one <tag>");
   else if (vlan.trunk === 'no' && natives.length > 0)
-    report(what, at, "may not use nativeMode with trunk='no'");
+    report('vlan.native-mode', what, at, "may not use nativeMode with trunk='no'");
 }
 
 export function checkBandwidth(bandwidth: BandwidthDef, fallbackAt: Pos | undefined, report: Report): void {
@@ -47,16 +52,19 @@ export function checkBandwidth(bandwidth: BandwidthDef, fallbackAt: Pos | undefi
       ['burst', rate.burst],
       ['floor', rate.floor],
     ]);
-    report(what, rate.at ?? bandwidth.at ?? fallbackAt, problem);
+    report(problem.rule, what, rate.at ?? bandwidth.at ?? fallbackAt, problem.text);
   }
 }
 
-function rateProblem(rate: BandwidthRate): string | undefined {
-  if (rate.average === undefined && rate.floor === undefined) return 'needs an average (or floor) attribute';
+function rateProblem(rate: BandwidthRate): Finding | undefined {
+  if (rate.average === undefined && rate.floor === undefined)
+    return finding('bandwidth.average-missing', 'needs an average (or floor) attribute');
   const shaped = rate.peak !== undefined || rate.burst !== undefined;
-  if (shaped && rate.average === undefined) return 'needs an average attribute for peak or burst';
+  if (shaped && rate.average === undefined)
+    return finding('bandwidth.average-missing', 'needs an average attribute for peak or burst');
   // floor is for guest interfaces plugged into a network, never in the network itself.
-  if (rate.floor !== undefined) return 'may not set floor in a network definition';
+  if (rate.floor !== undefined)
+    return finding('bandwidth.floor', 'may not set floor in a network definition');
   return undefined;
 }
 
@@ -99,16 +107,17 @@ export function checkVirtualPort(
 ): void {
   const at = port.at ?? fallbackAt;
   const what = element('virtualport', [['type', port.type]]);
-  if (requireType && port.type === undefined) report(what, at, 'needs a type attribute');
+  if (requireType && port.type === undefined)
+    report('virtualport.type-missing', what, at, 'needs a type attribute');
   const params = port.parameters ?? {};
   for (const name of Object.keys(params) as ParamName[]) {
     const value = params[name];
     if (value === undefined) continue;
     if (port.type !== undefined && !ALLOWED_PARAMS[port.type].includes(name)) {
-      report(what, at, `may not have the parameter ${name}`);
+      report('virtualport.parameter-not-allowed', what, at, `may not have the parameter ${name}`);
       continue;
     }
     const problem = paramProblem(name, value);
-    if (problem) report(what, at, problem);
+    if (problem) report('virtualport.parameter-invalid', what, at, problem);
   }
 }

@@ -12,12 +12,14 @@ export function checkPortgroups(def: NetworkDef, report: Report): void {
       ['name', group.name],
       ['default', group.default],
     ]);
-    if (group.name === '') report(what, group.at, 'needs a name attribute');
-    else if (names.has(group.name)) report(what, group.at, 'repeats the name of an earlier <portgroup>');
+    if (group.name === '') report('portgroup.name-missing', what, group.at, 'needs a name attribute');
+    else if (names.has(group.name))
+      report('portgroup.name-repeated', what, group.at, 'repeats the name of an earlier <portgroup>');
     names.add(group.name);
     if (group.default === 'yes') {
       if (defaultGroup !== undefined) {
         report(
+          'portgroup.default-several',
           what,
           group.at,
           `is a second default portgroup (${quote(defaultGroup)} is already the default)`,

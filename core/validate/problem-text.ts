@@ -5,6 +5,7 @@
 // it stays short.
 import type { NetworkDef, Pos } from '../model/network.js';
 import type { Problem } from '../result.js';
+import type { RuleId } from './rule-ids.js';
 
 const NAMED_ESCAPES: Record<string, string> = {
   '\n': '\\n',
@@ -56,17 +57,28 @@ export function position(at: Pos | undefined): string {
   return at ? ` (line ${at.line}:${at.col})` : '';
 }
 
-/** Collects one problem per call; `what` is an element() rendering, `text` finishes the sentence. */
-export type Report = (what: string, at: Pos | undefined, text: string) => void;
+/**
+ * Collects one problem per call: `rule` is its stable id (docs/errors.md), `what` an
+ * element() rendering, `text` finishes the sentence.
+ */
+export type Report = (rule: RuleId, what: string, at: Pos | undefined, text: string) => void;
+
+/** What a check found, before it knows which element to name: its rule and the end of the sentence. */
+export interface Finding {
+  rule: RuleId;
+  text: string;
+}
+
+export const finding = (rule: RuleId, text: string): Finding => ({ rule, text });
 
 export function problemCollector(def: Pick<NetworkDef, 'name'>): { problems: Problem[]; report: Report } {
   const problems: Problem[] = [];
-  const report: Report = (what, at, text) => {
+  const report: Report = (rule, what, at, text) => {
     const message = `network ${quote(def.name)}: ${what}${position(at)} ${text}`;
     problems.push(
       at
-        ? { code: 'validation', message, network: def.name, at }
-        : { code: 'validation', message, network: def.name },
+        ? { code: 'validation', rule, message, network: def.name, at }
+        : { code: 'validation', rule, message, network: def.name },
     );
   };
   return { problems, report };

@@ -1,6 +1,7 @@
 import type { NetworkDef } from '../../core/model/network.js';
-import { type Plan, type PlanProblem, planStart } from '../../core/plan/index.js';
+import { type Plan, planStart } from '../../core/plan/index.js';
 import { HostError } from '../host-error.js';
+import { problemError } from '../problem-error.js';
 import { readActive } from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
 import { type EngineContext, planContextFor, takeLinkCache } from './engine-context.js';
@@ -25,7 +26,7 @@ export async function planNetworkStart(
     throw new HostError('conflict', `network '${def.name}' is already active`);
   const facts = await readHostFacts(ctx.paths, takeLinkCache(ctx), def);
   const planned = planStart(def, facts, planContextFor(ctx.paths, def.name, opts.persistent));
-  if (!planned.ok) throw planError(planned.error);
+  if (!planned.ok) throw problemError(planned.error);
   return planned.value;
 }
 
@@ -40,15 +41,4 @@ export async function startNetwork(
   if (!record)
     throw new HostError('internal', `network '${def.name}' started but its status file is missing`);
   return { status: record.status, execution };
-}
-
-export function planError(p: PlanProblem): HostError {
-  switch (p.code) {
-    case 'conflict':
-      return new HostError('conflict', p.message);
-    case 'unsupported':
-      return new HostError('invalid-input', p.message);
-    case 'invalid':
-      return new HostError('validation', p.message);
-  }
 }

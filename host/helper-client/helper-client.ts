@@ -15,11 +15,12 @@ import type {
 } from '../../contract/helper.js';
 import type { NetworkFix } from '../../core/define/network-fix.js';
 import { readNetworkDefinition } from '../../core/definition.js';
-import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
+import type { NetworkUpdateRequest } from '../../core/update/index.js';
 import type { HealthReport, RepairAction } from '../doctor/index.js';
 import { HostError } from '../host-error.js';
 import type { LeaseToReserve, UpdateFlags, UpdateOutcome } from '../live-update/index.js';
 import type { CreateOptions, NetworkControl } from '../networks/network-control.js';
+import { problemError } from '../problem-error.js';
 import type { HelperCommand } from './helper-command.js';
 import { HelperConnection } from './helper-connection.js';
 import { type HelperStatus, MAX_AUTOMATIC_RESTARTS } from './helper-status.js';
@@ -215,7 +216,7 @@ function messageOf(err: unknown): string {
 /** The text sent to the helper, after the same checks the helper will make. */
 function checkedText(source: string | Uint8Array): string {
   const read = readNetworkDefinition(source);
-  if (!read.ok) throw new HostError(read.error.code, read.error.message);
+  if (!read.ok) throw problemError(read.error);
   return typeof source === 'string' ? source : new TextDecoder('utf-8', { fatal: true }).decode(source);
 }
 

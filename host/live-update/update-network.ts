@@ -12,12 +12,13 @@
 import { readNetworkDefinition } from '../../core/definition.js';
 import type { NetworkDef } from '../../core/model/network.js';
 import { liveDefinition } from '../../core/plan/index.js';
-import { applyCheckedNetworkUpdate } from '../../core/update/apply-update.js';
-import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
+import type { NetworkUpdateRequest } from '../../core/update/index.js';
+import { applyCheckedNetworkUpdate } from '../../core/update/index.js';
 import { formatNetworkXml } from '../../core/xml/format-network.js';
 import { pauseAt } from '../engine/fail-injection.js';
 import { HostError, notFound } from '../host-error.js';
 import type { HostPaths } from '../paths.js';
+import { problemError } from '../problem-error.js';
 import { withLock } from '../state/lock.js';
 import * as store from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
@@ -163,7 +164,7 @@ function stored(name: string, xml: string, what: string): NetworkDef {
 
 function updated(name: string, def: NetworkDef, req: NetworkUpdateRequest): NetworkDef {
   const result = applyCheckedNetworkUpdate(def, req);
-  if (!result.ok) throw new HostError(result.error.code, result.error.message);
+  if (!result.ok) throw problemError(result.error);
   if (result.value.name !== name)
     throw new HostError('internal', `update changed the name of network '${name}'`);
   return result.value;

@@ -3,7 +3,7 @@
 // and validate it again. Only `read` makes one, so holding one proves the check ran.
 import { readNetworkDefinition } from '../../core/definition.js';
 import type { NetworkDef } from '../../core/model/network.js';
-import { HostError } from '../host-error.js';
+import { problemError } from '../problem-error.js';
 
 export class CheckedDefinition {
   private constructor(
@@ -15,7 +15,7 @@ export class CheckedDefinition {
   /** Parses and validates SOURCE, throwing core's first problem as a HostError. */
   static read(source: string | Uint8Array): CheckedDefinition {
     const parsed = readNetworkDefinition(source);
-    if (!parsed.ok) throw new HostError(parsed.error.code, parsed.error.message);
+    if (!parsed.ok) throw problemError(parsed.error);
     return new CheckedDefinition(parsed.value, source);
   }
 }

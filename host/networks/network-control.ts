@@ -2,7 +2,7 @@
 // client of the root helper implements it over the helper protocol. CLI and app code
 // depend on this interface, never on which side does the work.
 import type { NetworkFix } from '../../core/define/network-fix.js';
-import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
+import type { NetworkUpdateRequest } from '../../core/update/index.js';
 import type { HealthReport, RepairAction } from '../doctor/index.js';
 import type { LeaseToReserve, UpdateFlags, UpdateOutcome } from '../live-update/index.js';
 

@@ -178,14 +178,10 @@ export class Registry extends NetworkReads implements NetworkControl {
       const saved = this.definition(name);
       if (!saved)
         throw new HostError('conflict', `network '${name}' is transient: it has no saved definition to fix`);
-      let fixed: NetworkDef;
-      try {
-        fixed = applyNetworkFix(saved, fix);
-      } catch (err) {
-        throw new HostError('invalid-input', (err as Error).message);
-      }
+      const fixed = applyNetworkFix(saved, fix);
+      if (!fixed.ok) throw new HostError('invalid-input', fixed.error.message);
       const index = IdentityIndex.read(this.paths);
-      const filled = await this.withDefaults(fixed, this.identities(index));
+      const filled = await this.withDefaults(fixed.value, this.identities(index));
       const xml = formatNetworkXml(filled, { inactive: true });
       CheckedDefinition.read(xml);
       this.saveDefinition(index, filled, xml);

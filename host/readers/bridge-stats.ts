@@ -1,18 +1,10 @@
 // Interface counters straight from sysfs: a handful of small reads, cheap enough for 1 Hz.
 import { readdirSync, readFileSync } from 'node:fs';
+import { COUNTER_NAMES, type CounterName, type Counters } from '../../core/model/counters.js';
 
-export const COUNTERS = [
-  'rx_bytes',
-  'tx_bytes',
-  'rx_packets',
-  'tx_packets',
-  'rx_errors',
-  'tx_errors',
-  'rx_dropped',
-  'tx_dropped',
-] as const;
-export type Counter = (typeof COUNTERS)[number];
-export type Counters = Record<Counter, number>;
+export const COUNTERS = COUNTER_NAMES;
+export type Counter = CounterName;
+export type { Counters };
 
 export function readCounters(link: string, sysClassNet = '/sys/class/net'): Counters | undefined {
   try {

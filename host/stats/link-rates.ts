@@ -1,21 +1,11 @@
 // Per-second rates from two counter snapshots of one link.
+import { zeroCounters } from '../../core/model/counters.js';
 import { COUNTERS, type Counter, type Counters } from '../readers/bridge-stats.js';
 
 /** The same eight fields as Counters, per second. */
 export type Rates = Record<Counter, number>;
 
-export function zeroRates(): Rates {
-  return {
-    rx_bytes: 0,
-    tx_bytes: 0,
-    rx_packets: 0,
-    tx_packets: 0,
-    rx_errors: 0,
-    tx_errors: 0,
-    rx_dropped: 0,
-    tx_dropped: 0,
-  };
-}
+export const zeroRates: () => Rates = zeroCounters;
 
 /**
  * A counter that went down means the link was deleted and re-created under the same

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyNetworkFix } from '../../../core/define/network-fix.js';
+import { applyNetworkFix, type NetworkFix } from '../../../core/define/network-fix.js';
 import { readNetworkDefinition } from '../../../core/definition.js';
 
 const xml = `<network>
@@ -22,9 +22,15 @@ function lab() {
   return r.value;
 }
 
+function fixed(fix: NetworkFix) {
+  const r = applyNetworkFix(lab(), fix);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
 describe('the fixes offered with a colliding start', () => {
   it('moves to a free subnet, keeping static hosts at their offset and the identity', () => {
-    const def = applyNetworkFix(lab(), { kind: 'free-subnet', subnet: '192.168.51.0/24' });
+    const def = fixed({ kind: 'free-subnet', subnet: '192.168.51.0/24' });
     const ip = def.ips[0];
     expect(ip?.address).toBe('192.168.51.1');
     expect(ip?.dhcp?.ranges[0]).toMatchObject({ start: '192.168.51.2', end: '192.168.51.254' });
@@ -33,17 +39,22 @@ describe('the fixes offered with a colliding start', () => {
   });
 
   it('drops a static host that falls outside a smaller subnet', () => {
-    const def = applyNetworkFix(lab(), { kind: 'free-subnet', subnet: '10.1.1.0/29' });
+    const def = fixed({ kind: 'free-subnet', subnet: '10.1.1.0/29' });
     expect(def.ips[0]?.dhcp?.hosts).toEqual([]);
   });
 
   it('refuses a subnet that is not IPv4, naming the network and the value', () => {
-    expect(() => applyNetworkFix(lab(), { kind: 'free-subnet', subnet: 'fd00::/64' })).toThrow(
-      "network 'lab': 'fd00::/64' is not an IPv4 subnet",
-    );
+    expect(applyNetworkFix(lab(), { kind: 'free-subnet', subnet: 'fd00::/64' })).toEqual({
+      ok: false,
+      error: {
+        code: 'validation',
+        network: 'lab',
+        message: "network 'lab': 'fd00::/64' is not an IPv4 subnet",
+      },
+    });
   });
 
   it('lets define pick the bridge name', () => {
-    expect(applyNetworkFix(lab(), { kind: 'auto-bridge' }).bridge?.name).toBeUndefined();
+    expect(fixed({ kind: 'auto-bridge' }).bridge?.name).toBeUndefined();
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { applySettings, readSettings } from '../../../core/define/network-settings.js';
+import { applySettings, type NetworkSettings, readSettings } from '../../../core/define/network-settings.js';
 import { readNetworkDefinition } from '../../../core/definition.js';
+import type { NetworkDef } from '../../../core/model/network.js';
 import { formatNetworkXml } from '../../../core/xml/format-network.js';
+
+/** The definition with the settings written in; these tests give only settings core can write. */
+function applied(def: NetworkDef, settings: NetworkSettings): NetworkDef {
+  const out = applySettings(def, settings);
+  if (!out.ok) throw new Error(out.error.message);
+  return out.value;
+}
 
 const xml = `<network>
   <name>lab</name>
@@ -51,21 +59,21 @@ describe('network settings for the form', () => {
   });
 
   it('writes back unchanged settings without touching anything', () => {
-    expect(print(applySettings(lab(), readSettings(lab())))).toBe(print(lab()));
+    expect(print(applied(lab(), readSettings(lab())))).toBe(print(lab()));
   });
 
   it('sets the uplink and keeps the NAT port range', () => {
-    const out = applySettings(lab(), { ...readSettings(lab()), uplink: 'eth1' });
+    const out = applied(lab(), { ...readSettings(lab()), uplink: 'eth1' });
     expect(out.forward).toMatchObject({ mode: 'nat', dev: 'eth1', nat: { portStart: 1024, portEnd: 65535 } });
   });
 
   it('isolated drops <forward>; routed drops the NAT block', () => {
-    expect(applySettings(lab(), { ...readSettings(lab()), mode: 'isolated' }).forward).toBeUndefined();
-    expect(applySettings(lab(), { ...readSettings(lab()), mode: 'route' }).forward?.nat).toBeUndefined();
+    expect(applied(lab(), { ...readSettings(lab()), mode: 'isolated' }).forward).toBeUndefined();
+    expect(applied(lab(), { ...readSettings(lab()), mode: 'route' }).forward?.nat).toBeUndefined();
   });
 
   it('moves static hosts with the subnet and keeps the rest of the definition', () => {
-    const out = applySettings(lab(), {
+    const out = applied(lab(), {
       ...readSettings(lab()),
       ipv4: '10.5.0.1/24',
       rangeStart: '10.5.0.100',
@@ -80,15 +88,15 @@ describe('network settings for the form', () => {
   });
 
   it('DHCP off keeps static hosts; an infinite lease is expiry 0 without a unit', () => {
-    const off = applySettings(lab(), { ...readSettings(lab()), dhcp: false });
+    const off = applied(lab(), { ...readSettings(lab()), dhcp: false });
     expect(off.ips[0]?.dhcp?.ranges).toEqual([]);
     expect(off.ips[0]?.dhcp?.hosts).toHaveLength(1);
-    const forever = applySettings(lab(), { ...readSettings(lab()), leaseTime: '0' });
+    const forever = applied(lab(), { ...readSettings(lab()), leaseTime: '0' });
     expect(forever.ips[0]?.dhcp?.ranges[0]?.lease).toEqual({ expiry: 0 });
   });
 
   it('no IPv4 is an L2-only network; IPv6 and MTU and domain come and go', () => {
-    const l2 = applySettings(lab(), {
+    const l2 = applied(lab(), {
       ...readSettings(lab()),
       mode: 'isolated',
       ipv4: '',
@@ -98,20 +106,27 @@ describe('network settings for the form', () => {
     expect(l2.ips).toEqual([]);
     expect(l2.domain).toBeUndefined();
     expect(l2.mtu).toBeUndefined();
-    const v6 = applySettings(lab(), { ...readSettings(lab()), ipv6: 'fd00:5::1/64' });
+    const v6 = applied(lab(), { ...readSettings(lab()), ipv6: 'fd00:5::1/64' });
     expect(v6.ips[1]).toMatchObject({ family: 'ipv6', address: 'fd00:5::1', prefix: 64 });
     expect(readSettings(v6).ipv6).toBe('fd00:5::1/64');
   });
 
-  it('names the network, the field and the value it cannot read', () => {
-    expect(() => applySettings(lab(), { ...readSettings(lab()), ipv4: '10.5.0.1' })).toThrow(
-      "network 'lab': IPv4 '10.5.0.1' is not an address/prefix like 192.168.100.1/24",
-    );
-    expect(() => applySettings(lab(), { ...readSettings(lab()), mtu: 'big' })).toThrow(
-      "network 'lab': MTU 'big' is not a whole number",
-    );
-    expect(() => applySettings(lab(), { ...readSettings(lab()), leaseTime: '1h' })).toThrow(
+  it('refuses, naming the network, the field and the value, what it cannot read', () => {
+    const refusal = (change: Partial<NetworkSettings>) => {
+      const out = applySettings(lab(), { ...readSettings(lab()), ...change });
+      return out.ok ? undefined : out.error;
+    };
+    expect(refusal({ ipv4: '10.5.0.1' })).toEqual({
+      code: 'validation',
+      network: 'lab',
+      message: "network 'lab': IPv4 '10.5.0.1' is not an address/prefix like 192.168.100.1/24",
+    });
+    expect(refusal({ mtu: 'big' })?.message).toBe("network 'lab': MTU 'big' is not a whole number");
+    expect(refusal({ leaseTime: '1h' })?.message).toBe(
       "network 'lab': lease time '1h' is not a whole number",
+    );
+    expect(refusal({ ipv6: 'fd00::1' })?.message).toBe(
+      "network 'lab': IPv6 'fd00::1' is not an address/prefix like fd00:1::1/64",
     );
   });
 });

@@ -210,8 +210,8 @@ describe('planStart refusals', () => {
   });
 
   it('refuses a definition without a bridge name', () => {
-    expect(refuse(network('nat', { bridge: { name: 'virbr%d' } }))?.code).toBe('invalid');
-    expect(refuse(network('nat', { bridge: undefined }))?.code).toBe('invalid');
+    expect(refuse(network('nat', { bridge: { name: 'virbr%d' } }))?.code).toBe('validation');
+    expect(refuse(network('nat', { bridge: undefined }))?.code).toBe('validation');
   });
 
   it('refuses a bridge name in use', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DhcpHost, DhcpRange, NetworkDef } from '../../../core/model/network.js';
-import { at, natMessages } from './network-fixture.js';
+import type { RuleId } from '../../../core/validate/rule-ids.js';
+import { at, natMessages, natRules } from './network-fixture.js';
 
 const dhcpOf = (d: NetworkDef) => d.ips[0]!.dhcp!;
 const withRange = (range: Omit<DhcpRange, 'at'>) =>
@@ -23,6 +24,16 @@ const v6Network = (change: (d: NetworkDef) => void) =>
 const v6Dhcp = (d: NetworkDef) => d.ips[1]!.dhcp!;
 
 describe('<range>', () => {
+  it.each<[RuleId, Omit<DhcpRange, 'at'>]>([
+    ['dhcp.range-address-invalid', { start: '10.0.0.x', end: '10.0.0.9' }],
+    ['dhcp.range-family-mismatch', { start: 'fd00::2', end: 'fd00::9' }],
+    ['dhcp.range-outside-subnet', { start: '10.0.0.2', end: '10.0.1.9' }],
+    ['dhcp.range-network-address', { start: '10.0.0.0', end: '10.0.0.9' }],
+    ['dhcp.range-broadcast-address', { start: '10.0.0.2', end: '10.0.0.255' }],
+    ['dhcp.range-reversed', { start: '10.0.0.9', end: '10.0.0.2' }],
+  ])('refuses by rule %s: %j', (rule, range) => {
+    expect(natRules((d) => (dhcpOf(d).ranges = [{ at: at(8, 7), ...range }]))).toEqual([rule]);
+  });
   it.each<[string, Omit<DhcpRange, 'at'>, string]>([
     ['bad start', { start: '10.0.0.x', end: '10.0.0.9' }, "start '10.0.0.x' is not a valid IP address"],
     ['bad end', { start: '10.0.0.2', end: '' }, "end '' is not a valid IP address"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ForwardDef, NetworkDef } from '../../../core/model/network.js';
-import { at, messages, natMessages, poolNetwork } from './network-fixture.js';
+import { at, messages, natMessages, poolNetwork, rules } from './network-fixture.js';
 
 const fwdOf = (d: NetworkDef): ForwardDef => d.forward!;
 const pci = (
@@ -15,11 +15,12 @@ const pci = (
   function: fn,
   ...extra,
 });
-const hostdev = (change: (d: NetworkDef) => void) => {
+const hostdevNetwork = (change: (d: NetworkDef) => void) => {
   const d = poolNetwork('hostdev');
   change(d);
-  return messages(d);
+  return d;
 };
+const hostdev = (change: (d: NetworkDef) => void) => messages(hostdevNetwork(change));
 
 describe('<forward> content', () => {
   it('accepts dev matching the first interface', () => {
@@ -136,9 +137,9 @@ describe('<forward> content', () => {
     ['function range', pci('8'), "function '8' is out of range (at most 0x7)"],
     ['bus number', pci('0x1', { bus: 'zz' }), "bus 'zz' is not a number"],
   ])('rejects PCI %s', (_label, address, text) => {
-    const [message] = hostdev((d) => (fwdOf(d).addresses = [address]));
-    expect(message).toMatch(/^network 'pool': <address type='[a-z]+' domain=.*\(line 6:5\) /);
-    expect(message?.endsWith(text)).toBe(true);
+    const def = hostdevNetwork((d) => (fwdOf(d).addresses = [address]));
+    expect(rules(def)).toEqual(['forward.pci-address-invalid']);
+    expect(messages(def)[0]?.endsWith(` (line 6:5) ${text}`)).toBe(true);
   });
   it('rejects a second <pf>', () => {
     expect(hostdev((d) => (fwdOf(d).pfs = [{ dev: 'eth2' }, { dev: 'eth3', at: at(6, 5) }]))).toEqual([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { messages, natMessages, natNetwork } from './network-fixture.js';
+import { MAX_FILE_STEM } from '../../../core/names/file-stem.js';
+import { messages, natMessages, natNetwork, natRules } from './network-fixture.js';
 
 describe('name, uuid, title', () => {
   it('accepts the sound fixture', () => {
@@ -21,6 +22,21 @@ describe('name, uuid, title', () => {
     ['..', "network '..': <name> (line 1:1) may not be '..'"],
   ])('rejects name %j', (name, message) => {
     expect(natMessages((d) => (d.name = name))).toEqual([message]);
+  });
+  it.each([
+    ['', 'name.empty'],
+    ['a/b', 'name.slash'],
+    ['a\nb', 'name.control-character'],
+    ['a\x85b', 'name.control-character'],
+    ['..', 'name.dot'],
+    ['é'.repeat(101), 'name.too-long'],
+    ['%'.repeat(Math.ceil(MAX_FILE_STEM / 3) + 1), 'name.file-name-too-long'],
+  ])('refuses name %j by rule %s', (name, rule) => {
+    expect(natRules((d) => (d.name = name))).toEqual([rule]);
+  });
+  it('names the uuid and title rules', () => {
+    expect(natRules((d) => (d.uuid = 'x'))).toEqual(['uuid.invalid']);
+    expect(natRules((d) => (d.title = 'a\nb'))).toEqual(['title.newline']);
   });
   it('limits the name to 200 bytes of UTF-8', () => {
     const name = 'é'.repeat(101);

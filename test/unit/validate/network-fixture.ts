@@ -1,6 +1,7 @@
 // A sound NAT network to break one rule at a time. Positions are fixed so each
 // test can state the exact message.
 import type { NetworkDef } from '../../../core/model/network.js';
+import type { RuleId } from '../../../core/validate/rule-ids.js';
 import { validateNetwork } from '../../../core/validate/validate-network.js';
 
 export const at = (line: number, col = 3) => ({ line, col });
@@ -43,6 +44,18 @@ export function poolNetwork(mode: 'bridge' | 'private' | 'vepa' | 'passthrough' 
 
 export function messages(def: NetworkDef): string[] {
   return validateNetwork(def).map((p) => p.message);
+}
+
+/** Which rules refused the network: what a test pins when the wording is not the point. */
+export function rules(def: NetworkDef): (RuleId | undefined)[] {
+  return validateNetwork(def).map((p) => p.rule);
+}
+
+/** Rules after `change` is applied to a fresh NAT network. */
+export function natRules(change: (def: NetworkDef) => void): (RuleId | undefined)[] {
+  const def = natNetwork();
+  change(def);
+  return rules(def);
 }
 
 /** Messages after `change` is applied to a fresh NAT network. */

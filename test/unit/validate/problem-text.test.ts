@@ -60,28 +60,35 @@ describe('element / position', () => {
 });
 
 describe('problemCollector', () => {
-  it('builds the one-line message with network, element and position', () => {
+  it('builds the one-line message with network, element and position, and keeps the rule id', () => {
     const { problems, report } = problemCollector({ name: 'lab' });
     report(
+      'dhcp.range-outside-subnet',
       "<range start='10.0.0.2' end='10.0.1.9'>",
       { line: 7, col: 7 },
       'is not entirely within 10.0.0.0/24',
     );
-    report('<bridge>', undefined, 'is odd');
+    report('bridge.name-invalid', '<bridge>', undefined, 'is odd');
     expect(problems).toEqual([
       {
         code: 'validation',
+        rule: 'dhcp.range-outside-subnet',
         network: 'lab',
         at: { line: 7, col: 7 },
         message:
           "network 'lab': <range start='10.0.0.2' end='10.0.1.9'> (line 7:7) is not entirely within 10.0.0.0/24",
       },
-      { code: 'validation', network: 'lab', message: "network 'lab': <bridge> is odd" },
+      {
+        code: 'validation',
+        rule: 'bridge.name-invalid',
+        network: 'lab',
+        message: "network 'lab': <bridge> is odd",
+      },
     ]);
   });
   it('escapes a hostile network name', () => {
     const { problems, report } = problemCollector({ name: "x'\n; rm -rf /" });
-    report('<name>', undefined, 'is bad');
+    report('name.slash', '<name>', undefined, 'is bad');
     expect(problems[0]?.message).toBe("network 'x\\'\\n; rm -rf /': <name> is bad");
     expect(problems[0]?.network).toBe("x'\n; rm -rf /");
   });

@@ -26,7 +26,9 @@ export async function importFiles(files: FileList | File[]): Promise<string[]> {
 async function importOne(fileName: string, text: string): Promise<string | undefined> {
   const read = readNetworkDefinition(text);
   if (!read.ok) {
-    failed(fileName, fileStem(fileName), text, new ApiError(read.error));
+    // Reading a file refuses it as XML or as a definition; nothing here conflicts yet.
+    const code = read.error.code === 'xml-parse' ? 'xml-parse' : 'validation';
+    failed(fileName, fileStem(fileName), text, new ApiError({ code, message: read.error.message }));
     return undefined;
   }
   const name = read.value.name;

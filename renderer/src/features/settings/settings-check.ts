@@ -29,12 +29,9 @@ export function sameSettings(a: NetworkSettings, b: NetworkSettings): boolean {
 export function checkSettings(base: NetworkDef, form: NetworkSettings): SettingsCheck {
   const changed = !sameSettings(form, readSettings(base));
   if (!changed) return { changed };
-  let xml: string;
-  try {
-    xml = formatNetworkXml(applySettings(base, form), { inactive: true });
-  } catch (err) {
-    return { changed, problem: err instanceof Error ? err.message : String(err) };
-  }
+  const applied = applySettings(base, form);
+  if (!applied.ok) return { changed, problem: applied.error.message };
+  const xml = formatNetworkXml(applied.value, { inactive: true });
   const read = readNetworkDefinition(xml);
   return read.ok ? { changed, xml } : { changed, problem: withoutPosition(read.error.message) };
 }

@@ -2,17 +2,9 @@
 // (no object per point), so 50 bridges with an hour each stay a few MB. The chart
 // reads a window of it as uPlot's columns.
 import type { RateName, Rates, StatsHistory } from '../../../../contract/ipc.js';
+import { COUNTER_NAMES } from '../../../../core/model/counters.js';
 
-export const RATE_NAMES: readonly RateName[] = [
-  'rx_bytes',
-  'tx_bytes',
-  'rx_packets',
-  'tx_packets',
-  'rx_errors',
-  'tx_errors',
-  'rx_dropped',
-  'tx_dropped',
-];
+export const RATE_NAMES: readonly RateName[] = COUNTER_NAMES;
 
 export const SERIES_CAPACITY = 3600;
 
