@@ -142,7 +142,8 @@ function writeDefinitionDirectly(registry: Registry, xml: string): void {
     usedBridgeNames: new Set(),
     randomBytes: (n) => randomBytes(n),
   });
-  writeDefinitionXml(registry.paths, filled.name, formatNetworkXml(filled, { inactive: true }));
+  if (!filled.ok) throw new Error(filled.error.message);
+  writeDefinitionXml(registry.paths, filled.value.name, formatNetworkXml(filled.value, { inactive: true }));
 }
 
 async function handle(req: RunnerRequest, eng: ReturnType<typeof timedEngine>): Promise<RunnerReply> {

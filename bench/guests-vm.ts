@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultNetworkDef } from '../core/define/default-network.js';
+import type { NetworkDef } from '../core/model/network.js';
 import { formatNetworkXml } from '../core/xml/format-network.js';
 import { Cleanup } from './engine-cleanup.js';
 import { randomGuestMac } from './engine-guest.js';
@@ -157,7 +158,7 @@ async function leaseFigures(w: World, reps: number): Promise<string[]> {
   const variants: [string, string][] = [
     [
       "Switchyard's default network (STP off, no-ping)",
-      formatNetworkXml(defaultNetworkDef({ subnetsInUse: [], usedBridgeNames: new Set() }), {
+      formatNetworkXml(emptyHostDefault(), {
         inactive: true,
       }),
     ],
@@ -187,7 +188,7 @@ async function leaseFigures(w: World, reps: number): Promise<string[]> {
 }
 
 async function restartFigures(w: World): Promise<string[]> {
-  const xml = formatNetworkXml(defaultNetworkDef({ subnetsInUse: [], usedBridgeNames: new Set() }), {
+  const xml = formatNetworkXml(emptyHostDefault(), {
     inactive: true,
   });
   return withNetwork(w, 'default', xml, async (bridge) => {
@@ -315,3 +316,10 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+/** The default network as first use defines it on a host with nothing in use. */
+function emptyHostDefault(): NetworkDef {
+  const def = defaultNetworkDef({ subnetsInUse: [], usedBridgeNames: new Set() });
+  if (!def.ok) throw new Error(def.error.message);
+  return def.value;
+}

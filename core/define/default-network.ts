@@ -5,6 +5,7 @@ import { addOffset, broadcastOf, type Cidr, formatCidr, netmaskFromPrefix } from
 import { suggestFreeSubnet } from '../addr/free-subnet.js';
 import { formatIp } from '../addr/ip.js';
 import type { NetworkDef } from '../model/network.js';
+import type { Result } from '../result.js';
 import { pickBridgeName } from './fill-defaults.js';
 import { withQuickSwitchDefaults } from './quick-switch.js';
 
@@ -13,20 +14,25 @@ export interface DefaultNetworkFacts {
   usedBridgeNames: ReadonlySet<string>;
 }
 
-export function defaultNetworkDef(facts: DefaultNetworkFacts): NetworkDef {
+/** A conflict when every private subnet or every virbrN name is taken on this host. */
+export function defaultNetworkDef(facts: DefaultNetworkFacts): Result<NetworkDef> {
   const subnet = suggestFreeSubnet(facts.subnetsInUse);
-  if (!subnet)
-    throw new Error(
-      `no free private IPv4 subnet for the default network (in use: ${facts.subnetsInUse.map(formatCidr).join(', ')})`,
-    );
-  return withQuickSwitchDefaults({
+  if (!subnet) {
+    const inUse = facts.subnetsInUse.map(formatCidr).join(', ');
+    const message = `no free private IPv4 subnet for the default network (in use: ${inUse})`;
+    return { ok: false, error: { code: 'conflict', message, network: 'default' } };
+  }
+  const bridge = pickBridgeName('virbr%d', facts.usedBridgeNames);
+  if (!bridge.ok) return { ok: false, error: { ...bridge.error, network: 'default' } };
+  const def = withQuickSwitchDefaults({
     name: 'default',
     forward: { mode: 'nat', interfaces: [], pfs: [], addresses: [] },
-    bridge: { name: pickBridgeName('virbr%d', facts.usedBridgeNames) },
+    bridge: { name: bridge.value },
     ips: [natIp(subnet)],
     routes: [],
     portgroups: [],
   });
+  return { ok: true, value: def };
 }
 
 /** Host address .1, DHCP from .2 to the last address before broadcast. */

@@ -2,6 +2,7 @@
 // and for networks Switchyard runs a bridge name (virbr%d or the user's template),
 // STP settings and a MAC. Pure: randomness and the names in use come from the caller.
 import { managedModeOf, type NetworkDef } from '../model/network.js';
+import type { Result } from '../result.js';
 import { MAX_BRIDGE_NAME } from '../validate/bridge-rules.js';
 import { utf8Length } from '../validate/utf8-length.js';
 
@@ -13,28 +14,41 @@ export interface DefineFacts {
 
 export type DefinedNetwork = NetworkDef & { uuid: string };
 
-export function fillDefaults(def: NetworkDef, facts: DefineFacts): DefinedNetwork {
+/** Fails only when the bridge name template has no free number left on this host. */
+export function fillDefaults(def: NetworkDef, facts: DefineFacts): Result<DefinedNetwork> {
   const out: DefinedNetwork = { ...def, uuid: def.uuid ?? randomUuid(facts.randomBytes(16)) };
-  if (managedModeOf(def) === undefined) return out;
+  if (managedModeOf(def) === undefined) return { ok: true, value: out };
   const template = def.bridge?.name ?? 'virbr%d';
+  const name = template.includes('%d')
+    ? pickBridgeName(template, facts.usedBridgeNames)
+    : { ok: true as const, value: template };
+  if (!name.ok)
+    return {
+      ok: false,
+      error: { ...name.error, network: def.name, message: `network '${def.name}': ${name.error.message}` },
+    };
   out.bridge = {
     ...def.bridge,
-    name: template.includes('%d') ? pickBridgeName(template, facts.usedBridgeNames) : template,
+    name: name.value,
     stp: def.bridge?.stp ?? 'on',
     delay: def.bridge?.delay ?? 0,
   };
   if (!def.mac) out.mac = { address: randomMac(facts.randomBytes(3)) };
-  return out;
+  return { ok: true, value: out };
 }
 
-export function pickBridgeName(template: string, used: ReadonlySet<string>): string {
+/** The first number that makes TEMPLATE a name nobody uses; a conflict when every one is taken. */
+export function pickBridgeName(template: string, used: ReadonlySet<string>): Result<string> {
   for (let i = 0; i < 4096; i++) {
     const name = template.replace('%d', String(i));
     // A long template runs out of room as the number grows: the kernel takes 15 bytes.
     if (utf8Length(name) > MAX_BRIDGE_NAME) break;
-    if (!used.has(name)) return name;
+    if (!used.has(name)) return { ok: true, value: name };
   }
-  throw new Error(`no free bridge name for template '${template}'`);
+  return {
+    ok: false,
+    error: { code: 'conflict', message: `no free bridge name for template '${template}'` },
+  };
 }
 
 /** 52:54:00 is the locally administered prefix QEMU and libvirt use for guests and bridges. */

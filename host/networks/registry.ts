@@ -22,6 +22,7 @@ import {
   updateNetworkLocked,
 } from '../live-update/index.js';
 import type { HostPaths } from '../paths.js';
+import { problemError } from '../problem-error.js';
 import { ensureDir } from '../state/ensure-dir.js';
 import { IdentityIndex } from '../state/identity-index.js';
 import { withLock } from '../state/lock.js';
@@ -257,7 +258,8 @@ export class Registry extends NetworkReads implements NetworkControl {
       const subnets = (await this.engine.hostSubnets()).map(parseCidr).filter((c) => c !== undefined);
       const links = new Set(await this.engine.hostLinkNames());
       const def = defaultNetworkDef({ subnetsInUse: subnets, usedBridgeNames: links });
-      const filled = await this.withDefaults(def);
+      if (!def.ok) throw problemError(def.error);
+      const filled = await this.withDefaults(def.value);
       ensureDir(this.paths.configDir, 0o755);
       this.saveDefinition(
         IdentityIndex.read(this.paths),
@@ -322,7 +324,9 @@ export class Registry extends NetworkReads implements NetworkControl {
   async withDefaults(def: NetworkDef, others = this.identities()): Promise<DefinedNetwork> {
     const used = new Set(await this.engine.hostLinkNames());
     for (const other of others) if (other.name !== def.name && other.bridge) used.add(other.bridge);
-    return fillDefaults(def, { usedBridgeNames: used, randomBytes: (n) => randomBytes(n) });
+    const filled = fillDefaults(def, { usedBridgeNames: used, randomBytes: (n) => randomBytes(n) });
+    if (!filled.ok) throw problemError(filled.error);
+    return filled.value;
   }
 
   /** The same name with another UUID, or the same UUID with another name, is an error. */
