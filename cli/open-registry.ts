@@ -2,9 +2,8 @@
 // engine in-process as root; as anyone else they go to the root helper (pkexec),
 // so a user is asked for a password only when something changes.
 import { createEngine } from '../host/engine/index.js';
-import type { NetworkControl } from '../host/networks/network-control.js';
-import { NetworkReads } from '../host/networks/network-reads.js';
-import { Registry } from '../host/networks/registry.js';
+import type { NetworkControl } from '../host/networks/index.js';
+import { NetworkReads, Registry } from '../host/networks/index.js';
 import { hostPaths } from '../host/paths.js';
 
 /** The state files, read as any user: what every verb that only looks needs. */

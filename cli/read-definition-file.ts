@@ -4,8 +4,8 @@
 // 4 MiB instead of growing the process until it runs out of memory.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { readNetworkDefinition } from '../core/definition.js';
-import type { NetworkDef } from '../core/model/network.js';
-import { MAX_XML_BYTES } from '../core/xml/decode-source.js';
+import type { NetworkDef } from '../core/model/index.js';
+import { MAX_XML_BYTES } from '../core/xml/index.js';
 import { fail } from './cli-error.js';
 
 const CHUNK = 64 * 1024;

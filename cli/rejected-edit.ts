@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileStem } from '../core/names/file-stem.js';
+import { fileStem } from '../core/names/index.js';
 
 export function rejectedEditsDir(env: NodeJS.ProcessEnv): string | undefined {
   const base = env.XDG_STATE_HOME || (env.HOME ? join(env.HOME, '.local', 'state') : undefined);

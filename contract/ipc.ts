@@ -4,10 +4,9 @@
 // name is written anywhere else: preload, main and renderer take them from here.
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../core/error-codes.js';
-import { COUNTER_NAMES, type CounterName } from '../core/model/counters.js';
-import { NETWORK_MODES } from '../core/model/network.js';
+import { COUNTER_NAMES, type CounterName, NETWORK_MODES } from '../core/model/index.js';
 import { UPDATE_COMMANDS, UPDATE_SECTIONS } from '../core/update/index.js';
-import { networkNameProblem } from '../core/validate/name-rules.js';
+import { networkNameProblem } from '../core/validate/index.js';
 
 /** The closed list of error codes (docs/errors.md); when in doubt main answers `internal`. */
 export const errorCodes = ERROR_CODES;

@@ -3,8 +3,8 @@
 // the helper never relies on the client having checked it.
 import type { HelperMethod, HelperRequest, HelperResult } from '../contract/helper.js';
 import { assertNever } from '../core/result.js';
-import { CheckedDefinition } from '../host/networks/checked-definition.js';
-import type { CreateOptions, NetworkControl } from '../host/networks/network-control.js';
+import type { CreateOptions, NetworkControl } from '../host/networks/index.js';
+import { CheckedDefinition } from '../host/networks/index.js';
 
 /**
  * What the helper needs from the host: the changes, plus name-or-UUID lookup. XML

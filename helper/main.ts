@@ -3,9 +3,9 @@
 // the defaults), it reads requests on stdin, answers on stdout and logs on stderr.
 // It runs the registry in-process; no request ever reaches a shell.
 import { createEngine } from '../host/engine/index.js';
-import { Registry } from '../host/networks/registry.js';
+import { Registry } from '../host/networks/index.js';
 import { hostPaths } from '../host/paths.js';
-import { withLock } from '../host/state/lock.js';
+import { withLock } from '../host/state/index.js';
 import { serve } from './serve.js';
 
 const log = (message: string): void => {

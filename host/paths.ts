@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { aclFileName, BRIDGE_CONF } from '../core/guests/index.js';
-import { fileStem } from '../core/names/file-stem.js';
+import { fileStem } from '../core/names/index.js';
 import type { QemuAclPaths } from '../core/plan/index.js';
 
 export interface HostPaths {

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileStem } from '../../core/names/file-stem.js';
+import { fileStem } from '../../core/names/index.js';
 import { HostError } from '../../host/host-error.js';
 import { operand, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';

@@ -1,6 +1,6 @@
 // net-format and net-validate: the definition core on its own, no host access.
 import { unprivilegedOptionProblems } from '../../core/dnsmasq/index.js';
-import { formatNetworkXml } from '../../core/xml/format-network.js';
+import { formatNetworkXml } from '../../core/xml/index.js';
 import { operand, parseArgs } from '../args.js';
 import { readDefinitionFile } from '../read-definition-file.js';
 import type { Verb } from './verb.js';

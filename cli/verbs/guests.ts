@@ -3,10 +3,10 @@
 // qemu-bridge-helper (net-user-attach).
 
 import { connectSnippets, unprivilegedAttach } from '../../core/guests/index.js';
-import type { NetworkDef } from '../../core/model/network.js';
-import { currentBridge, currentDefinition } from '../../host/guests/current-definition.js';
-import type { NetworkReads } from '../../host/networks/network-reads.js';
-import { type NetworkPort, readNetworkPorts } from '../../host/readers/network-ports.js';
+import type { NetworkDef } from '../../core/model/index.js';
+import { currentBridge, currentDefinition } from '../../host/guests/index.js';
+import type { NetworkReads } from '../../host/networks/index.js';
+import { type NetworkPort, readNetworkPorts } from '../../host/readers/index.js';
 import { operand, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
 import { openReads, withControl } from '../open-registry.js';

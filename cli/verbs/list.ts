@@ -2,7 +2,7 @@
 // (--persistent, --transient) and autostart (--autostart, --no-autostart). Within
 // one group, giving both flags or neither means no filter, as libvirt's list
 // filters work. Output is one of --table (the default), --name, --uuid, or --json.
-import type { NetworkSummary } from '../../host/networks/registry.js';
+import type { NetworkSummary } from '../../host/networks/index.js';
 import { type ParsedArgs, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
 import { openReads } from '../open-registry.js';

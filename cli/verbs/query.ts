@@ -1,8 +1,7 @@
 // Read-only verbs: they read the world-readable state files and need no root.
 
-import { selectXml } from '../../core/xml/xpath/index.js';
-import { COUNTERS, readCounters } from '../../host/readers/bridge-stats.js';
-import { type Lease, readLeases } from '../../host/readers/leases.js';
+import { selectXml } from '../../core/xml/index.js';
+import { COUNTERS, type Lease, readCounters, readLeases } from '../../host/readers/index.js';
 import { operand, parseArgs } from '../args.js';
 import { fail } from '../cli-error.js';
 import { openReads } from '../open-registry.js';

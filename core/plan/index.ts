@@ -2,7 +2,7 @@
 
 export { bandwidthStep, ifbNameFor, wantsIfb } from './bandwidth-step.js';
 export { aliasOwner, bridgeAlias } from './bridge-alias.js';
-export { networkSubnets } from './check-collisions.js';
+export { checkCollisions, networkSubnets } from './check-collisions.js';
 export { dnsmasqArgs, dnsmasqStep } from './dnsmasq-step.js';
 export { firewallTable } from './firewall-step.js';
 export { describeOp, formatPlan, type PlanJson, planJson } from './format-plan.js';

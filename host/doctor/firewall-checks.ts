@@ -16,8 +16,8 @@ import {
   hostChainRules,
   nftAcceptFor,
 } from '../../core/firewall/index.js';
-import { type IpFamily, managedModeOf } from '../../core/model/network.js';
-import { shellWord } from '../../core/names/shell-word.js';
+import { type IpFamily, managedModeOf } from '../../core/model/index.js';
+import { shellWord } from '../../core/names/index.js';
 import { neededHostRules } from '../../core/plan/index.js';
 import type { ActiveNetwork } from '../engine/active-networks.js';
 import type { HostChainReading } from '../engine/host-facts.js';

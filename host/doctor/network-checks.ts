@@ -2,13 +2,24 @@
 // IP forwarding, routes that steal its subnet, NetworkManager; and for a network
 // that is not running, whether it could start (names and subnets taken, DNS or DHCP
 // ports held by another program).
-import { addOffset, cidrContains, networkOf } from '../../core/addr/cidr.js';
-import { formatIp, ipEquals, parseIp } from '../../core/addr/ip.js';
-import { ipDefInterface } from '../../core/addr/ip-def.js';
+import {
+  addOffset,
+  cidrContains,
+  formatIp,
+  ipDefInterface,
+  ipEquals,
+  networkOf,
+  parseIp,
+} from '../../core/addr/index.js';
 import { dnsmasqPaths, shouldRunDnsmasq } from '../../core/dnsmasq/index.js';
-import type { IpDef, NetworkDef } from '../../core/model/network.js';
-import { checkCollisions } from '../../core/plan/check-collisions.js';
-import { aliasOwner, forwardingSysctls, type HostFacts, managedMode } from '../../core/plan/index.js';
+import type { IpDef, NetworkDef } from '../../core/model/index.js';
+import {
+  aliasOwner,
+  checkCollisions,
+  forwardingSysctls,
+  type HostFacts,
+  managedMode,
+} from '../../core/plan/index.js';
 import type { ActiveNetwork } from '../engine/active-networks.js';
 import { isOurDnsmasq } from '../exec/dnsmasq-process.js';
 import { nmDeviceState, nmFileIn } from '../exec/network-manager.js';

@@ -3,7 +3,7 @@
 // autostart ones that do not run. Reads only; repair.ts applies the safe fixes.
 import { readNetworkDefinition } from '../../core/definition.js';
 import { shouldRunDnsmasq } from '../../core/dnsmasq/index.js';
-import type { NetworkDef } from '../../core/model/network.js';
+import type { NetworkDef } from '../../core/model/index.js';
 import { type ActiveNetwork, readActiveNetworks } from '../engine/active-networks.js';
 import { readHostFacts } from '../engine/host-facts.js';
 import { type HostPaths, rootId } from '../paths.js';

@@ -1,8 +1,8 @@
 // The running networks with their live definitions, for the checks that need to know
 // what each one promises (its mode, subnets and families): restoring our host
 // objects, putting back sysctls, the doctor. The live XML was validated at start.
-import type { NetworkDef } from '../../core/model/network.js';
-import { parseNetworkXml } from '../../core/xml/parse-network.js';
+import type { NetworkDef } from '../../core/model/index.js';
+import { parseNetworkXml } from '../../core/xml/index.js';
 import type { HostPaths } from '../paths.js';
 import { listActiveNames, readActive } from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';

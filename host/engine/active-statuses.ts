@@ -1,7 +1,7 @@
 // The status JSON of every active network, read directly so that a status whose
 // XML twin is missing (a crash between the two writes) is still seen and cleaned.
 import { existsSync, readdirSync } from 'node:fs';
-import { nameFromFileStem } from '../../core/names/file-stem.js';
+import { nameFromFileStem } from '../../core/names/index.js';
 import { type HostPaths, statusJsonPath } from '../paths.js';
 import { readText } from '../state/state-store.js';
 import { type NetworkStatus, parseStatus } from '../state/status.js';

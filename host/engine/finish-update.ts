@@ -10,7 +10,7 @@
 import { readNetworkDefinition } from '../../core/definition.js';
 import { dnsmasqPaths } from '../../core/dnsmasq/index.js';
 import { firewallRuleset } from '../../core/firewall/index.js';
-import type { NetworkDef } from '../../core/model/network.js';
+import type { NetworkDef } from '../../core/model/index.js';
 import { dnsmasqStep } from '../../core/plan/index.js';
 import { isOurDnsmasq, stopDnsmasq } from '../exec/dnsmasq-process.js';
 import { nftApply } from '../exec/nft.js';

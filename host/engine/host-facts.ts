@@ -9,7 +9,7 @@ import {
   type IptablesListing,
   wantsFirewall,
 } from '../../core/firewall/index.js';
-import type { IpFamily, NetworkDef } from '../../core/model/network.js';
+import type { IpFamily, NetworkDef } from '../../core/model/index.js';
 import { type HostChainFacts, type HostFacts, wantsIsolation } from '../../core/plan/index.js';
 import { readIptables } from '../exec/iptables.js';
 import { type LinkState, readLinkState } from '../exec/read-links.js';

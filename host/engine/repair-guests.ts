@@ -4,8 +4,8 @@
 // nothing for networks without port isolation or <bandwidth>: only they are looked at.
 import { readNetworkDefinition } from '../../core/definition.js';
 import { unprivilegedAttach } from '../../core/guests/index.js';
-import type { NetworkDef } from '../../core/model/network.js';
-import { fileStem } from '../../core/names/file-stem.js';
+import type { NetworkDef } from '../../core/model/index.js';
+import { fileStem } from '../../core/names/index.js';
 import {
   bandwidthStep,
   bridgeAlias,

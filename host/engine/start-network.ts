@@ -1,4 +1,4 @@
-import type { NetworkDef } from '../../core/model/network.js';
+import type { NetworkDef } from '../../core/model/index.js';
 import { type Plan, planStart } from '../../core/plan/index.js';
 import { HostError } from '../host-error.js';
 import { problemError } from '../problem-error.js';

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { dnsmasqPaths } from '../../core/dnsmasq/index.js';
 import { tableNameFor } from '../../core/firewall/index.js';
-import { fileStem } from '../../core/names/file-stem.js';
+import { fileStem } from '../../core/names/index.js';
 import { aliasOwner, isolationTableName } from '../../core/plan/index.js';
 import { findDnsmasqs, stopDnsmasq } from '../exec/dnsmasq-process.js';
 import { isAbsentError, runIp } from '../exec/ip.js';

@@ -9,7 +9,7 @@ import {
   type IptablesListing,
   parseIptablesListing,
 } from '../../core/firewall/index.js';
-import type { IpFamily } from '../../core/model/network.js';
+import type { IpFamily } from '../../core/model/index.js';
 import { HostError } from '../host-error.js';
 import { CommandError, runCommand } from './run-command.js';
 

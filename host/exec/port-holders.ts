@@ -3,7 +3,7 @@
 // point at those sockets. For naming the program in the way when dnsmasq cannot bind
 // DNS (53) or DHCP (67), and for the doctor.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { formatIp } from '../../core/addr/ip.js';
+import { formatIp } from '../../core/addr/index.js';
 
 export interface PortHolder {
   proto: 'udp' | 'tcp';

@@ -1,7 +1,7 @@
 // The definition in effect for a network: the live one while it runs (what its
 // bridge, isolation and access list follow), else the saved one.
 import { readNetworkDefinition } from '../../core/definition.js';
-import type { NetworkDef } from '../../core/model/network.js';
+import type { NetworkDef } from '../../core/model/index.js';
 import type { HostPaths } from '../paths.js';
 import { readActive, readDefinitionXml } from '../state/state-store.js';
 

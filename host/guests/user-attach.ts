@@ -6,8 +6,8 @@
 
 import { readNetworkDefinition } from '../../core/definition.js';
 import { aclNameProblem, withUnprivilegedAttach } from '../../core/guests/index.js';
-import type { NetworkDef } from '../../core/model/network.js';
-import { formatNetworkXml } from '../../core/xml/format-network.js';
+import type { NetworkDef } from '../../core/model/index.js';
+import { formatNetworkXml } from '../../core/xml/index.js';
 import { HostError, notFound } from '../host-error.js';
 import { type HostPaths, qemuAclPaths } from '../paths.js';
 import { setAclLine } from '../qemu/bridge-acl.js';

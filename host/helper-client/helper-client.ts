@@ -13,7 +13,7 @@ import type {
   HelperParams,
   HelperResult,
 } from '../../contract/helper.js';
-import type { NetworkFix } from '../../core/define/network-fix.js';
+import type { NetworkFix } from '../../core/define/index.js';
 import { readNetworkDefinition } from '../../core/definition.js';
 import type { NetworkUpdateRequest } from '../../core/update/index.js';
 import type { HealthReport, RepairAction } from '../doctor/index.js';

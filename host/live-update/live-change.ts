@@ -12,7 +12,7 @@
 // Everything here is computed before the first change; each action carries its
 // undo, so a failure puts back what ran before.
 import { dnsmasqPaths } from '../../core/dnsmasq/index.js';
-import type { NetworkDef } from '../../core/model/network.js';
+import type { NetworkDef } from '../../core/model/index.js';
 import type { HostOp, Step } from '../../core/plan/index.js';
 import { type HostPaths, pidFilePath } from '../paths.js';
 import { readText } from '../state/state-store.js';

@@ -1,9 +1,9 @@
 // "Reserve" in the leases view: turn a guest's current DHCP lease into a static
 // <host mac ip name/> entry, on the running network (so dnsmasq keeps the address
 // for that MAC from now on) and in the saved definition when there is one.
-import { parseIp } from '../../core/addr/ip.js';
+import { parseIp } from '../../core/addr/index.js';
 import { readNetworkDefinition } from '../../core/definition.js';
-import type { NetworkDef } from '../../core/model/network.js';
+import type { NetworkDef } from '../../core/model/index.js';
 import { HostError, notFound } from '../host-error.js';
 import type { HostPaths } from '../paths.js';
 import { withLock } from '../state/lock.js';

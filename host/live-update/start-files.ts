@@ -5,7 +5,7 @@
 // refuse (a value dnsmasq's config cannot carry, say) is never saved.
 
 import { firewallRuleset } from '../../core/firewall/index.js';
-import type { NetworkDef } from '../../core/model/network.js';
+import type { NetworkDef } from '../../core/model/index.js';
 import { dnsmasqStep, type Step } from '../../core/plan/index.js';
 import { planContextFor } from '../engine/engine-context.js';
 import { HostError } from '../host-error.js';

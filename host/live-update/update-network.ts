@@ -10,11 +10,11 @@
 //   4. record the dnsmasq now running and drop the intent.
 // A refused update changes nothing.
 import { readNetworkDefinition } from '../../core/definition.js';
-import type { NetworkDef } from '../../core/model/network.js';
+import type { NetworkDef } from '../../core/model/index.js';
 import { liveDefinition } from '../../core/plan/index.js';
 import type { NetworkUpdateRequest } from '../../core/update/index.js';
 import { applyCheckedNetworkUpdate } from '../../core/update/index.js';
-import { formatNetworkXml } from '../../core/xml/format-network.js';
+import { formatNetworkXml } from '../../core/xml/index.js';
 import { pauseAt } from '../engine/fail-injection.js';
 import { HostError, notFound } from '../host-error.js';
 import type { HostPaths } from '../paths.js';

@@ -2,7 +2,7 @@
 // text so the next layer (the helper's request handler → the registry) does not parse
 // and validate it again. Only `read` makes one, so holding one proves the check ran.
 import { readNetworkDefinition } from '../../core/definition.js';
-import type { NetworkDef } from '../../core/model/network.js';
+import type { NetworkDef } from '../../core/model/index.js';
 import { problemError } from '../problem-error.js';
 
 export class CheckedDefinition {

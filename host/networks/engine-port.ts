@@ -1,7 +1,7 @@
 // What the registry needs from the start/stop machinery (host/engine). Kept as an
 // interface so lifecycle rules (persistent, transient, autostart) stay apart from
 // the bridge/firewall/dnsmasq work.
-import type { NetworkDef } from '../../core/model/network.js';
+import type { NetworkDef } from '../../core/model/index.js';
 import type { HealthReport, RepairAction } from '../doctor/index.js';
 import type { NetworkStatus } from '../state/status.js';
 

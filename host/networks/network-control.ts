@@ -1,7 +1,7 @@
 // The changes a caller may ask for. Registry implements it in-process (as root); the
 // client of the root helper implements it over the helper protocol. CLI and app code
 // depend on this interface, never on which side does the work.
-import type { NetworkFix } from '../../core/define/network-fix.js';
+import type { NetworkFix } from '../../core/define/index.js';
 import type { NetworkUpdateRequest } from '../../core/update/index.js';
 import type { HealthReport, RepairAction } from '../doctor/index.js';
 import type { LeaseToReserve, UpdateFlags, UpdateOutcome } from '../live-update/index.js';

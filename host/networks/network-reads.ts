@@ -1,9 +1,9 @@
 // The read side of the networks: list, lookup by name or UUID, info, XML, the saved
 // definition. State files only, no engine and no privileges: main, the web shell and
 // the CLI's read verbs use it as any user; Registry (registry.ts) adds the changes.
-import { ipDefPrefix } from '../../core/addr/ip-def.js';
+import { ipDefPrefix } from '../../core/addr/index.js';
 import { readNetworkDefinition } from '../../core/definition.js';
-import { ipFamily, type NetworkDef } from '../../core/model/network.js';
+import { ipFamily, type NetworkDef } from '../../core/model/index.js';
 import { HostError, notFound } from '../host-error.js';
 import type { HostPaths } from '../paths.js';
 import { linkExists } from '../readers/link-exists.js';

@@ -3,14 +3,18 @@
 // every change here runs under the one lock after one reconcile.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { parseCidr } from '../../core/addr/cidr.js';
-import { defaultNetworkDef } from '../../core/define/default-network.js';
-import { type DefinedNetwork, fillDefaults } from '../../core/define/fill-defaults.js';
-import { applyNetworkFix, type NetworkFix } from '../../core/define/network-fix.js';
-import { unprivilegedOptionProblems } from '../../core/dnsmasq/option-allowlist.js';
-import { managedModeOf, type NetworkDef } from '../../core/model/network.js';
-import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
-import { formatNetworkXml } from '../../core/xml/format-network.js';
+import { parseCidr } from '../../core/addr/index.js';
+import {
+  applyNetworkFix,
+  type DefinedNetwork,
+  defaultNetworkDef,
+  fillDefaults,
+  type NetworkFix,
+} from '../../core/define/index.js';
+import { unprivilegedOptionProblems } from '../../core/dnsmasq/index.js';
+import { managedModeOf, type NetworkDef } from '../../core/model/index.js';
+import type { NetworkUpdateRequest } from '../../core/update/index.js';
+import { formatNetworkXml } from '../../core/xml/index.js';
 import type { RepairAction } from '../doctor/index.js';
 import { setUserAttachLocked } from '../guests/user-attach.js';
 import { HostError, notFound } from '../host-error.js';

@@ -1,6 +1,6 @@
 // Interface counters straight from sysfs: a handful of small reads, cheap enough for 1 Hz.
 import { readdirSync, readFileSync } from 'node:fs';
-import { COUNTER_NAMES, type CounterName, type Counters } from '../../core/model/counters.js';
+import { COUNTER_NAMES, type CounterName, type Counters } from '../../core/model/index.js';
 
 export const COUNTERS = COUNTER_NAMES;
 export type Counter = CounterName;

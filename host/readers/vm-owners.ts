@@ -8,14 +8,14 @@
 //    its command line gives the VM's name (-name) and NIC MACs (mac=).
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseXml } from '../../core/xml/xml-parser.js';
 import {
   attribute,
   childElements,
   firstChild,
+  parseXml,
   textContent,
   type XmlElement,
-} from '../../core/xml/xml-tree.js';
+} from '../../core/xml/index.js';
 
 export interface VmOwner {
   name: string;

@@ -7,8 +7,8 @@
 // Only root, under the lock, writes it (save); readers use what they computed.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { nameFromFileStem } from '../../core/names/file-stem.js';
-import { parseNetworkXml } from '../../core/xml/parse-network.js';
+import { nameFromFileStem } from '../../core/names/index.js';
+import { parseNetworkXml } from '../../core/xml/index.js';
 import { definitionPath, type HostPaths } from '../paths.js';
 import { atomicWrite } from './atomic-write.js';
 import { readText } from './state-store.js';

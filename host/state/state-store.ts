@@ -2,7 +2,7 @@
 // lists networks without root; only the root engine writes.
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { basename } from 'node:path';
-import { nameFromFileStem } from '../../core/names/file-stem.js';
+import { nameFromFileStem } from '../../core/names/index.js';
 import type { Intent } from '../../core/plan/index.js';
 import {
   autostartLinkPath,

@@ -1,5 +1,5 @@
 // Per-second rates from two counter snapshots of one link.
-import { zeroCounters } from '../../core/model/counters.js';
+import { zeroCounters } from '../../core/model/index.js';
 import { COUNTERS, type Counter, type Counters } from '../readers/bridge-stats.js';
 
 /** The same eight fields as Counters, per second. */

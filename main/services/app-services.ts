@@ -1,14 +1,10 @@
 // The services both shells (Electron and web) build at start-up, Electron-free.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { readLinkState } from '../../host/exec/read-links.js';
+import { readLinkState } from '../../host/exec/index.js';
 import type { HostPaths } from '../../host/paths.js';
-import {
-  linkKinds,
-  readHostInterfaces,
-  systemInformationInterfaces,
-} from '../../host/readers/host-interfaces.js';
-import { listActiveNames } from '../../host/state/state-store.js';
+import { linkKinds, readHostInterfaces, systemInformationInterfaces } from '../../host/readers/index.js';
+import { listActiveNames } from '../../host/state/index.js';
 import { StatsSampler } from '../../host/stats/index.js';
 import { HealthWatch } from './health-watch.js';
 import type { HelperMonitor } from './helper-monitor.js';

@@ -1,15 +1,13 @@
 // Building the rows of the network list from the state files alone (no privileges):
 // the live XML for running networks, the saved definition otherwise.
 import type { NetworkRow } from '../../contract/ipc.js';
-import { formatCidr } from '../../core/addr/cidr.js';
-import { ipDefCidr } from '../../core/addr/ip-def.js';
+import { formatCidr, ipDefCidr } from '../../core/addr/index.js';
 import { unprivilegedAttach } from '../../core/guests/index.js';
-import { effectiveMode, ipFamily, type NetworkDef } from '../../core/model/network.js';
-import type { NetworkSummary } from '../../host/networks/registry.js';
+import { effectiveMode, ipFamily, type NetworkDef } from '../../core/model/index.js';
+import type { NetworkSummary } from '../../host/networks/index.js';
 import type { HostPaths } from '../../host/paths.js';
-import { bridgePorts } from '../../host/readers/bridge-stats.js';
-import { readLeases } from '../../host/readers/leases.js';
-import { readActive, readDefinitionXml } from '../../host/state/state-store.js';
+import { bridgePorts, readLeases } from '../../host/readers/index.js';
+import { readActive, readDefinitionXml } from '../../host/state/index.js';
 import { definitionDigest, type ParsedDefinitions } from './parsed-definitions.js';
 
 export function networkRow(

@@ -10,19 +10,22 @@ import type {
   NetworkRow,
   RepairAction,
 } from '../../contract/ipc.js';
-import type { NetworkFix } from '../../core/define/network-fix.js';
+import type { NetworkFix } from '../../core/define/index.js';
 import { connectSnippets } from '../../core/guests/index.js';
-import type { NetworkUpdateRequest } from '../../core/update/update-request.js';
-import type { LinkState } from '../../host/exec/read-links.js';
-import { currentBridge, currentDefinition } from '../../host/guests/current-definition.js';
+import type { NetworkUpdateRequest } from '../../core/update/index.js';
+import type { LinkState } from '../../host/exec/index.js';
+import { currentBridge, currentDefinition } from '../../host/guests/index.js';
 import { HostError } from '../../host/host-error.js';
-import type { CreateOptions, NetworkControl } from '../../host/networks/network-control.js';
-import { NetworkReads } from '../../host/networks/network-reads.js';
+import type { CreateOptions, NetworkControl } from '../../host/networks/index.js';
+import { NetworkReads } from '../../host/networks/index.js';
 import type { HostPaths } from '../../host/paths.js';
-import { type HostInterface, uplinkCandidates } from '../../host/readers/host-interfaces.js';
-import { readLeases } from '../../host/readers/leases.js';
-import { readNetworkPorts } from '../../host/readers/network-ports.js';
-import { readActive, readDefinitionXml } from '../../host/state/state-store.js';
+import {
+  type HostInterface,
+  readLeases,
+  readNetworkPorts,
+  uplinkCandidates,
+} from '../../host/readers/index.js';
+import { readActive, readDefinitionXml } from '../../host/state/index.js';
 import { networkRow } from './network-rows.js';
 import { ParsedDefinitions } from './parsed-definitions.js';
 import { reservedMacs } from './reserved-macs.js';

@@ -5,8 +5,8 @@
 // way the requests come from a renderer, so the registry serves them as unprivileged.
 import { createEngine } from '../../host/engine/index.js';
 import { HelperClient, helperCommandFromEnv } from '../../host/helper-client/index.js';
-import type { NetworkControl } from '../../host/networks/network-control.js';
-import { Registry } from '../../host/networks/registry.js';
+import type { NetworkControl } from '../../host/networks/index.js';
+import { Registry } from '../../host/networks/index.js';
 import type { HostPaths } from '../../host/paths.js';
 import { type HelperMonitor, helperMonitor, noHelper } from './helper-monitor.js';
 

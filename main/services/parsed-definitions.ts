@@ -5,11 +5,11 @@
 // actually changed is parsed again; the key is the content itself, so it cannot go stale.
 import { createHash } from 'node:crypto';
 import { readNetworkDefinition } from '../../core/definition.js';
-import type { NetworkDef } from '../../core/model/network.js';
+import type { NetworkDef } from '../../core/model/index.js';
 import { liveDefinition } from '../../core/plan/index.js';
-import { formatNetworkXml } from '../../core/xml/format-network.js';
+import { formatNetworkXml } from '../../core/xml/index.js';
 import type { HostPaths } from '../../host/paths.js';
-import { readActive, readDefinitionXml } from '../../host/state/state-store.js';
+import { readActive, readDefinitionXml } from '../../host/state/index.js';
 
 export interface ParsedPair {
   live: NetworkDef | undefined;

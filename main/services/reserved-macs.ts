@@ -1,6 +1,6 @@
 // Which MACs a definition already gives a fixed address (a static <host mac>): the
 // leases view shows those leases as reserved instead of offering Reserve.
-import type { NetworkDef } from '../../core/model/network.js';
+import type { NetworkDef } from '../../core/model/index.js';
 
 /** MACs (lower case) with a static <host> in DEF. */
 export function reservedMacs(def: NetworkDef | undefined): Set<string> {

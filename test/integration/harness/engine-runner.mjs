@@ -24,7 +24,9 @@ const [{ hostPaths }, { withLock }, engine, { readNetworkDefinition }, { fillDef
 function loadDefinition(file) {
   const read = readNetworkDefinition(readFileSync(file, 'utf8'));
   if (!read.ok) throw Object.assign(new Error(read.error.message), { code: read.error.code });
-  return fillDefaults(read.value, { usedBridgeNames: new Set(), randomBytes: (n) => randomBytes(n) });
+  const filled = fillDefaults(read.value, { usedBridgeNames: new Set(), randomBytes: (n) => randomBytes(n) });
+  if (!filled.ok) throw Object.assign(new Error(filled.error.message), { code: filled.error.code });
+  return filled.value;
 }
 
 async function command(ctx, cmd, args) {

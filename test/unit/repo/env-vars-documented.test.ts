@@ -1,29 +1,19 @@
 // Every SWITCHYARD_* variable the code reads from an environment has its row in
 // CONTRIBUTING.md's table, and the table names nothing the code no longer reads: a
 // variable nobody can find is a switch nobody can use or audit.
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LAYERS, ROOT, sourceFiles } from './source-files.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const LAYERS = ['core', 'contract', 'host', 'helper', 'cli', 'main', 'preload', 'renderer/src'];
 // `env.X`, `process.env.X`, `env['X']`: a read, not a constant that happens to share the prefix.
 const READ = /\benv(?:\.|\[['"])(SWITCHYARD_[A-Z0-9_]+)/g;
 const DOC_ROW = /^\| `(SWITCHYARD_[A-Z0-9_]+)[`=]/gm;
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
-    return /\.(ts|svelte)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
 function variablesRead(): string[] {
   const names = new Set<string>();
-  for (const file of LAYERS.flatMap((layer) => sourceFiles(join(ROOT, layer)))) {
-    for (const m of readFileSync(file, 'utf8').matchAll(READ)) names.add(m[1]!);
+  for (const file of LAYERS.flatMap((layer) => sourceFiles(layer, true))) {
+    for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(READ)) names.add(m[1]!);
   }
   return [...names].sort();
 }

@@ -7,18 +7,16 @@ import {
   type Cidr,
   cidrsOverlap,
   formatCidr,
+  formatIp,
+  generateUlaPrefix,
   networkOf,
   parseCidr,
-} from '../../../../core/addr/cidr.js';
-import { generateUlaPrefix } from '../../../../core/addr/free-subnet.js';
-import { formatIp } from '../../../../core/addr/ip.js';
-import { natIp } from '../../../../core/define/default-network.js';
-import { withQuickSwitchDefaults } from '../../../../core/define/quick-switch.js';
-import type { DhcpHost, IpDef, NetworkDef } from '../../../../core/model/network.js';
+} from '../../../../core/addr/index.js';
+import { natIp, withQuickSwitchDefaults } from '../../../../core/define/index.js';
+import type { DhcpHost, IpDef, NetworkDef } from '../../../../core/model/index.js';
 import type { Problem } from '../../../../core/result.js';
-import { validateNetwork } from '../../../../core/validate/validate-network.js';
-import { formatNetworkXml } from '../../../../core/xml/format-network.js';
-import { parseNetworkXml } from '../../../../core/xml/parse-network.js';
+import { validateNetwork } from '../../../../core/validate/index.js';
+import { formatNetworkXml, parseNetworkXml } from '../../../../core/xml/index.js';
 import { withoutPosition } from '../networks/problem-position.js';
 import { type Field, placeProblems } from './problem-fields.js';
 

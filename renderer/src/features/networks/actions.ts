@@ -3,8 +3,8 @@
 // there once; here it shows progress on the network's buttons and reports failures
 // with advice. Stop, Restart and Delete say first how many VMs they cut off.
 import type { NetworkRow } from '../../../../contract/ipc.js';
-import { defaultNetworkDef } from '../../../../core/define/default-network.js';
-import { formatNetworkXml } from '../../../../core/xml/format-network.js';
+import { defaultNetworkDef } from '../../../../core/define/index.js';
+import { formatNetworkXml } from '../../../../core/xml/index.js';
 import { call } from '../../api/call.js';
 import { confirmation } from '../../app/confirm.svelte.js';
 import { focusRequests } from '../../app/focus-requests.svelte.js';
@@ -96,9 +96,12 @@ export async function createDefaultNetwork(): Promise<boolean> {
     ...networks.facts.interfaces.map((i) => i.name),
     ...networks.rows.flatMap((r) => (r.bridge ? [r.bridge] : [])),
   ]);
-  const xml = formatNetworkXml(defaultNetworkDef({ subnetsInUse: inUse, usedBridgeNames: bridges }), {
-    inactive: true,
-  });
+  const def = defaultNetworkDef({ subnetsInUse: inUse, usedBridgeNames: bridges });
+  if (!def.ok) {
+    notices.error("Creating 'default'", new Error(def.error.message), 'default');
+    return false;
+  }
+  const xml = formatNetworkXml(def.value, { inactive: true });
   return run({ name: 'default' }, 'Creating…', 'Creating', () =>
     call('networks.defineAndStart', { xml, autostart: true, start: true }),
   );

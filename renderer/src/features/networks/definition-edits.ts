@@ -2,8 +2,8 @@
 // Each parses with core, changes the model and prints it again, so the result is
 // exactly what `switchyard net-dumpxml` would show.
 import { readNetworkDefinition } from '../../../../core/definition.js';
-import type { NetworkDef } from '../../../../core/model/network.js';
-import { formatNetworkXml } from '../../../../core/xml/format-network.js';
+import type { NetworkDef } from '../../../../core/model/index.js';
+import { formatNetworkXml } from '../../../../core/xml/index.js';
 
 function readOrThrow(xml: string): NetworkDef {
   const read = readNetworkDefinition(xml);

@@ -1,7 +1,7 @@
 // What to tell a user about a failure, by error code: one summary line, the advice,
 // and, where the app can do it for them, a fix (a free subnet, another bridge name).
 import type { IpcError } from '../../../../contract/ipc.js';
-import type { NetworkFix } from '../../../../core/define/network-fix.js';
+import type { NetworkFix } from '../../../../core/define/index.js';
 
 /** What the app can do about a failure for the user; main applies it (networks.applyFix). */
 export type Fix = NetworkFix;

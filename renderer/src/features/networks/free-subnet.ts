@@ -2,8 +2,7 @@
 // with any network Switchyard knows (running or not, so starting it later is safe).
 
 import type { HostFacts, NetworkRow } from '../../../../contract/ipc.js';
-import { type Cidr, formatCidr, parseCidr } from '../../../../core/addr/cidr.js';
-import { suggestFreeSubnet } from '../../../../core/addr/free-subnet.js';
+import { type Cidr, formatCidr, parseCidr, suggestFreeSubnet } from '../../../../core/addr/index.js';
 
 export function subnetsInUse(facts: HostFacts, rows: readonly NetworkRow[]): { cidr: Cidr; user: string }[] {
   const out: { cidr: Cidr; user: string }[] = [];

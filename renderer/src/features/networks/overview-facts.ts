@@ -1,15 +1,13 @@
 // What the Overview says about a definition, as label/value pairs: what it does (mode,
 // uplink), where (subnet, range, lease time), who has a fixed address, DNS, MTU, IPv6.
-import { formatCidr } from '../../../../core/addr/cidr.js';
-import { formatIp } from '../../../../core/addr/ip.js';
-import { ipDefCidr, ipDefInterface } from '../../../../core/addr/ip-def.js';
+import { formatCidr, formatIp, ipDefCidr, ipDefInterface } from '../../../../core/addr/index.js';
 import {
   effectiveMode,
   type IpDef,
   ipFamily,
   type LeaseTime,
   type NetworkDef,
-} from '../../../../core/model/network.js';
+} from '../../../../core/model/index.js';
 import { modeLabel } from './mode-labels.js';
 
 export interface Fact {

@@ -1,16 +1,16 @@
 // The settings form as data: the definition its fields describe, printed with core's
 // formatter and read back with core's reader, so the form shows the very message
 // `switchyard net-define` would print for the same change.
-import { formatCidr, networkOf, parseCidr } from '../../../../core/addr/cidr.js';
-import { moveAddress } from '../../../../core/define/network-fix.js';
+import { formatCidr, networkOf, parseCidr } from '../../../../core/addr/index.js';
 import {
   applySettings,
+  moveAddress,
   type NetworkSettings,
   readSettings,
-} from '../../../../core/define/network-settings.js';
+} from '../../../../core/define/index.js';
 import { readNetworkDefinition } from '../../../../core/definition.js';
-import type { NetworkDef } from '../../../../core/model/network.js';
-import { formatNetworkXml } from '../../../../core/xml/format-network.js';
+import type { NetworkDef } from '../../../../core/model/index.js';
+import { formatNetworkXml } from '../../../../core/xml/index.js';
 import { derivedRange } from '../create-wizard/wizard-form.js';
 import { withoutPosition } from '../networks/problem-position.js';
 

@@ -2,7 +2,7 @@
 // (no object per point), so 50 bridges with an hour each stay a few MB. The chart
 // reads a window of it as uPlot's columns.
 import type { RateName, Rates, StatsHistory } from '../../../../contract/ipc.js';
-import { COUNTER_NAMES } from '../../../../core/model/counters.js';
+import { COUNTER_NAMES } from '../../../../core/model/index.js';
 
 export const RATE_NAMES: readonly RateName[] = COUNTER_NAMES;
 

@@ -1,10 +1,10 @@
 // The editor lints with the very same core the CLI uses, so a marker says exactly what
 // `switchyard net-define` would say. Parsing stops at the first syntax error; the
 // semantic checks report every problem they find.
-import type { Pos } from '../../../../core/model/network.js';
+import type { Pos } from '../../../../core/model/index.js';
 import type { Problem } from '../../../../core/result.js';
-import { validateNetwork } from '../../../../core/validate/validate-network.js';
-import { parseNetworkXml } from '../../../../core/xml/parse-network.js';
+import { validateNetwork } from '../../../../core/validate/index.js';
+import { parseNetworkXml } from '../../../../core/xml/index.js';
 
 export interface LintProblem {
   code: Problem['code'];
