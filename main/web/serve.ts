@@ -37,10 +37,17 @@ const shell = await startWebShell({
 });
 process.stdout.write(`Switchyard web shell: ${shell.url}${values.terminal ? ' (terminal on)' : ''}\n`);
 
+// A signal always ends the process, even when a close fails: whoever sent it waits for the exit.
 const stop = async () => {
-  await app.close();
-  await shell.close();
-  process.exit(0);
+  try {
+    await app.close();
+    await shell.close();
+  } catch (err) {
+    console.error('switchyard: closing the web shell failed:', err);
+    process.exitCode = 1;
+  } finally {
+    process.exit();
+  }
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -6,6 +6,7 @@
 // gets 500, and a bad frame closes only that socket.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { AppServices } from '../ipc/handlers.js';
@@ -59,6 +60,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       sock.destroy();
     }
   });
+  const sockets = trackSockets(server);
   await listen(server, opts.listen);
   const address = server.address();
   if ('port' in opts.listen && address && typeof address === 'object') guard.publicPort = address.port;
@@ -66,7 +68,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     url: `http://127.0.0.1:${guard.publicPort}/?token=${token}`,
     token,
     port: guard.publicPort,
-    close: () => close(server, wss),
+    close: () => close(server, wss, sockets),
   };
 }
 
@@ -155,11 +157,25 @@ function listen(server: Server, where: Listen): Promise<void> {
   });
 }
 
-function close(server: Server, wss: WebSocketServer): Promise<void> {
+/**
+ * Every socket the server accepted, until it closes. Node's closeAllConnections() leaves
+ * out upgraded sockets, and a refused upgrade is one: its socket waits half-closed for a
+ * client that may never hang up, and server.close() would wait with it.
+ */
+function trackSockets(server: Server): Set<Socket> {
+  const sockets = new Set<Socket>();
+  server.on('connection', (sock: Socket) => {
+    sockets.add(sock);
+    sock.once('close', () => sockets.delete(sock));
+  });
+  return sockets;
+}
+
+function close(server: Server, wss: WebSocketServer, sockets: Set<Socket>): Promise<void> {
   for (const client of wss.clients) client.terminate();
   wss.close();
   return new Promise((resolve) => {
     server.close(() => resolve());
-    server.closeAllConnections();
+    for (const sock of sockets) sock.destroy();
   });
 }

@@ -1,7 +1,7 @@
 // The web shell runs inside the playground's private namespace, where its 127.0.0.1 is
 // not the machine's. It listens on a Unix socket instead (file system paths cross
 // network namespaces) and this forwarder offers it on the machine's 127.0.0.1.
-import { createConnection, createServer, type Server } from 'node:net';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 
 export interface Forwarder {
   port: number;
@@ -9,8 +9,15 @@ export interface Forwarder {
 }
 
 export async function forwardLoopback(socketPath: string, port = 0): Promise<Forwarder> {
+  // Closing ends every piped pair at once: server.close() alone would wait for each
+  // browser to hang up, and a browser may keep an idle connection for as long as it likes.
+  const open = new Set<Socket>();
   const server: Server = createServer((client) => {
     const upstream = createConnection(socketPath);
+    for (const sock of [client, upstream]) {
+      open.add(sock);
+      sock.once('close', () => open.delete(sock));
+    }
     client.pipe(upstream).pipe(client);
     const end = () => {
       client.destroy();
@@ -30,7 +37,7 @@ export async function forwardLoopback(socketPath: string, port = 0): Promise<For
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
-        server.unref();
+        for (const sock of open) sock.destroy();
       }),
   };
 }

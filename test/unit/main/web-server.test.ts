@@ -28,7 +28,11 @@ beforeAll(async () => {
     readLinks: async () => ({ links: [], routes: [] }),
     readInterfaces: async () => [],
   });
-  shell = await startWebShell({
+  shell = await openShell();
+});
+
+function openShell(): Promise<WebShell> {
+  return startWebShell({
     rendererDir,
     app: {
       network: service,
@@ -43,7 +47,7 @@ beforeAll(async () => {
     },
     listen: { port: 0 },
   });
-});
+}
 
 afterAll(async () => {
   service.close();
@@ -158,6 +162,28 @@ describe('web shell', () => {
     next.send(JSON.stringify({ id: 1, channel: 'networks.list', input: {} }));
     expect(await nextFrame(next)).toMatchObject({ id: 1, reply: { ok: true } });
     next.close();
+  });
+});
+
+describe('closing the web shell', () => {
+  it('ends even while a refused upgrade waits for a client that never hangs up', async () => {
+    const other = await openShell();
+    // allowHalfOpen: this client reads the refusal and its end, and keeps its own side open.
+    const sock = connectTcp({ port: other.port, host: '127.0.0.1', allowHalfOpen: true });
+    const refusedAndEnded = new Promise<string>((resolve) => {
+      let reply = '';
+      sock.on('data', (c: Buffer) => {
+        reply += c.toString('latin1');
+      });
+      sock.once('end', () => resolve(reply));
+    });
+    sock.write(
+      `GET /ws?token=bad HTTP/1.1\r\nHost: 127.0.0.1:${other.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n`,
+    );
+    expect(await refusedAndEnded).toMatch(/^HTTP\/1\.1 403/);
+    // Before, close() waited on this socket for as long as the client kept it open.
+    await other.close();
+    sock.destroy();
   });
 });
 
