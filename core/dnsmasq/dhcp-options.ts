@@ -18,20 +18,20 @@ export function tftpLines(def: NetworkDef): string[] {
 }
 
 export function dhcpRangeLines(def: NetworkDef): string[] {
-  return dhcpIpsInOrder(def).flatMap((ip) => [...rangeLines(def, ip), ...ipv4ExtraLines(ip)]);
+  return dhcpIpsInOrder(def).flatMap((ip) => [...rangeLines(ip), ...ipv4ExtraLines(ip)]);
 }
 
-function prefixOf(def: NetworkDef, ip: IpDef): number {
+function prefixOf(ip: IpDef): number {
   const prefix = ipDefPrefix(ip);
   if (prefix === undefined) {
-    throw new Error(`network '${def.name}': <ip address='${ip.address}'> has no usable prefix`);
+    throw new Error(`<ip address='${ip.address}'> has no usable prefix`);
   }
   return prefix;
 }
 
-function rangeLines(def: NetworkDef, ip: IpDef): string[] {
+function rangeLines(ip: IpDef): string[] {
   const v6 = ipFamily(ip) === 'ipv6';
-  const prefix = prefixOf(def, ip);
+  const prefix = prefixOf(ip);
   const mask = v6 ? String(prefix) : formatIp(netmaskFromPrefix(prefix, 4));
   const lines = (ip.dhcp?.ranges ?? []).map((range) => {
     const lease = dnsmasqLeaseTime(range.lease);

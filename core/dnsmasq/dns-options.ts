@@ -38,9 +38,7 @@ export function localPtrLines(def: NetworkDef): string[] {
     const net = ipDefCidr(ip);
     const zone = net && ptrDomain(net);
     if (!zone) {
-      throw new Error(
-        `network '${def.name}': <ip address='${ip.address}'> localPtr needs a prefix on a label boundary`,
-      );
+      throw new Error(`<ip address='${ip.address}'> localPtr needs a prefix on a label boundary`);
     }
     lines.push(`local=/${zone}/`);
   }

@@ -4,6 +4,7 @@
 // once the <ip> itself is sound, since its checks need the subnet.
 import { classfulPrefix, prefixFromNetmask } from '../addr/cidr.js';
 import { type IpAddress, parseIp } from '../addr/ip.js';
+import { ipDefPrefix } from '../addr/ip-def.js';
 import type { IpDef, NetworkDef } from '../model/network.js';
 import { checkDhcp } from './dhcp-rules.js';
 import { confFieldProblem } from './dnsmasq-text.js';
@@ -40,6 +41,8 @@ function checkIpElement(ip: IpDef, report: Report): IpAddress | undefined {
   if (familyProblem) return say(familyProblem);
   const maskProblem = address.family === 4 ? ipv4MaskProblem(ip, address) : ipv6MaskProblem(ip);
   if (maskProblem) return say(maskProblem);
+  const ptrProblem = localPtrProblem(ip, address);
+  if (ptrProblem) say(ptrProblem);
   const tftp = ip.tftp;
   const rootProblem = tftp && confFieldProblem(tftp.root);
   if (tftp && address.family !== 4) {
@@ -58,6 +61,24 @@ function checkIpElement(ip: IpDef, report: Report): IpAddress | undefined {
     );
   }
   return address;
+}
+
+/**
+ * dnsmasq answers reverse lookups for a whole reverse zone, and a zone is a label of the
+ * address: 8 bits in IPv4, one hex digit (4 bits) in IPv6. libvirt defines such a network
+ * and fails its start; refusing it here gives the line:column instead.
+ */
+function localPtrProblem(ip: IpDef, address: IpAddress): Finding | undefined {
+  if (ip.localPtr !== 'yes') return undefined;
+  const prefix = ipDefPrefix(ip) ?? 0;
+  const labelBits = address.family === 4 ? 8 : 4;
+  if (prefix > 0 && prefix % labelBits === 0) return undefined;
+  return finding(
+    'ip.local-ptr-prefix',
+    `localPtr='yes' needs a prefix that is a multiple of ${labelBits} (one ${
+      address.family === 4 ? 'octet' : 'hex digit'
+    } per reverse-zone label), not ${prefix}`,
+  );
 }
 
 function familyMismatch(ip: IpDef, address: IpAddress): Finding | undefined {

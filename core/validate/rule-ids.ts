@@ -72,6 +72,7 @@ export const VALIDATION_RULES = [
   'ip.address-invalid',
   'ip.address-missing',
   'ip.family-mismatch',
+  'ip.local-ptr-prefix',
   'ip.netmask-and-prefix',
   'ip.netmask-invalid',
   'ip.prefix-missing',

@@ -10,6 +10,9 @@ describe('<ip> rules', () => {
     expect(withIp({ at: at(20), family: 'ipv4', address: '10.24.10.1' })).toEqual([]);
     expect(withIp({ at: at(20), family: 'ipv6', address: 'fd00::1', prefix: 64 })).toEqual([]);
     expect(withIp({ at: at(20), family: 'ipv6', address: 'fd00::1' })).toEqual([]);
+    // localPtr wants whole reverse-zone labels: a netmask on an octet, IPv6's default /64
+    expect(withIp({ at: at(20), address: '10.1.0.1', netmask: '255.255.0.0', localPtr: 'yes' })).toEqual([]);
+    expect(withIp({ at: at(20), family: 'ipv6', address: 'fd00::1', localPtr: 'yes' })).toEqual([]);
     // prefix='0' is "not given" to libvirt, so it may stand beside a netmask
     expect(withIp({ at: at(20), address: '10.1.0.1', netmask: '255.255.0.0', prefix: 0 })).toEqual([]);
   });
@@ -59,6 +62,16 @@ describe('<ip> rules', () => {
       'IPv4 prefix too long',
       { at: at(20), address: '10.1.0.1', prefix: 33 },
       "<ip address='10.1.0.1' prefix='33'> (line 20:3) prefix 33 is out of range (0-32 for IPv4)",
+    ],
+    [
+      'localPtr on an IPv4 prefix that splits an octet',
+      { at: at(20), address: '10.77.16.1', prefix: 20, localPtr: 'yes' },
+      "<ip address='10.77.16.1' prefix='20'> (line 20:3) localPtr='yes' needs a prefix that is a multiple of 8 (one octet per reverse-zone label), not 20",
+    ],
+    [
+      'localPtr on an IPv6 prefix that splits a hex digit',
+      { at: at(20), family: 'ipv6', address: 'fd00::1', prefix: 62, localPtr: 'yes' },
+      "<ip family='ipv6' address='fd00::1' prefix='62'> (line 20:3) localPtr='yes' needs a prefix that is a multiple of 4 (one hex digit per reverse-zone label), not 62",
     ],
     [
       'classless address without prefix',
