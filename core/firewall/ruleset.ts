@@ -1,8 +1,9 @@
 // One network's firewall as an `nft -f` script. Everything lives in a single
 // `inet` table (one table covers IPv4 and IPv6, and the host layer adds or removes
-// it as one unit). The script first makes sure the table exists, deletes it, and
-// defines it anew; nft applies a script as one transaction, so a re-apply replaces
-// the old rules atomically and never leaves a half-written table.
+// it as one unit). The script first makes sure the table exists, empties it (deletes
+// it, or flushes its rules at a start), and defines it anew; nft applies a script as
+// one transaction, so a re-apply replaces the old rules atomically and never leaves a
+// half-written table.
 import { managedModeOf, type NetworkDef } from '../model/network.js';
 import { forwardRules } from './forward-rules.js';
 import { inputRules, outputRules } from './host-rules.js';
@@ -16,6 +17,15 @@ export interface FirewallOptions {
   bridge: string;
   /** Normally tableNameFor(def, bridge). */
   tableName?: string;
+  /**
+   * How an existing table is emptied first. 'delete' (the default) also drops chains
+   * the new script no longer has. 'flush' keeps the table and its base chains and
+   * removes their rules: deleting a table unregisters its hooks, and the kernel then
+   * waits for an RCU grace period inside the commit (~12 ms here, most of a start's
+   * firewall step). A start uses 'flush': the table is not expected to exist, and if a
+   * leftover does, the chains are the same four and the rules are replaced.
+   */
+  empty?: 'delete' | 'flush';
 }
 
 /** Whether the mode gets a table at all: open and the bridged/passthrough modes get none. */
@@ -39,7 +49,7 @@ export function firewallRuleset(def: NetworkDef, opts: FirewallOptions): string 
   ];
   return [
     `# Switchyard firewall for bridge ${opts.bridge}; replaces table inet ${table} as a whole.`,
-    ...replaceTable(table),
+    ...emptyTable(table, opts.empty ?? 'delete', comment),
     `table inet ${table} {`,
     ...body,
     '}',
@@ -49,14 +59,20 @@ export function firewallRuleset(def: NetworkDef, opts: FirewallOptions): string 
 
 /** Deletes the table; succeeds also when it is already gone. */
 export function firewallDeleteScript(tableName: string): string {
-  return [...replaceTable(tableName), ''].join('\n');
+  return [...emptyTable(tableName, 'delete'), ''].join('\n');
 }
 
-/** `table` (create if missing, no error if present) then `delete`: safe whether it existed or not. */
-function replaceTable(table: string): string[] {
+/**
+ * `table` (create if missing, no error if present) then delete or flush: safe whether it
+ * existed or not. A table's comment is set only when the table is created, so the flush
+ * form gives it here, on the line that may create it.
+ */
+function emptyTable(table: string, how: 'delete' | 'flush', comment?: string): string[] {
   if (!/^[A-Za-z0-9_]+$/.test(table))
     throw new Error(`firewall: table name ${JSON.stringify(table)} is not safe`);
-  return [`table inet ${table} {}`, `delete table inet ${table}`];
+  const first =
+    how === 'flush' && comment ? `table inet ${table} { comment ${comment}; }` : `table inet ${table} {}`;
+  return [first, `${how} table inet ${table}`];
 }
 
 function chain(name: string, hook: string, rules: string[]): string[] {

@@ -15,7 +15,7 @@ export function firewallStep(def: NetworkDef, bridge: string): Step {
   return {
     id: 'firewall',
     title: `load nftables table inet ${table}`,
-    do: [{ op: 'nft', script: firewallRuleset(def, { bridge, tableName: table }) }],
+    do: [{ op: 'nft', script: firewallRuleset(def, { bridge, tableName: table, empty: 'flush' }) }],
     undo: firewallStopOps(table),
   };
 }

@@ -34,6 +34,13 @@ const nft = (script: string) => run('ip', ['netns', 'exec', ns, NFT, '-f', '-'],
 const listRuleset = () => run('ip', ['netns', 'exec', ns, NFT, 'list', 'ruleset']);
 const listTables = async () => (await run('ip', ['netns', 'exec', ns, NFT, 'list', 'tables'])).trim();
 
+/** The name of the first chain in an `nft list` output. */
+function firstChain(listing: string): string {
+  const name = /^\s*chain (\S+) \{/m.exec(listing)?.[1];
+  if (!name) throw new Error(`no chain in ${listing}`);
+  return name;
+}
+
 function fwd(over: Partial<ForwardDef>): ForwardDef {
   return { interfaces: [], pfs: [], addresses: [], ...over };
 }
@@ -107,6 +114,15 @@ describe.skipIf(skipReason !== undefined)(
       expect(first).toContain(`table inet ${table} {`);
       await nft(script);
       // Re-applying replaces the table: the same rules, not twice as many, and no other table.
+      expect(await listRuleset()).toBe(first);
+      // A start's form flushes instead of deleting: over a leftover that carries a
+      // rule of its own, it leaves exactly the same table.
+      await nft(`add rule inet ${table} ${firstChain(first)} counter comment "leftover"\n`);
+      await nft(firewallRuleset(c.def, { bridge: c.bridge, empty: 'flush' }));
+      expect(await listRuleset()).toBe(first);
+      await nft(firewallDeleteScript(table));
+      expect(await listTables()).toBe('');
+      await nft(firewallRuleset(c.def, { bridge: c.bridge, empty: 'flush' }));
       expect(await listRuleset()).toBe(first);
       await nft(firewallDeleteScript(table));
       expect(await listTables()).toBe('');
