@@ -60,15 +60,18 @@ export function planStart(def: NetworkDef, facts: HostFacts, ctx: PlanContext): 
       networkManagerStep(bridge),
       bridgeStep(def, bridge, ctx.rootId),
       ipv6SysctlStep(def, bridge),
-      firewallStep(def, bridge),
-      hostFirewallStep(hostRules),
-      isolationStep(bridge, isolation),
+      // The link may come up before its firewall: a bridge without ports has no
+      // carrier, and no port joins before qemu-acl and reattach, after every rule.
       addressStep(def, bridge),
       linkUpStep(bridge),
       routeStep(def, bridge),
+      // dnsmasq needs the address, not the rules: both load at the same time.
+      firewallStep(def, bridge),
+      { ...dnsmasq, withPrevious: true },
+      hostFirewallStep(hostRules),
+      isolationStep(bridge, isolation),
       forwardingStep(def, mode),
       bandwidthStep(def, bridge, alias),
-      dnsmasq,
       acl,
       reattachStep(def, bridge, facts.formerPorts ?? []),
       statusStep(

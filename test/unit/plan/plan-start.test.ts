@@ -19,22 +19,28 @@ const step = (p: Plan, id: StepId): Step => p.steps.find((s) => s.id === id) as 
 const ipArgs = (ops: HostOp[]): string[] => ops.flatMap((o) => (o.op === 'ip' ? [o.args.join(' ')] : []));
 
 describe('planStart', () => {
-  it('orders the steps: intent before the first host change, status last', () => {
+  it('orders the steps: intent before the first host change, rules before any port, status last', () => {
     const order = [
       'check',
       'intent',
       'network-manager',
       'bridge',
       'ipv6-sysctls',
-      'firewall',
-      'host-firewall',
-      'isolation',
       'addresses',
       'link-up',
+      'routes',
     ];
-    const rest = ['routes', 'forwarding', 'bandwidth', 'dnsmasq', 'qemu-acl', 'reattach', 'status'];
-    expect(plan().steps.map((s) => s.id)).toEqual([...order, ...rest]);
+    const rules = ['firewall', 'dnsmasq', 'host-firewall', 'isolation', 'forwarding', 'bandwidth'];
+    const ports = ['qemu-acl', 'reattach', 'status'];
+    expect(plan().steps.map((s) => s.id)).toEqual([...order, ...rules, ...ports]);
     expect(START_STEP_IDS).toEqual(plan().steps.map((s) => s.id));
+  });
+
+  it('starts dnsmasq while the firewall loads: it needs the address, not the rules', () => {
+    const steps = plan().steps;
+    expect(step(plan(), 'dnsmasq').withPrevious).toBe(true);
+    expect(step(plan(), 'firewall').withPrevious).toBeFalsy();
+    expect(steps[steps.findIndex((s) => s.id === 'dnsmasq') - 1]?.id).toBe('firewall');
   });
 
   it('creates the bridge with MAC, MTU and the STP settings as written', () => {
