@@ -76,9 +76,9 @@ function timedEngine(env: NodeJS.ProcessEnv) {
   const last = { reconcileMs: 0, engineMs: 0, steps: [] as StepTiming[] };
   const port: EnginePort = {
     ...base,
-    reconcile: async () => {
+    reconcile: async (next) => {
       const t0 = performance.now();
-      await base.reconcile();
+      await base.reconcile(next);
       last.reconcileMs = performance.now() - t0;
     },
     start: async (def, persistent) => {

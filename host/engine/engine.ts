@@ -22,8 +22,8 @@ export function createEngine(
     stop: async (status) => {
       await stopNetwork(status, ctx);
     },
-    reconcile: async () => {
-      await reconcile(ctx);
+    reconcile: async (next) => {
+      await reconcile(ctx, next === 'start');
     },
     hostLinkNames: async () => (await linkState()).links.map((l) => l.name),
     hostSubnets: async () => (await linkState()).routes.map((r) => r.cidr),

@@ -18,14 +18,16 @@ import { formerPorts } from '../guests/remembered-ports-file.js';
 import type { HostPaths } from '../paths.js';
 import { readStatuses } from './active-statuses.js';
 
+/** CHAINS gives the host's iptables chains (perhaps a reading already under way), asked only for a firewalled DEF. */
 export async function readHostFacts(
   paths: HostPaths,
   state?: LinkState,
   def?: NetworkDef,
+  chains: () => Promise<HostChainReading> = readHostChainListings,
 ): Promise<HostFacts> {
   const [links, hostChains] = await Promise.all([
     state ?? readLinkState(),
-    def && wantsFirewall(def) ? readHostChains() : undefined,
+    def && wantsFirewall(def) ? chains().then((r) => r.facts) : undefined,
   ]);
   const activeNetworks = readStatuses(paths).flatMap((e) =>
     e.status ? [{ name: e.status.name, bridge: e.status.bridge, subnets: [] }] : [],
@@ -63,10 +65,6 @@ export async function readHostChainListings(): Promise<HostChainReading> {
     reading.facts[family] = dropFacts(listing);
   }
   return reading;
-}
-
-async function readHostChains(): Promise<Partial<Record<IpFamily, HostChainFacts>>> {
-  return (await readHostChainListings()).facts;
 }
 
 function dropFacts(listing: IptablesListing): HostChainFacts {

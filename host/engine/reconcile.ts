@@ -16,6 +16,7 @@ import { readLinkState } from '../exec/read-links.js';
 import { rootId } from '../paths.js';
 import { cacheLinkState, type EngineContext } from './engine-context.js';
 import { finishIntents } from './finish-intents.js';
+import { beginHostChainReading } from './host-chain-read-ahead.js';
 import { emptyReport, type ReconcileReport, reportLines } from './reconcile-report.js';
 import { repairGuests } from './repair-guests.js';
 import { repairStatuses } from './repair-statuses.js';
@@ -24,9 +25,11 @@ import { sweepOrphans } from './sweep-orphans.js';
 
 export type { ReconcileReport } from './reconcile-report.js';
 
-export async function reconcile(ctx: EngineContext): Promise<ReconcileReport> {
+/** FOR_START: a start follows in this command (its iptables reading begins now). */
+export async function reconcile(ctx: EngineContext, forStart = false): Promise<ReconcileReport> {
   const report = emptyReport();
   const root = rootId(ctx.paths);
+  beginHostChainReading(ctx, forStart);
   let links = await readLinkState();
   if (await finishIntents(ctx, links, report)) links = await readLinkState();
   const active = await repairStatuses(ctx, links, root, report);

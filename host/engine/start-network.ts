@@ -6,6 +6,7 @@ import { readActive } from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
 import { type EngineContext, planContextFor, takeLinkCache } from './engine-context.js';
 import { type ExecuteResult, executePlan } from './execute-plan.js';
+import { takeHostChains } from './host-chain-read-ahead.js';
 import { readHostFacts } from './host-facts.js';
 
 export interface StartOptions {
@@ -24,7 +25,7 @@ export async function planNetworkStart(
 ): Promise<Plan> {
   if (readActive(ctx.paths, def.name))
     throw new HostError('conflict', `network '${def.name}' is already active`);
-  const facts = await readHostFacts(ctx.paths, takeLinkCache(ctx), def);
+  const facts = await readHostFacts(ctx.paths, takeLinkCache(ctx), def, () => takeHostChains(ctx));
   const planned = planStart(def, facts, planContextFor(ctx.paths, def.name, opts.persistent));
   if (!planned.ok) throw problemError(planned.error);
   return planned.value;

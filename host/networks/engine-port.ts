@@ -10,8 +10,11 @@ export interface EnginePort {
   start(def: NetworkDef, persistent: boolean): Promise<NetworkStatus>;
   /** Tears it down and removes its status. */
   stop(status: NetworkStatus): Promise<void>;
-  /** Repairs what a crash left, before any command. */
-  reconcile(): Promise<void>;
+  /**
+   * Repairs what a crash left, before any command. NEXT 'start': the command goes on
+   * to start a network, so what that start will read can be read alongside.
+   */
+  reconcile(next?: 'start'): Promise<void>;
   /** Link names on the host, for bridge-name allocation. */
   hostLinkNames(): Promise<string[]>;
   /** Subnets of the host's addresses and routes ('ADDRESS/PREFIX'), for picking a free one. */

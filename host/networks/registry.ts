@@ -82,11 +82,11 @@ export class Registry extends NetworkReads implements NetworkControl {
       if (store.readActive(this.paths, filled.name)) throw alreadyActive('create', filled.name);
       await this.engine.start(filled, false);
       return filled;
-    });
+    }, 'start');
   }
 
   async start(net: string): Promise<void> {
-    await this.mutate(() => this.startLocked(net));
+    await this.mutate(() => this.startLocked(net), 'start');
   }
 
   async destroy(net: string): Promise<void> {
@@ -121,25 +121,28 @@ export class Registry extends NetworkReads implements NetworkControl {
    */
   async defineAndStart(source: DefinitionSource, opts: CreateOptions): Promise<DefinedNetwork> {
     const def = this.admit(checkedDefinitionOf(source), 'net-define');
-    return this.mutate(async () => {
-      const index = IdentityIndex.read(this.paths);
-      const others = this.identities(index);
-      if (others.some((o) => o.name === def.name))
-        throw new HostError('conflict', `network '${def.name}' already exists`);
-      const filled = await this.withDefaults(def, others);
-      this.checkDuplicate(filled, others);
-      checkBridgeFree('define', filled, others);
-      this.saveDefinition(index, filled, formatNetworkXml(filled, { inactive: true }));
-      try {
-        if (opts.autostart) store.setAutostart(this.paths, filled.name, true);
-        if (opts.start) await this.engine.start(filled, true);
-      } catch (err) {
-        this.dropDefinition(index, filled.name);
-        store.removeLeases(this.paths, filled.name);
-        throw err;
-      }
-      return filled;
-    });
+    return this.mutate(
+      async () => {
+        const index = IdentityIndex.read(this.paths);
+        const others = this.identities(index);
+        if (others.some((o) => o.name === def.name))
+          throw new HostError('conflict', `network '${def.name}' already exists`);
+        const filled = await this.withDefaults(def, others);
+        this.checkDuplicate(filled, others);
+        checkBridgeFree('define', filled, others);
+        this.saveDefinition(index, filled, formatNetworkXml(filled, { inactive: true }));
+        try {
+          if (opts.autostart) store.setAutostart(this.paths, filled.name, true);
+          if (opts.start) await this.engine.start(filled, true);
+        } catch (err) {
+          this.dropDefinition(index, filled.name);
+          store.removeLeases(this.paths, filled.name);
+          throw err;
+        }
+        return filled;
+      },
+      opts.start ? 'start' : undefined,
+    );
   }
 
   /**
@@ -160,7 +163,7 @@ export class Registry extends NetworkReads implements NetworkControl {
         if (!active.status.persistent) store.removeLeases(this.paths, name);
         throw didNotRestart(name, err);
       }
-    });
+    }, 'start');
   }
 
   /** Delete: stop if running, then undefine if defined; a stop that fails deletes nothing. */
@@ -310,9 +313,10 @@ export class Registry extends NetworkReads implements NetworkControl {
     return def;
   }
 
-  private async mutate<T>(fn: () => Promise<T>): Promise<T> {
+  /** NEXT 'start': the change starts a network, which reconcile can read ahead for. */
+  private async mutate<T>(fn: () => Promise<T>, next?: 'start'): Promise<T> {
     return withLock(this.paths.runDir, async () => {
-      await this.engine.reconcile();
+      await this.engine.reconcile(next);
       return fn();
     });
   }

@@ -13,8 +13,8 @@ export interface TestRegistry {
   registry: Registry;
   paths: HostPaths;
   started: string[];
-  /** How many times a change ran reconcile. */
-  reconciles: { count: number };
+  /** How many times a change ran reconcile, and what each said comes next. */
+  reconciles: { count: number; next: (string | undefined)[] };
   /** Removes the temp state root. */
   remove: () => void;
 }
@@ -27,15 +27,16 @@ export function registryInTempRoot(serves: Serves, prefix: string): TestRegistry
     SWITCHYARD_STATE_DIR: join(root, 'state'),
   });
   const started: string[] = [];
-  const reconciles = { count: 0 };
+  const reconciles = { count: 0, next: [] as (string | undefined)[] };
   const engine: EnginePort = {
     start: async (def: NetworkDef) => {
       started.push(def.name);
       return { name: def.name } as NetworkStatus;
     },
     stop: async () => {},
-    reconcile: async () => {
+    reconcile: async (next) => {
       reconciles.count++;
+      reconciles.next.push(next);
     },
     hostLinkNames: async () => [],
     hostSubnets: async () => [],

@@ -40,4 +40,21 @@ describe('changes under one mutate', () => {
     expect(saved).toContain("<host mac='52:54:00:aa:00:01' ip='192.168.61.9'/>");
     expect(saved).toContain(host);
   });
+
+  it('tells reconcile when a start follows, so it can read ahead what the start needs', async () => {
+    const r = registryInTempRoot('root', 'sy-mutate-');
+    made.push(r);
+    await r.registry.define(LAB);
+    await r.registry.start('lab');
+    await r.registry.destroy('lab').catch(() => undefined);
+    await r.registry.defineAndStart(LAB.replace('lab', 'lab2').replace(/61/g, '62'), {
+      start: true,
+      autostart: false,
+    });
+    await r.registry.defineAndStart(LAB.replace('lab', 'lab3').replace(/61/g, '63'), {
+      start: false,
+      autostart: false,
+    });
+    expect(r.reconciles.next).toEqual([undefined, 'start', undefined, 'start', undefined]);
+  });
 });
