@@ -40,8 +40,13 @@ export function bridgeStep(def: NetworkDef, bridge: string, rootId: string): Ste
  * autoconfigure there, so a guest cannot hijack the host's routing. ipv6='yes'
  * asks for IPv6 between guests without a host address, so it keeps IPv6 on.
  */
+/** Whether the bridge carries IPv6: an IPv6 <ip>, or <network ipv6='yes'>. */
+export function bridgeHasIpv6(def: NetworkDef): boolean {
+  return def.ips.some((ip) => ipFamily(ip) === 'ipv6') || def.ipv6 === 'yes';
+}
+
 export function ipv6SysctlStep(def: NetworkDef, bridge: string): Step {
-  const hasV6 = def.ips.some((ip) => ipFamily(ip) === 'ipv6') || def.ipv6 === 'yes';
+  const hasV6 = bridgeHasIpv6(def);
   const conf = `net/ipv6/conf/${bridge}`;
   return {
     id: 'ipv6-sysctls',

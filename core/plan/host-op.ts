@@ -26,16 +26,16 @@ export type StepId =
   | 'status'
   | 'sysctls';
 
-/** The start steps in execution order (stop runs a subset in another order). */
+/** The start steps in execution order for an IPv4-only network (with IPv6, ipv6-sysctls comes right after bridge). */
 export const START_STEP_IDS: readonly StepId[] = [
   'check',
   'intent',
   'network-manager',
   'bridge',
-  'ipv6-sysctls',
   'addresses',
   'link-up',
   'routes',
+  'ipv6-sysctls',
   'firewall',
   'dnsmasq',
   'host-firewall',

@@ -7,7 +7,14 @@ import { fileStem } from '../names/file-stem.js';
 import type { Result } from '../result.js';
 import { bandwidthStep, ifbConflict, ifbNameFor, wantsIfb } from './bandwidth-step.js';
 import { bridgeAlias } from './bridge-alias.js';
-import { addressStep, bridgeStep, ipv6SysctlStep, linkUpStep, routeStep } from './bridge-steps.js';
+import {
+  addressStep,
+  bridgeHasIpv6,
+  bridgeStep,
+  ipv6SysctlStep,
+  linkUpStep,
+  routeStep,
+} from './bridge-steps.js';
 import { checkCollisions, networkSubnets } from './check-collisions.js';
 import { dnsmasqStep } from './dnsmasq-step.js';
 import { firewallStep, firewallTable } from './firewall-step.js';
@@ -54,17 +61,23 @@ export function planStart(def: NetworkDef, facts: HostFacts, ctx: PlanContext): 
       ...withGuests(guests),
       ...(hostRules.length ? { hostRules } : {}),
     };
+    const sysctls = ipv6SysctlStep(def, bridge);
+    const v6 = bridgeHasIpv6(def);
     const steps: Step[] = [
       checkStep(def, bridge),
       intentStep({ action: 'start', name: def.name, bridge, ...recorded }),
       networkManagerStep(bridge),
       bridgeStep(def, bridge, ctx.rootId),
-      ipv6SysctlStep(def, bridge),
+      // An IPv6 address needs IPv6 on first; without one, the sysctls can wait until the
+      // link is up, so the bridge, its addresses, link and routes are one `ip -batch`.
+      ...(v6 ? [sysctls] : []),
       // The link may come up before its firewall: a bridge without ports has no
-      // carrier, and no port joins before qemu-acl and reattach, after every rule.
+      // carrier (so no IPv6 link-local either), and no port joins before qemu-acl and
+      // reattach, after every rule.
       addressStep(def, bridge),
       linkUpStep(bridge),
       routeStep(def, bridge),
+      ...(v6 ? [] : [sysctls]),
       // dnsmasq needs the address, not the rules: both load at the same time.
       firewallStep(def, bridge),
       { ...dnsmasq, withPrevious: true },

@@ -1,42 +1,41 @@
-// The host's iptables filter chains, read once per start. Reading them costs two
-// process starts (iptables and ip6tables, ~3.5 ms here); reconcile, which runs first
-// under the same lock, starts that reading at the same time as its own `ip` reading
-// when the command goes on to start a network, and both its restore of our accepts
-// and the start's plan use the one answer. What the plan takes from it is which
-// chains drop what nobody accepted: reconcile's own inserts (accepts with our comment)
-// do not change that, so the reading stays good for the start that follows.
+// The host's iptables filter chains, read at most once per start. Each family's reading
+// is a process start (~2 ms of blocked event loop here). Reconcile reads them only when
+// running networks have rules there to keep; when the command goes on to start a
+// network, that reading is kept and the start's plan uses it instead of reading again.
+// What the plan takes from it is which chains drop what nobody accepted: reconcile's
+// own inserts (accepts with our comment) do not change that.
+import type { IpFamily } from '../../core/model/index.js';
 import type { EngineContext } from './engine-context.js';
 import { type HostChainReading, readHostChainListings } from './host-facts.js';
 
-/** How old a reading started ahead may be when the start takes it (they run back to back). */
-const READ_AHEAD_MS = 1_000;
+/** How old reconcile's reading may be when the start takes it (they run back to back). */
+const KEEP_MS = 1_000;
 
-const readAhead = new WeakMap<EngineContext['paths'], { reading: Promise<HostChainReading>; at: number }>();
+interface Kept {
+  forStart: boolean;
+  reading?: Promise<HostChainReading>;
+  at?: number;
+}
 
-/**
- * Called as reconcile begins: starts reading the chains when a start follows, and
- * otherwise forgets any earlier reading, so no command sees another's.
- */
+const kept = new WeakMap<EngineContext['paths'], Kept>();
+
+/** Called as reconcile begins: forgets any earlier reading, so no command sees another's. */
 export function beginHostChainReading(ctx: EngineContext, forStart: boolean): void {
-  if (!forStart) {
-    readAhead.delete(ctx.paths);
-    return;
-  }
+  kept.set(ctx.paths, { forStart });
+}
+
+/** Reconcile's reading of both families, kept for the start when one follows. */
+export function readHostChainsInReconcile(ctx: EngineContext): Promise<HostChainReading> {
   const reading = readHostChainListings();
-  // A failed reading is reported by whoever awaits it; left unawaited it must not crash.
-  reading.catch(() => undefined);
-  readAhead.set(ctx.paths, { reading, at: performance.now() });
-}
-
-/** The reading started ahead, left for the start; else a fresh one. */
-export function peekHostChains(ctx: EngineContext): Promise<HostChainReading> {
-  const ahead = readAhead.get(ctx.paths);
-  return ahead && performance.now() - ahead.at < READ_AHEAD_MS ? ahead.reading : readHostChainListings();
-}
-
-/** The reading started ahead, taken (the next command reads again); else a fresh one. */
-export function takeHostChains(ctx: EngineContext): Promise<HostChainReading> {
-  const reading = peekHostChains(ctx);
-  readAhead.delete(ctx.paths);
+  const entry = kept.get(ctx.paths);
+  if (entry?.forStart) kept.set(ctx.paths, { forStart: true, reading, at: performance.now() });
   return reading;
+}
+
+/** Reconcile's reading when this command made one just now, else FAMILIES read fresh. */
+export function takeHostChains(ctx: EngineContext, families: readonly IpFamily[]): Promise<HostChainReading> {
+  const entry = kept.get(ctx.paths);
+  kept.delete(ctx.paths);
+  const fresh = entry?.reading && entry.at !== undefined && performance.now() - entry.at < KEEP_MS;
+  return fresh && entry.reading ? entry.reading : readHostChainListings(families);
 }

@@ -5,6 +5,7 @@
 // the network's last stop remembered that can be plugged back in.
 import {
   chainDropEvidence,
+  guestFamilies,
   HOST_CHAINS,
   type IptablesListing,
   wantsFirewall,
@@ -18,16 +19,19 @@ import { formerPorts } from '../guests/remembered-ports-file.js';
 import type { HostPaths } from '../paths.js';
 import { readStatuses } from './active-statuses.js';
 
-/** CHAINS gives the host's iptables chains (perhaps a reading already under way), asked only for a firewalled DEF. */
+/**
+ * CHAINS reads the host's iptables chains of the families DEF's guests use (or hands
+ * over a reading reconcile made); asked only for a firewalled DEF: each family is a process start.
+ */
 export async function readHostFacts(
   paths: HostPaths,
   state?: LinkState,
   def?: NetworkDef,
-  chains: () => Promise<HostChainReading> = readHostChainListings,
+  chains: (families: readonly IpFamily[]) => Promise<HostChainReading> = readHostChainListings,
 ): Promise<HostFacts> {
   const [links, hostChains] = await Promise.all([
     state ?? readLinkState(),
-    def && wantsFirewall(def) ? chains().then((r) => r.facts) : undefined,
+    def && wantsFirewall(def) ? chains(guestFamilies(def)).then((r) => r.facts) : undefined,
   ]);
   const activeNetworks = readStatuses(paths).flatMap((e) =>
     e.status ? [{ name: e.status.name, bridge: e.status.bridge, subnets: [] }] : [],
@@ -52,14 +56,14 @@ export interface HostChainReading {
   listings: Partial<Record<IpFamily, IptablesListing>>;
 }
 
-/** Both families' filter tables, read at the same time. */
-export async function readHostChainListings(): Promise<HostChainReading> {
-  const [v4, v6] = await Promise.all([readIptables('ipv4'), readIptables('ipv6')]);
+/** The filter tables of FAMILIES (both by default), read at the same time. */
+export async function readHostChainListings(
+  families: readonly IpFamily[] = ['ipv4', 'ipv6'],
+): Promise<HostChainReading> {
+  const listings = await Promise.all(families.map((f) => readIptables(f)));
   const reading: HostChainReading = { facts: {}, listings: {} };
-  for (const [family, listing] of [
-    ['ipv4', v4],
-    ['ipv6', v6],
-  ] as const) {
+  for (const [i, family] of families.entries()) {
+    const listing = listings[i];
     if (!listing) continue;
     reading.listings[family] = listing;
     reading.facts[family] = dropFacts(listing);

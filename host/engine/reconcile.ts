@@ -25,7 +25,7 @@ import { sweepOrphans } from './sweep-orphans.js';
 
 export type { ReconcileReport } from './reconcile-report.js';
 
-/** FOR_START: a start follows in this command (its iptables reading begins now). */
+/** FOR_START: a start follows in this command (it may use what reconcile reads). */
 export async function reconcile(ctx: EngineContext, forStart = false): Promise<ReconcileReport> {
   const report = emptyReport();
   const root = rootId(ctx.paths);

@@ -13,7 +13,7 @@ import { nftApply, nftListTables } from '../exec/nft.js';
 import { readActive, writeActive } from '../state/state-store.js';
 import { type ActiveNetwork, readActiveNetworks } from './active-networks.js';
 import type { EngineContext } from './engine-context.js';
-import { peekHostChains } from './host-chain-read-ahead.js';
+import { readHostChainsInReconcile } from './host-chain-read-ahead.js';
 import { restoreSysctls } from './host-sysctls.js';
 import type { ReconcileReport } from './reconcile-report.js';
 
@@ -50,7 +50,7 @@ async function restoreHostRules(
   root: string,
   report: ReconcileReport,
 ): Promise<void> {
-  const reading = await peekHostChains(ctx);
+  const reading = await readHostChainsInReconcile(ctx);
   for (const { def, status } of nets) {
     const missing = neededHostRules(def, status.bridge, root, reading.facts).filter((r) => {
       const listing = reading.listings[r.family];

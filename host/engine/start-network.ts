@@ -25,7 +25,9 @@ export async function planNetworkStart(
 ): Promise<Plan> {
   if (readActive(ctx.paths, def.name))
     throw new HostError('conflict', `network '${def.name}' is already active`);
-  const facts = await readHostFacts(ctx.paths, takeLinkCache(ctx), def, () => takeHostChains(ctx));
+  const facts = await readHostFacts(ctx.paths, takeLinkCache(ctx), def, (families) =>
+    takeHostChains(ctx, families),
+  );
   const planned = planStart(def, facts, planContextFor(ctx.paths, def.name, opts.persistent));
   if (!planned.ok) throw problemError(planned.error);
   return planned.value;

@@ -25,15 +25,35 @@ describe('planStart', () => {
       'intent',
       'network-manager',
       'bridge',
-      'ipv6-sysctls',
       'addresses',
       'link-up',
       'routes',
+      'ipv6-sysctls',
     ];
     const rules = ['firewall', 'dnsmasq', 'host-firewall', 'isolation', 'forwarding', 'bandwidth'];
     const ports = ['qemu-acl', 'reattach', 'status'];
     expect(plan().steps.map((s) => s.id)).toEqual([...order, ...rules, ...ports]);
     expect(START_STEP_IDS).toEqual(plan().steps.map((s) => s.id));
+  });
+
+  it('turns IPv6 on before it adds an IPv6 address, and otherwise sets the sysctls once the link is up', () => {
+    const ids = (p: Plan) => p.steps.map((s) => s.id);
+    const v4 = ids(plan());
+    expect(v4.slice(v4.indexOf('bridge'), v4.indexOf('ipv6-sysctls') + 1)).toEqual([
+      'bridge',
+      'addresses',
+      'link-up',
+      'routes',
+      'ipv6-sysctls',
+    ]);
+    const withV6 = network('nat');
+    withV6.ips.push({ family: 'ipv6', address: 'fd00:7::1', prefix: 64 });
+    const v6 = ids(plan(withV6));
+    expect(v6.slice(v6.indexOf('bridge'), v6.indexOf('addresses') + 1)).toEqual([
+      'bridge',
+      'ipv6-sysctls',
+      'addresses',
+    ]);
   });
 
   it('starts dnsmasq while the firewall loads: it needs the address, not the rules', () => {
