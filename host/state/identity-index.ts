@@ -96,7 +96,14 @@ export class IdentityIndex {
       savedAtMs: Date.now(),
       entries: Object.fromEntries(this.entries),
     };
-    atomicWrite(join(this.paths.configDir, IDENTITY_INDEX_FILE), `${JSON.stringify(content)}\n`);
+    // Volatile (no fsync): after a power cut an old or empty index is re-checked
+    // against the files like any stale one, so durability would buy nothing.
+    atomicWrite(
+      join(this.paths.configDir, IDENTITY_INDEX_FILE),
+      `${JSON.stringify(content)}\n`,
+      0o644,
+      'volatile',
+    );
     this.changed = false;
   }
 }
