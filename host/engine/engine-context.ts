@@ -23,8 +23,11 @@ export interface EngineContext {
  */
 const linkCache = new WeakMap<HostPaths, { state: LinkState; at: number }>();
 
-/** How old reconcile's reading may be for a start to use it (they run back to back). */
-const LINK_CACHE_MS = 1_000;
+/**
+ * How old a reading reconcile made may be when the start after it uses it (they run
+ * back to back under one lock; older means it came from another command).
+ */
+export const RECONCILE_READING_MS = 1_000;
 
 export function cacheLinkState(ctx: EngineContext, state: LinkState): void {
   linkCache.set(ctx.paths, { state, at: performance.now() });
@@ -44,7 +47,7 @@ export function takeLinkCache(ctx: EngineContext): LinkState | undefined {
  */
 export function peekLinkCache(ctx: EngineContext): LinkState | undefined {
   const cached = linkCache.get(ctx.paths);
-  return cached && performance.now() - cached.at < LINK_CACHE_MS ? cached.state : undefined;
+  return cached && performance.now() - cached.at < RECONCILE_READING_MS ? cached.state : undefined;
 }
 
 export function planContextFor(paths: HostPaths, name: string, persistent: boolean): PlanContext {

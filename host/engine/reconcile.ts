@@ -16,7 +16,7 @@ import { readLinkState } from '../exec/read-links.js';
 import { rootId } from '../paths.js';
 import { cacheLinkState, type EngineContext } from './engine-context.js';
 import { finishIntents } from './finish-intents.js';
-import { beginHostChainReading } from './host-chain-read-ahead.js';
+import { beginHostChainReading } from './host-chain-reading.js';
 import { emptyReport, type ReconcileReport, reportLines } from './reconcile-report.js';
 import { repairGuests } from './repair-guests.js';
 import { repairStatuses } from './repair-statuses.js';

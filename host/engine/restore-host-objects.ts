@@ -13,7 +13,7 @@ import { nftApply, nftListTables } from '../exec/nft.js';
 import { readActive, writeActive } from '../state/state-store.js';
 import { type ActiveNetwork, readActiveNetworks } from './active-networks.js';
 import type { EngineContext } from './engine-context.js';
-import { readHostChainsInReconcile } from './host-chain-read-ahead.js';
+import { readHostChainsInReconcile } from './host-chain-reading.js';
 import { restoreSysctls } from './host-sysctls.js';
 import type { ReconcileReport } from './reconcile-report.js';
 

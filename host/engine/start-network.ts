@@ -6,7 +6,7 @@ import { readActive } from '../state/state-store.js';
 import type { NetworkStatus } from '../state/status.js';
 import { type EngineContext, planContextFor, takeLinkCache } from './engine-context.js';
 import { type ExecuteResult, executePlan } from './execute-plan.js';
-import { takeHostChains } from './host-chain-read-ahead.js';
+import { takeHostChains } from './host-chain-reading.js';
 import { readHostFacts } from './host-facts.js';
 
 export interface StartOptions {

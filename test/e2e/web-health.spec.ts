@@ -3,6 +3,8 @@
 // and a Fix button that turns it on again; the host's iptables FORWARD policy turning
 // to DROP after the page opened (Docker, ufw) is noticed by main's watcher, which puts
 // our accepts back by itself and says so. What the tests changed is put back.
+import type { Locator, Page } from '@playwright/test';
+import type { Playground } from '../playground/playground.js';
 import { expect, playgroundSkipReason, screenshot, test } from './fixtures.js';
 
 const why = playgroundSkipReason();
@@ -28,15 +30,23 @@ test.afterEach(async ({ pg }) => {
   await pg.cli(['net-undefine', 'health']);
 });
 
+/**
+ * The page with the Health group open and saying all holds. Opened first: a problem
+ * the watcher pushes opens it by itself, and a click then would close it.
+ */
+async function openHealth(page: Page, pg: Playground): Promise<Locator> {
+  await page.goto(pg.url);
+  const health = page.getByRole('group', { name: 'Health' });
+  await expect(health.locator('summary')).toContainText('everything holds');
+  await health.locator('summary').click();
+  return health;
+}
+
 test('forwarding turned off is a card with cause, evidence and fix; its Fix button makes everything hold', async ({
   page,
   pg,
 }) => {
-  await page.goto(pg.url);
-  const health = page.getByRole('group', { name: 'Health' });
-  await expect(health.locator('summary')).toContainText('everything holds');
-  // Opened first: a problem the watcher pushes opens it by itself, and a click then would close it.
-  await health.locator('summary').click();
+  const health = await openHealth(page, pg);
   await pg.topo.runInHost('sysctl', ['-w', 'net.ipv4.ip_forward=0']);
   await health.getByRole('button', { name: 'Check now' }).click();
   const card = health.getByRole('article', { name: /IP forwarding is off/ });
@@ -55,10 +65,7 @@ test("FORWARD turning to DROP after the page opened: main's watcher puts our acc
   page,
   pg,
 }) => {
-  await page.goto(pg.url);
-  const health = page.getByRole('group', { name: 'Health' });
-  await expect(health.locator('summary')).toContainText('everything holds');
-  await health.locator('summary').click();
+  const health = await openHealth(page, pg);
   await pg.topo.runInHost('iptables', ['-F', 'FORWARD']);
   await pg.topo.runInHost('iptables', ['-P', 'FORWARD', 'DROP']);
   const repaired = health.getByRole('region', { name: 'Repaired by Switchyard' });

@@ -2,12 +2,14 @@
 // transfers, with SI prefixes (1 kbit/s = 1000 bit/s, as link speeds are quoted).
 export type RateUnit = 'bit' | 'byte';
 
+/** The suffix each unit's rates carry, which is also the unit picker's label. */
+export const RATE_SUFFIX: Readonly<Record<RateUnit, string>> = { bit: 'bit/s', byte: 'B/s' };
+
 const PREFIXES = ['', 'k', 'M', 'G', 'T'];
 
 export function formatRate(bytesPerSecond: number, unit: RateUnit): string {
   const value = unit === 'bit' ? bytesPerSecond * 8 : bytesPerSecond;
-  const suffix = unit === 'bit' ? 'bit/s' : 'B/s';
-  return `${scaled(value)} ${prefixOf(value)}${suffix}`;
+  return `${scaled(value)} ${prefixOf(value)}${RATE_SUFFIX[unit]}`;
 }
 
 export function formatBytes(bytes: number): string {

@@ -5,11 +5,8 @@
 // What the plan takes from it is which chains drop what nobody accepted: reconcile's
 // own inserts (accepts with our comment) do not change that.
 import type { IpFamily } from '../../core/model/index.js';
-import type { EngineContext } from './engine-context.js';
+import { type EngineContext, RECONCILE_READING_MS } from './engine-context.js';
 import { type HostChainReading, readHostChainListings } from './host-facts.js';
-
-/** How old reconcile's reading may be when the start takes it (they run back to back). */
-const KEEP_MS = 1_000;
 
 interface Kept {
   forStart: boolean;
@@ -36,6 +33,7 @@ export function readHostChainsInReconcile(ctx: EngineContext): Promise<HostChain
 export function takeHostChains(ctx: EngineContext, families: readonly IpFamily[]): Promise<HostChainReading> {
   const entry = kept.get(ctx.paths);
   kept.delete(ctx.paths);
-  const fresh = entry?.reading && entry.at !== undefined && performance.now() - entry.at < KEEP_MS;
+  const fresh =
+    entry?.reading && entry.at !== undefined && performance.now() - entry.at < RECONCILE_READING_MS;
   return fresh && entry.reading ? entry.reading : readHostChainListings(families);
 }
