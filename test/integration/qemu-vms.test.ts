@@ -112,10 +112,13 @@ describe.skipIf(skipReason !== undefined || qemuSkipReason !== undefined)('real 
     const running = vm as Vm;
     const line = await pollUntil(
       'the netboot marker on the serial console',
+      // Only whole lines: the console arrives in chunks, and a line read before its
+      // newline may hold half the address.
       () =>
         running
           .serial()
           .split('\n')
+          .slice(0, -1)
           .find((l) => l.includes(MARKER)),
       VM_WAIT,
     );
