@@ -58,7 +58,9 @@ export async function setUnmanagedBridges(
   if (wanted.length === 0) rmSync(path, { force: true });
   else {
     ensureDir(dir, 0o755);
-    atomicWrite(path, nmFileText(rootId, wanted), 0o644);
+    // Volatile (no fsync): the bridges it names do not outlive a reboot either, and an
+    // old or empty file after a power cut is rewritten by the next start that compares it.
+    atomicWrite(path, nmFileText(rootId, wanted), 0o644, 'volatile');
   }
   // NetworkManager reads only its own directories: a file elsewhere (tests) concerns nobody.
   if (dir === DEFAULT_NM_CONF_DIR) await reloadNetworkManager();

@@ -30,7 +30,8 @@ export function readSysctlMemory(p: HostPaths): RememberedSysctl[] {
 
 export function writeSysctlMemory(p: HostPaths, entries: RememberedSysctl[]): void {
   if (entries.length === 0) rmSync(sysctlMemoryPath(p), { force: true });
-  else atomicWrite(sysctlMemoryPath(p), `${JSON.stringify(entries, null, 2)}\n`);
+  // Volatile (no fsync): the run dir and the sysctls it records are both gone after a reboot.
+  else atomicWrite(sysctlMemoryPath(p), `${JSON.stringify(entries, null, 2)}\n`, 0o644, 'volatile');
 }
 
 function isRemembered(v: unknown): v is RememberedSysctl {
