@@ -184,7 +184,9 @@ test('the legend shows the newest rates, or the hovered point while the pointer 
 
 test('a pause in sampling breaks the line instead of bridging it', async ({ page, pg }) => {
   const chart = await openStatistics(page, pg.url);
-  await expect(chart).toHaveAttribute('data-gaps', '0');
+  // Counted from here, not from zero: on a loaded machine the sampler itself can stall
+  // past the gap threshold before the test begins, and that break is right too.
+  const gapsBefore = Number(await chart.getAttribute('data-gaps'));
   const stoppedAfter = Number(await chart.getAttribute('data-newest-at'));
   const stop = await pg.cli(['net-destroy', NET]);
   expect(stop.code, stop.stderr).toBe(0);
@@ -193,7 +195,9 @@ test('a pause in sampling breaks the line instead of bridging it', async ({ page
   await expect.poll(() => Date.now() - stoppedAfter, { timeout: 15_000 }).toBeGreaterThan(4000);
   const start = await pg.cli(['net-start', NET]);
   expect(start.code, start.stderr).toBe(0);
-  await expect(chart).toHaveAttribute('data-gaps', '1', { timeout: 15_000 });
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-gaps')), { timeout: 15_000 })
+    .toBeGreaterThan(gapsBefore);
   await expect
     .poll(async () => Number(await chart.getAttribute('data-newest-at')), { timeout: 15_000 })
     .toBeGreaterThan(stoppedAfter + 4000);
