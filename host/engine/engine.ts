@@ -2,10 +2,10 @@
 // of state directories and one environment. The caller holds the host lock.
 import { repairHost, runDoctor } from '../doctor/index.js';
 import { readLinkState } from '../exec/read-links.js';
-import type { EnginePort } from '../networks/engine-port.js';
+import type { EnginePort, NextChange } from '../networks/engine-port.js';
 import type { HostPaths } from '../paths.js';
 import { type EngineContext, peekLinkCache } from './engine-context.js';
-import { reconcile } from './reconcile.js';
+import { type ReconcileFor, reconcile } from './reconcile.js';
 import { startNetwork } from './start-network.js';
 import { stopNetwork } from './stop-network.js';
 
@@ -23,11 +23,17 @@ export function createEngine(
       await stopNetwork(status, ctx);
     },
     reconcile: async (next) => {
-      await reconcile(ctx, next === 'start');
+      await reconcile(ctx, reconcileIntent(next));
     },
     hostLinkNames: async () => (await linkState()).links.map((l) => l.name),
     hostSubnets: async () => (await linkState()).routes.map((r) => r.cidr),
     doctor: (name) => runDoctor(paths, env, name === undefined ? {} : { network: name }),
     repair: (actions, name) => repairHost(paths, env, actions, name === undefined ? {} : { network: name }),
   };
+}
+
+function reconcileIntent(next: NextChange | undefined): ReconcileFor {
+  if (next === undefined) return {};
+  if (next === 'start') return { start: true };
+  return { stopping: next.stop };
 }

@@ -33,13 +33,19 @@ export async function restoreSysctls(ctx: EngineContext): Promise<string[]> {
       return typeof mode === 'string' ? forwardingSysctls(def, mode) : [];
     }),
   );
-  const others = await otherBridgeFamilies(rootId(ctx.paths));
+  // Reading the links is a process start: made only for a value no network needs.
+  let others: Set<'ipv4' | 'ipv6'> | undefined;
   const kept = [];
   const restored: string[] = [];
   for (const m of memory) {
     if (readSysctl(m.path) !== m.set) continue;
     const family = m.path === IPV4_FORWARDING ? 'ipv4' : 'ipv6';
-    if (needed.has(m.path) || others.has(family)) {
+    if (needed.has(m.path)) {
+      kept.push(m);
+      continue;
+    }
+    others ??= await otherBridgeFamilies(rootId(ctx.paths));
+    if (others.has(family)) {
       kept.push(m);
       continue;
     }

@@ -14,6 +14,7 @@
 // root in the same network namespace keeps its networks running.
 import { readLinkState } from '../exec/read-links.js';
 import { rootId } from '../paths.js';
+import type { NetworkStatus } from '../state/status.js';
 import { cacheLinkState, type EngineContext } from './engine-context.js';
 import { finishIntents } from './finish-intents.js';
 import { beginHostChainReading } from './host-chain-reading.js';
@@ -25,17 +26,29 @@ import { sweepOrphans } from './sweep-orphans.js';
 
 export type { ReconcileReport } from './reconcile-report.js';
 
-/** FOR_START: a start follows in this command (it may use what reconcile reads). */
-export async function reconcile(ctx: EngineContext, forStart = false): Promise<ReconcileReport> {
+/**
+ * START: a start follows in this command (it may use what reconcile reads). STOPPING:
+ * the command stops that network (name or UUID) next, so its dnsmasq, guest objects,
+ * table and host accepts are not made again only to be removed; its leftovers from a
+ * crash are still cleaned, and it still counts as running for the sweeps.
+ */
+export interface ReconcileFor {
+  start?: boolean;
+  stopping?: string;
+}
+
+export async function reconcile(ctx: EngineContext, next: ReconcileFor = {}): Promise<ReconcileReport> {
   const report = emptyReport();
   const root = rootId(ctx.paths);
-  beginHostChainReading(ctx, forStart);
+  beginHostChainReading(ctx, next.start === true);
+  const keep = (s: Pick<NetworkStatus, 'name' | 'uuid'>) =>
+    next.stopping === undefined || (s.name !== next.stopping && s.uuid !== next.stopping.toLowerCase());
   let links = await readLinkState();
   if (await finishIntents(ctx, links, report)) links = await readLinkState();
-  const active = await repairStatuses(ctx, links, root, report);
-  await repairGuests(ctx, links, active, report);
+  const active = await repairStatuses(ctx, links, root, report, keep);
+  await repairGuests(ctx, links, active.filter(keep), report);
   await sweepOrphans(ctx, links, active, root, report);
-  await restoreHostObjects(ctx, root, report);
+  await restoreHostObjects(ctx, root, report, keep);
   // Links and routes are as read unless a network was stopped or a bridge removed.
   if (report.stopped.length === 0 && report.removedBridges.length === 0) cacheLinkState(ctx, links);
   for (const line of reportLines(report)) ctx.log?.(line);

@@ -24,6 +24,7 @@ export async function repairStatuses(
   links: LinkState,
   root: string,
   report: ReconcileReport,
+  repairing: (s: NetworkStatus) => boolean = () => true,
 ): Promise<NetworkStatus[]> {
   const active: NetworkStatus[] = [];
   for (const entry of readStatuses(ctx.paths)) {
@@ -47,7 +48,8 @@ export async function repairStatuses(
       writeActive(ctx.paths, entry.name, { xml, status: rebuilt });
       report.repairedStatus.push(entry.name);
     }
-    if (status.dnsmasqPid !== undefined || rebuilt) await reviveDnsmasq(ctx, status, report);
+    const servesDnsmasq = status.dnsmasqPid !== undefined || rebuilt;
+    if (servesDnsmasq && repairing(status)) await reviveDnsmasq(ctx, status, report);
     active.push(readActive(ctx.paths, status.name)?.status ?? status);
   }
   return active;

@@ -3,14 +3,16 @@
 // tables; Docker or ufw started after the network make the host's iptables chains
 // drop its traffic; a crash may have left NetworkManager's list stale. Each is put
 // back as the network's start would have made it, and every new rule is recorded in
-// the network's status before it is inserted, so stop removes it. Last, host-wide
-// sysctls nothing needs any more are put back.
+// the network's status before it is inserted, so stop removes it. A network the
+// command is about to stop is left out: its stop removes these whether or not they are
+// there. Last, host-wide sysctls nothing needs any more are put back.
 import { commentsIn, firewallRuleset, type HostChainRule, wantsFirewall } from '../../core/firewall/index.js';
 import { neededHostRules } from '../../core/plan/index.js';
 import { insertHostRules } from '../exec/iptables.js';
 import { setUnmanagedBridges } from '../exec/network-manager.js';
 import { nftApply, nftListTables } from '../exec/nft.js';
 import { readActive, writeActive } from '../state/state-store.js';
+import type { NetworkStatus } from '../state/status.js';
 import { type ActiveNetwork, readActiveNetworks } from './active-networks.js';
 import type { EngineContext } from './engine-context.js';
 import { readHostChainsInReconcile } from './host-chain-reading.js';
@@ -21,9 +23,10 @@ export async function restoreHostObjects(
   ctx: EngineContext,
   root: string,
   report: ReconcileReport,
+  restoring: (s: NetworkStatus) => boolean = () => true,
 ): Promise<void> {
   const nets = readActiveNetworks(ctx.paths);
-  const firewalled = nets.filter((n) => wantsFirewall(n.def) && n.status.table);
+  const firewalled = nets.filter((n) => wantsFirewall(n.def) && n.status.table && restoring(n.status));
   // The nft and the iptables readings (and what each puts back) are independent:
   // one process start's wait instead of two.
   if (firewalled.length)

@@ -32,7 +32,7 @@ import { IdentityIndex } from '../state/identity-index.js';
 import { withLock } from '../state/lock.js';
 import * as store from '../state/state-store.js';
 import { CheckedDefinition, checkedDefinitionOf, type DefinitionSource } from './checked-definition.js';
-import type { EnginePort } from './engine-port.js';
+import type { EnginePort, NextChange } from './engine-port.js';
 import type { CreateOptions, NetworkControl } from './network-control.js';
 
 import { type NetworkIdentity, NetworkReads } from './network-reads.js';
@@ -90,7 +90,7 @@ export class Registry extends NetworkReads implements NetworkControl {
   }
 
   async destroy(net: string): Promise<void> {
-    await this.mutate(() => this.destroyLocked(net));
+    await this.mutate(() => this.destroyLocked(net), { stop: net });
   }
 
   /** Undefining an active network leaves it running as a transient one, as in libvirt. */
@@ -313,8 +313,8 @@ export class Registry extends NetworkReads implements NetworkControl {
     return def;
   }
 
-  /** NEXT 'start': the change starts a network, which reconcile can read ahead for. */
-  private async mutate<T>(fn: () => Promise<T>, next?: 'start'): Promise<T> {
+  /** NEXT: what the change does, which reconcile can read ahead for or leave alone. */
+  private async mutate<T>(fn: () => Promise<T>, next?: NextChange): Promise<T> {
     return withLock(this.paths.runDir, async () => {
       await this.engine.reconcile(next);
       return fn();

@@ -176,6 +176,36 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
     expect(await snapshot(topo)).toEqual(EMPTY);
   });
 
+  it('reconcile before a stop repairs the other networks but not the one being stopped', async () => {
+    const leaving = await start(
+      netXml({ name: 'rl', bridge: 'syrl', net: '192.168.203', mode: 'nat' }),
+      'rl',
+    );
+    const staying = await start(
+      netXml({ name: 'rs', bridge: 'syrs', net: '192.168.204', mode: 'nat' }),
+      'rs',
+    );
+    // Both lose their dnsmasq and their table (a crash of dnsmasq, a `flush ruleset`).
+    for (const s of [leaving, staying]) {
+      const pid = s.status.dnsmasqPid as number;
+      process.kill(pid, 'SIGKILL');
+      await pollUntil(`${s.status.name}'s dnsmasq ${pid} to have died`, () => hasExited(pid));
+      await inHost('nft', ['delete', 'table', 'inet', s.status.table as string]);
+    }
+
+    const stopped = ok(
+      await engine<{ reconciled: Record<string, unknown[]> }>(topo, ['stop', 'rl', '--reconcile']),
+    );
+    expect(stopped.reconciled.restartedDnsmasq).toEqual(['rs']);
+    expect(stopped.reconciled.restoredTables).toEqual(['switchyard_syrs']);
+    const snap = await snapshot(topo);
+    expect(snap.links).toEqual(['syrs']);
+    expect(snap.tables).toEqual(['inet switchyard_syrs']);
+    expect(snap.dnsmasq).toHaveLength(1);
+    await stop('rs');
+    expect(await snapshot(topo)).toEqual(EMPTY);
+  });
+
   it('starts and stops a NAT network ten times in a row, leaving nothing (prints the figures)', async () => {
     const xml = netXml({ name: 'speed', bridge: 'syspeed', net: '192.168.210', mode: 'nat' });
     const file = writeXml(topo, 'speed', xml);

@@ -32,8 +32,10 @@ function loadDefinition(file) {
 async function command(ctx, cmd, args) {
   const flag = (f) => args.includes(f);
   const r0 = performance.now();
+  // As the registry says what follows: a start reads ahead, a stop leaves its network be.
+  const next = cmd === 'start' ? { start: true } : cmd === 'stop' ? { stopping: args[0] } : {};
   const reconciled = flag('--reconcile')
-    ? { ...(await engine.reconcile(ctx)), ms: performance.now() - r0 }
+    ? { ...(await engine.reconcile(ctx, next)), ms: performance.now() - r0 }
     : undefined;
   switch (cmd) {
     case 'start': {

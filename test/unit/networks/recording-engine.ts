@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NetworkDef } from '../../../core/model/network.js';
-import type { EnginePort } from '../../../host/networks/engine-port.js';
+import type { EnginePort, NextChange } from '../../../host/networks/engine-port.js';
 import { Registry, type Serves } from '../../../host/networks/registry.js';
 import { type HostPaths, hostPaths } from '../../../host/paths.js';
 import type { NetworkStatus } from '../../../host/state/status.js';
@@ -14,7 +14,7 @@ export interface TestRegistry {
   paths: HostPaths;
   started: string[];
   /** How many times a change ran reconcile, and what each said comes next. */
-  reconciles: { count: number; next: (string | undefined)[] };
+  reconciles: { count: number; next: (NextChange | undefined)[] };
   /** Removes the temp state root. */
   remove: () => void;
 }
@@ -27,7 +27,7 @@ export function registryInTempRoot(serves: Serves, prefix: string): TestRegistry
     SWITCHYARD_STATE_DIR: join(root, 'state'),
   });
   const started: string[] = [];
-  const reconciles = { count: 0, next: [] as (string | undefined)[] };
+  const reconciles = { count: 0, next: [] as (NextChange | undefined)[] };
   const engine: EnginePort = {
     start: async (def: NetworkDef) => {
       started.push(def.name);

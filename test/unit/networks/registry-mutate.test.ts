@@ -41,7 +41,7 @@ describe('changes under one mutate', () => {
     expect(saved).toContain(host);
   });
 
-  it('tells reconcile when a start follows, so it can read ahead what the start needs', async () => {
+  it('tells reconcile what follows: a start it can read ahead for, a stop whose network it leaves alone', async () => {
     const r = registryInTempRoot('root', 'sy-mutate-');
     made.push(r);
     await r.registry.define(LAB);
@@ -55,6 +55,6 @@ describe('changes under one mutate', () => {
       start: false,
       autostart: false,
     });
-    expect(r.reconciles.next).toEqual([undefined, 'start', undefined, 'start', undefined]);
+    expect(r.reconciles.next).toEqual([undefined, 'start', { stop: 'lab' }, 'start', undefined]);
   });
 });
