@@ -10,6 +10,12 @@ export interface EngineContext {
   env: NodeJS.ProcessEnv;
   /** Progress lines (step titles, rollback notes); silent when absent. */
   log?: (line: string) => void;
+  /**
+   * The host's links as this command read them before it changed any (a stop's
+   * reading): good for questions about other programs' bridges, which our own
+   * change leaves as they were, saving a process start after it.
+   */
+  linksBefore?: LinkState;
 }
 
 /**

@@ -7,7 +7,7 @@
 // and of every reconcile, so a stop that could not restore tries again later.
 import { existsSync } from 'node:fs';
 import { aliasOwner, forwardingSysctls, IPV4_FORWARDING, managedMode } from '../../core/plan/index.js';
-import { readLinkState } from '../exec/read-links.js';
+import { type LinkState, readLinkState } from '../exec/read-links.js';
 import { readSysctl, writeSysctl } from '../exec/sysctl.js';
 import { rootId } from '../paths.js';
 import { readSysctlMemory, writeSysctlMemory } from '../state/sysctl-memory.js';
@@ -44,7 +44,7 @@ export async function restoreSysctls(ctx: EngineContext): Promise<string[]> {
       kept.push(m);
       continue;
     }
-    others ??= await otherBridgeFamilies(rootId(ctx.paths));
+    others ??= otherBridgeFamilies(rootId(ctx.paths), ctx.linksBefore ?? (await readLinkState()));
     if (others.has(family)) {
       kept.push(m);
       continue;
@@ -57,8 +57,7 @@ export async function restoreSysctls(ctx: EngineContext): Promise<string[]> {
 }
 
 /** The address families of bridges that are not this root's (they may forward). */
-async function otherBridgeFamilies(root: string): Promise<Set<'ipv4' | 'ipv6'>> {
-  const state = await readLinkState();
+function otherBridgeFamilies(root: string, state: LinkState): Set<'ipv4' | 'ipv6'> {
   const foreign = new Set(
     state.links
       .filter((l) => aliasOwner(l.alias) !== root && existsSync(`/sys/class/net/${l.name}/bridge`))

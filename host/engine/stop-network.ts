@@ -64,7 +64,7 @@ export async function stopNetwork(
   // Undoing a start that a crash cut short: its bridge may not have got its former
   // ports back yet, and the record of them must survive for the next start.
   const ports = opts.undoingStart && now?.length === 0 ? undefined : now;
-  return executePlan(stopPlanFor(target, ctx, !ours, ports), ctx);
+  return executePlan(stopPlanFor(target, ctx, !ours, ports), { ...ctx, linksBefore: links });
 }
 
 export async function stopNetworkByName(name: string, ctx: EngineContext): Promise<ExecuteResult> {

@@ -52,7 +52,7 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
         expect.objectContaining({ local: '192.168.150.1', prefixlen: 24 }),
       );
       expect((await inHost('cat', [`/proc/sys/net/ipv6/conf/${bridge}/disable_ipv6`])).trim()).toBe('1');
-      // Forwarding is switched on for forwarding modes and never off again (as libvirt).
+      // Forwarding is switched on for forwarding modes while they run (see the test below).
       if (mode !== 'isolated')
         expect((await inHost('cat', ['/proc/sys/net/ipv4/ip_forward'])).trim()).toBe('1');
 
@@ -203,6 +203,31 @@ describe.skipIf(skipReason !== undefined)('start and stop in a namespace', () =>
     expect(snap.tables).toEqual(['inet switchyard_syrs']);
     expect(snap.dnsmasq).toHaveLength(1);
     await stop('rs');
+    expect(await snapshot(topo)).toEqual(EMPTY);
+  });
+
+  it('switches forwarding on while a forwarding network runs, and back off after the last, unless a bridge of another program has an address', async () => {
+    const forwarding = async () => (await inHost('cat', ['/proc/sys/net/ipv4/ip_forward'])).trim();
+    expect(await forwarding()).toBe('0'); // a new namespace's value, and what every stop above put back
+    await start(netXml({ name: 'fa', bridge: 'syfa', net: '192.168.205', mode: 'nat' }), 'fa');
+    await start(netXml({ name: 'fb', bridge: 'syfb', net: '192.168.206', mode: 'route' }), 'fb');
+    await stop('fa');
+    expect(await forwarding()).toBe('1'); // fb still needs it
+    await stop('fb');
+    expect(await forwarding()).toBe('0');
+
+    // A Docker-like bridge that is not ours may rely on forwarding: it stays on.
+    await inHost('ip', ['link', 'add', 'otherbr0', 'type', 'bridge']);
+    await inHost('ip', ['addr', 'add', '172.31.0.1/16', 'dev', 'otherbr0']);
+    await inHost('ip', ['link', 'set', 'otherbr0', 'up']);
+    await start(netXml({ name: 'fa', bridge: 'syfa', net: '192.168.205', mode: 'nat' }), 'fa');
+    await stop('fa');
+    expect(await forwarding()).toBe('1');
+    // Once that bridge is gone, the next reconcile puts the old value back.
+    await inHost('ip', ['link', 'del', 'otherbr0']);
+    const report = ok(await engine<Record<string, unknown[]>>(topo, ['reconcile']));
+    expect(report.restoredSysctls).toEqual(['net/ipv4/ip_forward']);
+    expect(await forwarding()).toBe('0');
     expect(await snapshot(topo)).toEqual(EMPTY);
   });
 
