@@ -1,11 +1,7 @@
 // The engine as the registry (host/networks) sees it: EnginePort bound to one set
 // of state directories and one environment. The caller holds the host lock.
-import { guestFamilies, wantsFirewall } from '../../core/firewall/index.js';
-import type { IpFamily, NetworkDef } from '../../core/model/index.js';
-import { assertNever } from '../../core/result.js';
 import { repairHost, runDoctor } from '../doctor/index.js';
 import { readLinkState } from '../exec/read-links.js';
-import { currentDefinition } from '../guests/current-definition.js';
 import type { EnginePort, NextChange } from '../networks/engine-port.js';
 import type { HostPaths } from '../paths.js';
 import { type EngineContext, peekLinkCache } from './engine-context.js';
@@ -27,7 +23,7 @@ export function createEngine(
       await stopNetwork(status, ctx);
     },
     reconcile: async (next) => {
-      await reconcile(ctx, reconcileIntent(paths, next));
+      await reconcile(ctx, reconcileIntent(next));
     },
     hostLinkNames: async () => (await linkState()).links.map((l) => l.name),
     hostSubnets: async () => (await linkState()).routes.map((r) => r.cidr),
@@ -36,20 +32,8 @@ export function createEngine(
   };
 }
 
-function reconcileIntent(paths: HostPaths, next: NextChange | undefined): ReconcileFor {
+function reconcileIntent(next: NextChange | undefined): ReconcileFor {
   if (next === undefined) return {};
-  switch (next.kind) {
-    case 'start':
-      return { start: chainFamiliesOf(paths, next.network) };
-    case 'stop':
-      return { stopping: next.network };
-    default:
-      return assertNever(next, 'next change');
-  }
-}
-
-/** The iptables families a start of NETWORK will read: none unless it is firewalled. */
-function chainFamiliesOf(paths: HostPaths, network: string | NetworkDef): IpFamily[] {
-  const def = typeof network === 'string' ? currentDefinition(paths, network) : network;
-  return def && wantsFirewall(def) ? guestFamilies(def) : [];
+  if (next === 'start') return { start: true };
+  return { stopping: next.stop };
 }

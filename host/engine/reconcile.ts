@@ -12,7 +12,6 @@
 //     iptables chains that drop now, NetworkManager's list; then sysctls put back.
 // Only this state root's objects are touched (see bridge-ownership.ts): a second
 // root in the same network namespace keeps its networks running.
-import type { IpFamily } from '../../core/model/index.js';
 import { readLinkState } from '../exec/read-links.js';
 import { rootId } from '../paths.js';
 import type { NetworkStatus } from '../state/status.js';
@@ -28,21 +27,20 @@ import { sweepOrphans } from './sweep-orphans.js';
 export type { ReconcileReport } from './reconcile-report.js';
 
 /**
- * START: a start follows in this command, whose guests use these iptables families (it
- * may use what reconcile reads, and they are read ahead). STOPPING:
+ * START: a start follows in this command (it may use what reconcile reads). STOPPING:
  * the command stops that network (name or UUID) next, so its dnsmasq, guest objects,
  * table and host accepts are not made again only to be removed; its leftovers from a
  * crash are still cleaned, and it still counts as running for the sweeps.
  */
 export interface ReconcileFor {
-  start?: readonly IpFamily[];
+  start?: boolean;
   stopping?: string;
 }
 
 export async function reconcile(ctx: EngineContext, next: ReconcileFor = {}): Promise<ReconcileReport> {
   const report = emptyReport();
   const root = rootId(ctx.paths);
-  beginHostChainReading(ctx, next.start);
+  beginHostChainReading(ctx, next.start === true);
   const keep = (s: Pick<NetworkStatus, 'name' | 'uuid'>) =>
     next.stopping === undefined || (s.name !== next.stopping && s.uuid !== next.stopping.toLowerCase());
   let links = await readLinkState();

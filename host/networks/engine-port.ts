@@ -6,11 +6,11 @@ import type { HealthReport, RepairAction } from '../doctor/index.js';
 import type { NetworkStatus } from '../state/status.js';
 
 /**
- * What the command does after reconcile. A start of NETWORK (its definition, or a
- * name or UUID): what that start will read can be read alongside. A stop of NETWORK
- * (a name or UUID): nothing of that network needs repairing first.
+ * What the command does after reconcile. 'start': it starts a network, so what that
+ * start will read can be read alongside. { stop }: it stops NET (a name or UUID), so
+ * nothing of that network needs repairing first.
  */
-export type NextChange = { kind: 'start'; network: string | NetworkDef } | { kind: 'stop'; network: string };
+export type NextChange = 'start' | { stop: string };
 
 export interface EnginePort {
   /** Brings the network up and writes its status; leaves nothing behind on failure. */

@@ -74,26 +74,23 @@ export class Registry extends NetworkReads implements NetworkControl {
 
   async create(source: DefinitionSource): Promise<DefinedNetwork> {
     const def = this.admit(checkedDefinitionOf(source), 'net-create');
-    return this.mutate(
-      async () => {
-        const others = this.identities();
-        const filled = await this.withDefaults(def, others);
-        this.checkDuplicate(filled, others);
-        checkBridgeFree('create', filled, others);
-        if (store.readActive(this.paths, filled.name)) throw alreadyActive('create', filled.name);
-        await this.engine.start(filled, false);
-        return filled;
-      },
-      { kind: 'start', network: def },
-    );
+    return this.mutate(async () => {
+      const others = this.identities();
+      const filled = await this.withDefaults(def, others);
+      this.checkDuplicate(filled, others);
+      checkBridgeFree('create', filled, others);
+      if (store.readActive(this.paths, filled.name)) throw alreadyActive('create', filled.name);
+      await this.engine.start(filled, false);
+      return filled;
+    }, 'start');
   }
 
   async start(net: string): Promise<void> {
-    await this.mutate(() => this.startLocked(net), { kind: 'start', network: net });
+    await this.mutate(() => this.startLocked(net), 'start');
   }
 
   async destroy(net: string): Promise<void> {
-    await this.mutate(() => this.destroyLocked(net), { kind: 'stop', network: net });
+    await this.mutate(() => this.destroyLocked(net), { stop: net });
   }
 
   /** Undefining an active network leaves it running as a transient one, as in libvirt. */
@@ -144,7 +141,7 @@ export class Registry extends NetworkReads implements NetworkControl {
         }
         return filled;
       },
-      opts.start ? { kind: 'start', network: def } : undefined,
+      opts.start ? 'start' : undefined,
     );
   }
 
@@ -154,22 +151,19 @@ export class Registry extends NetworkReads implements NetworkControl {
    * says how many are attached before asking for this.
    */
   async restart(net: string): Promise<void> {
-    await this.mutate(
-      async () => {
-        const name = this.resolve(net);
-        const active = store.readActive(this.paths, name);
-        if (!active) throw notActive(name);
-        const def = this.definition(name) ?? checkedDefinitionOf(active.xml);
-        await this.engine.stop(active.status);
-        try {
-          await this.engine.start(def, active.status.persistent);
-        } catch (err) {
-          if (!active.status.persistent) store.removeLeases(this.paths, name);
-          throw didNotRestart(name, err);
-        }
-      },
-      { kind: 'start', network: net },
-    );
+    await this.mutate(async () => {
+      const name = this.resolve(net);
+      const active = store.readActive(this.paths, name);
+      if (!active) throw notActive(name);
+      const def = this.definition(name) ?? checkedDefinitionOf(active.xml);
+      await this.engine.stop(active.status);
+      try {
+        await this.engine.start(def, active.status.persistent);
+      } catch (err) {
+        if (!active.status.persistent) store.removeLeases(this.paths, name);
+        throw didNotRestart(name, err);
+      }
+    }, 'start');
   }
 
   /** Delete: stop if running, then undefine if defined; a stop that fails deletes nothing. */

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 const dist = new URL('../../../dist/', import.meta.url);
 const load = (path) => import(new URL(path, dist).href);
 
-const [{ hostPaths }, { withLock }, engine, { readNetworkDefinition }, { fillDefaults }, plan, firewall] =
+const [{ hostPaths }, { withLock }, engine, { readNetworkDefinition }, { fillDefaults }, plan] =
   await Promise.all([
     load('host/paths.js'),
     load('host/state/lock.js'),
@@ -19,7 +19,6 @@ const [{ hostPaths }, { withLock }, engine, { readNetworkDefinition }, { fillDef
     load('core/definition.js'),
     load('core/define/fill-defaults.js'),
     load('core/plan/index.js'),
-    load('core/firewall/index.js'),
   ]);
 
 function loadDefinition(file) {
@@ -33,19 +32,14 @@ function loadDefinition(file) {
 async function command(ctx, cmd, args) {
   const flag = (f) => args.includes(f);
   const r0 = performance.now();
-  const def = cmd === 'start' ? loadDefinition(args[0]) : undefined;
   // As the registry says what follows: a start reads ahead, a stop leaves its network be.
-  const next = def
-    ? { start: firewall.wantsFirewall(def) ? firewall.guestFamilies(def) : [] }
-    : cmd === 'stop'
-      ? { stopping: args[0] }
-      : {};
+  const next = cmd === 'start' ? { start: true } : cmd === 'stop' ? { stopping: args[0] } : {};
   const reconciled = flag('--reconcile')
     ? { ...(await engine.reconcile(ctx, next)), ms: performance.now() - r0 }
     : undefined;
   switch (cmd) {
     case 'start': {
-      const started = await engine.startNetwork(def, ctx, {
+      const started = await engine.startNetwork(loadDefinition(args[0]), ctx, {
         persistent: !flag('--transient'),
       });
       return { ...started, reconciled };

@@ -55,12 +55,6 @@ describe('changes under one mutate', () => {
       start: false,
       autostart: false,
     });
-    expect(r.reconciles.next).toEqual([
-      undefined,
-      { kind: 'start', network: 'lab' },
-      { kind: 'stop', network: 'lab' },
-      { kind: 'start', network: expect.objectContaining({ name: 'lab2' }) },
-      undefined,
-    ]);
+    expect(r.reconciles.next).toEqual([undefined, 'start', { stop: 'lab' }, 'start', undefined]);
   });
 });
