@@ -28,7 +28,7 @@ export type { ReconcileReport } from './reconcile-report.js';
 
 /**
  * START: a start follows in this command (it may use what reconcile reads). STOPPING:
- * the command stops that network (name or UUID) next, so its dnsmasq, guest objects,
+ * the command stops the network of that name next, so its dnsmasq, guest objects,
  * table and host accepts are not made again only to be removed; its leftovers from a
  * crash are still cleaned, and it still counts as running for the sweeps.
  */
@@ -41,8 +41,7 @@ export async function reconcile(ctx: EngineContext, next: ReconcileFor = {}): Pr
   const report = emptyReport();
   const root = rootId(ctx.paths);
   beginHostChainReading(ctx, next.start === true);
-  const keep = (s: Pick<NetworkStatus, 'name' | 'uuid'>) =>
-    next.stopping === undefined || (s.name !== next.stopping && s.uuid !== next.stopping.toLowerCase());
+  const keep = (s: NetworkStatus) => s.name !== next.stopping;
   let links = await readLinkState();
   if (await finishIntents(ctx, links, report)) links = await readLinkState();
   const active = await repairStatuses(ctx, links, root, report, keep);

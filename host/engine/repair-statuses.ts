@@ -24,7 +24,7 @@ export async function repairStatuses(
   links: LinkState,
   root: string,
   report: ReconcileReport,
-  repairing: (s: NetworkStatus) => boolean = () => true,
+  repairing: (s: NetworkStatus) => boolean,
 ): Promise<NetworkStatus[]> {
   const active: NetworkStatus[] = [];
   for (const entry of readStatuses(ctx.paths)) {

@@ -23,7 +23,7 @@ export async function restoreHostObjects(
   ctx: EngineContext,
   root: string,
   report: ReconcileReport,
-  restoring: (s: NetworkStatus) => boolean = () => true,
+  restoring: (s: NetworkStatus) => boolean,
 ): Promise<void> {
   const nets = readActiveNetworks(ctx.paths);
   const firewalled = nets.filter((n) => wantsFirewall(n.def) && n.status.table && restoring(n.status));

@@ -7,8 +7,8 @@ import type { NetworkStatus } from '../state/status.js';
 
 /**
  * What the command does after reconcile. 'start': it starts a network, so what that
- * start will read can be read alongside. { stop }: it stops NET (a name or UUID), so
- * nothing of that network needs repairing first.
+ * start will read can be read alongside. { stop }: it stops the network of that name,
+ * so nothing of that network needs repairing first.
  */
 export type NextChange = 'start' | { stop: string };
 

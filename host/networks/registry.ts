@@ -90,7 +90,7 @@ export class Registry extends NetworkReads implements NetworkControl {
   }
 
   async destroy(net: string): Promise<void> {
-    await this.mutate(() => this.destroyLocked(net), { stop: net });
+    await this.mutate(() => this.destroyLocked(net), this.stopOf(net));
   }
 
   /** Undefining an active network leaves it running as a transient one, as in libvirt. */
@@ -311,6 +311,19 @@ export class Registry extends NetworkReads implements NetworkControl {
     const [refused] = unprivilegedOptionProblems(def, `only root may set it: sudo switchyard ${verb} FILE`);
     if (refused) throw new HostError('access-denied', refused.message);
     return def;
+  }
+
+  /**
+   * The hint for reconcile that NET is about to stop, by name. Resolved before the
+   * lock only as a hint: when NET names nothing, reconcile gets none, and the
+   * destroy reports that after it, as before.
+   */
+  private stopOf(net: string): NextChange | undefined {
+    try {
+      return { stop: this.resolve(net) };
+    } catch {
+      return undefined;
+    }
   }
 
   /** NEXT: what the change does, which reconcile can read ahead for or leave alone. */

@@ -56,5 +56,10 @@ describe('changes under one mutate', () => {
       autostart: false,
     });
     expect(r.reconciles.next).toEqual([undefined, 'start', { stop: 'lab' }, 'start', undefined]);
+    // A stop named by UUID is told by name; one naming nothing tells nothing.
+    const uuid = r.registry.uuidOf('lab2') as string;
+    await r.registry.destroy(uuid.toUpperCase()).catch(() => undefined);
+    await r.registry.destroy('nonesuch').catch(() => undefined);
+    expect(r.reconciles.next.slice(5)).toEqual([{ stop: 'lab2' }, undefined]);
   });
 });
