@@ -1,8 +1,11 @@
-// Every host command goes through execFile: arguments are passed as an array and
-// never through a shell. A failure becomes one line naming the command and the
-// tool's own complaint, e.g. "ip link add name virbr0 type bridge failed: RTNETLINK answers: File exists".
+// Every host command goes through here: arguments are passed as an array and never
+// through a shell. A failure becomes one line naming the command and the tool's own
+// complaint, e.g. "ip link add name virbr0 type bridge failed: RTNETLINK answers: File exists".
+// The native starter runs it when it was built; child_process otherwise.
 import { execFile } from 'node:child_process';
+import { constants } from 'node:os';
 import { HostError } from '../host-error.js';
+import { type NativeSpawn, nativeSpawn } from './native-spawn.js';
 
 export class CommandError extends HostError {
   constructor(
@@ -18,12 +21,44 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
+const DEFAULT_TIMEOUT_MS = 30_000;
+
 export function runCommand(file: string, args: string[], opts: RunOptions = {}): Promise<string> {
+  const addon = nativeSpawn();
+  return addon ? runNative(addon, file, args, opts) : runWithChildProcess(file, args, opts);
+}
+
+export async function runNative(
+  addon: NativeSpawn,
+  file: string,
+  args: string[],
+  opts: RunOptions = {},
+): Promise<string> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const r = await addon.run(file, args, opts.input ?? '', timeoutMs);
+  const failed = (why: string, stderr = '') =>
+    new CommandError(`${commandText(file, args)} failed: ${firstLine(stderr) || why}`, stderr);
+  if ('error' in r) throw failed(`cannot run ${file}: ${r.error}`);
+  if (r.code === 0 && !r.timedOut) return r.stdout;
+  if (r.timedOut)
+    throw new CommandError(
+      `${commandText(file, args)} gave no answer within ${timeoutMs / 1000} s`,
+      r.stderr,
+    );
+  throw failed(r.code === null ? `killed by ${signalName(r.signal)}` : `exit status ${r.code}`, r.stderr);
+}
+
+function signalName(signal: number | null): string {
+  const name = Object.entries(constants.signals).find(([, n]) => n === signal)?.[0];
+  return name ?? `signal ${signal}`;
+}
+
+export function runWithChildProcess(file: string, args: string[], opts: RunOptions = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       file,
       args,
-      { encoding: 'utf8', timeout: opts.timeoutMs ?? 30_000, maxBuffer: 64 * 1024 * 1024 },
+      { encoding: 'utf8', timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         if (!err) return resolve(stdout);
         reject(

@@ -5,14 +5,16 @@
 // file is 0600, so another user can neither create it nor open it to lock it (flock
 // needs only an open descriptor, read-only would do).
 //
-// Node has no flock binding. flock(1) does the waiting on our descriptor, passed as
-// its fd 3: the lock belongs to the open file description we share with it, so it
-// stays held by us after flock(1) exits, until we close the descriptor (or die).
+// Node has no flock binding: the native starter takes it on our descriptor when it
+// was built. Without it, flock(1) does the waiting on our descriptor, passed as its
+// fd 3: the lock belongs to the open file description we share with it, so it stays
+// held by us after flock(1) exits, until we close the descriptor (or die).
 // libuv opens every file close-on-exec, so no daemon we start while holding the lock
 // (dnsmasq) inherits the descriptor and keeps the lock alive.
 import { spawn } from 'node:child_process';
 import { closeSync, constants, fstatSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { type NativeSpawn, nativeSpawn } from '../exec/native-spawn.js';
 import { HostError } from '../host-error.js';
 import { ensureDir, ownedPrivateDir } from './ensure-dir.js';
 import { describeLockHolders } from './lock-holders.js';
@@ -58,6 +60,33 @@ function openLockFile(runDir: string, path: string): number {
 }
 
 function acquire(fd: number, path: string, waitMs: number): Promise<void> {
+  const addon = nativeSpawn();
+  return addon ? acquireNative(addon, fd, path, waitMs) : acquireWithFlock(fd, path, waitMs);
+}
+
+/** Retries a non-blocking flock: a blocking one on a worker thread could not be given up. */
+export async function acquireNative(
+  addon: NativeSpawn,
+  fd: number,
+  path: string,
+  waitMs: number,
+): Promise<void> {
+  const deadline = performance.now() + waitMs;
+  for (let pause = 1; !tryLock(addon, fd, path); pause = Math.min(pause * 2, 50)) {
+    if (performance.now() >= deadline) throw lockTimeout(path, fd, waitMs);
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+function tryLock(addon: NativeSpawn, fd: number, path: string): boolean {
+  try {
+    return addon.tryLock(fd);
+  } catch (err) {
+    throw new HostError('internal', `flock on ${path} failed: ${(err as Error).message}`);
+  }
+}
+
+export function acquireWithFlock(fd: number, path: string, waitMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     // --conflict-exit-code tells a timeout apart from flock(1) failing for another reason.
     const args = ['--exclusive', '--conflict-exit-code', '75', '--wait', String(waitMs / 1000), '3'];

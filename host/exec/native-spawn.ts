@@ -1,0 +1,52 @@
+// The native process starter (native/spawn.c), built by `npm install`. Node starts a
+// child with fork(), which on a small VM blocks the event loop for several
+// milliseconds per command; the addon starts it with posix_spawn on a worker thread
+// and also takes flock(2) without running flock(1). When it was not built (no
+// compiler), everything still works through child_process, only slower.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type NativeRunResult =
+  | { code: number | null; signal: number | null; timedOut: boolean; stdout: string; stderr: string }
+  | { error: string; errno: number };
+
+export interface NativeSpawn {
+  /** Runs FILE (looked up in PATH) with ARGS, feeding INPUT; timeoutMs 0 waits forever. */
+  run(file: string, args: string[], input: string, timeoutMs: number): Promise<NativeRunResult>;
+  /** flock(fd, LOCK_EX | LOCK_NB): false when another open file holds the lock. */
+  tryLock(fd: number): boolean;
+}
+
+const ADDON = join('native', 'build', 'Release', 'switchyard_spawn.node');
+
+/** The source tree and the CLI bundle sit at different depths below the package root. */
+function addonPath(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 5; depth++) {
+    const candidate = join(dir, ADDON);
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return undefined;
+}
+
+function load(): NativeSpawn | undefined {
+  const path = addonPath();
+  if (!path) return undefined;
+  try {
+    return createRequire(import.meta.url)(path) as NativeSpawn;
+  } catch {
+    // Built for another platform or a broken build: child_process does the same job.
+    return undefined;
+  }
+}
+
+let loaded: { addon: NativeSpawn | undefined } | undefined;
+
+/** The addon, loaded once; undefined when it is not there or does not load. */
+export function nativeSpawn(): NativeSpawn | undefined {
+  loaded ??= { addon: load() };
+  return loaded.addon;
+}

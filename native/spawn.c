@@ -1,0 +1,310 @@
+// Process start without fork, and flock(2), for Node.
+//
+// libuv starts a child with fork(), which copies the page tables of the whole Node
+// process: on a small VM that blocks the event loop for several milliseconds per
+// command, and a network start runs half a dozen of them. posix_spawn(3) in glibc uses
+// clone(CLONE_VM | CLONE_VFORK), so the parent waits only until the child has exec'd.
+// The whole run (input, output, exit status, timeout) happens on a worker thread,
+// so the event loop is not blocked at all.
+//
+// Node has no flock binding either; the lock is taken here on a descriptor Node opened.
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <node_api.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+typedef struct {
+  char *data;
+  size_t len;
+  size_t cap;
+} Bytes;
+
+typedef struct {
+  napi_async_work work;
+  napi_deferred deferred;
+  char *file;
+  char **argv;
+  char *input;
+  size_t input_len;
+  int timeout_ms;
+  int error;     // errno of a failed start, 0 when the child ran
+  int status;    // wait status
+  int timed_out; // 1 when the child was sent SIGTERM for running too long
+  Bytes out;
+  Bytes err;
+} Run;
+
+#define CHECK(call)                                                                                \
+  do {                                                                                             \
+    if ((call) != napi_ok) return NULL;                                                            \
+  } while (0)
+
+static int append(Bytes *b, const char *chunk, size_t n) {
+  if (b->len + n > b->cap) {
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->len + n) cap *= 2;
+    char *grown = realloc(b->data, cap);
+    if (!grown) return -1;
+    b->data = grown;
+    b->cap = cap;
+  }
+  memcpy(b->data + b->len, chunk, n);
+  b->len += n;
+  return 0;
+}
+
+static long now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+// The child gets the signal state a fresh process has: Node ignores SIGPIPE, and an
+// ignored signal would stay ignored across exec.
+static int child_attributes(posix_spawnattr_t *attr) {
+  sigset_t none, all;
+  sigemptyset(&none);
+  sigfillset(&all);
+  sigdelset(&all, SIGKILL);
+  sigdelset(&all, SIGSTOP);
+  if (posix_spawnattr_init(attr)) return -1;
+  posix_spawnattr_setsigmask(attr, &none);
+  posix_spawnattr_setsigdefault(attr, &all);
+  return posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+}
+
+static int start_child(Run *r, int in[2], int out[2], int err[2], pid_t *pid) {
+  posix_spawn_file_actions_t actions;
+  posix_spawnattr_t attr;
+  if (posix_spawn_file_actions_init(&actions)) return errno;
+  posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+  int rc = child_attributes(&attr) ? errno : 0;
+  if (!rc) rc = posix_spawnp(pid, r->file, &actions, &attr, r->argv, environ);
+  posix_spawnattr_destroy(&attr);
+  posix_spawn_file_actions_destroy(&actions);
+  return rc;
+}
+
+static void close_pair(int p[2]) {
+  if (p[0] >= 0) close(p[0]);
+  if (p[1] >= 0) close(p[1]);
+}
+
+// Feeds the input and collects both outputs until the child closes them; a deadline
+// that passes sends SIGTERM once and then keeps collecting, as execFile does.
+static void exchange(Run *r, pid_t pid, int in, int out, int err) {
+  struct pollfd fds[3] = {{in, POLLOUT, 0}, {out, POLLIN, 0}, {err, POLLIN, 0}};
+  size_t written = 0;
+  long deadline = r->timeout_ms > 0 ? now_ms() + r->timeout_ms : -1;
+  char chunk[65536];
+  if (r->input_len == 0) {
+    close(in);
+    fds[0].fd = -1;
+  }
+  while (fds[1].fd >= 0 || fds[2].fd >= 0) {
+    int wait = -1;
+    if (deadline >= 0) {
+      long left = deadline - now_ms();
+      if (left <= 0) {
+        kill(pid, SIGTERM);
+        r->timed_out = 1;
+        deadline = -1;
+        continue;
+      }
+      wait = (int)left;
+    }
+    if (poll(fds, 3, wait) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    if (fds[0].fd >= 0 && fds[0].revents) {
+      ssize_t n = write(in, r->input + written, r->input_len - written);
+      if (n > 0) written += (size_t)n;
+      if ((n < 0 && errno != EAGAIN && errno != EINTR) || written == r->input_len) {
+        close(in);
+        fds[0].fd = -1;
+      }
+    }
+    for (int i = 1; i < 3; i++) {
+      if (fds[i].fd < 0 || !fds[i].revents) continue;
+      ssize_t n = read(fds[i].fd, chunk, sizeof chunk);
+      if (n > 0) {
+        append(i == 1 ? &r->out : &r->err, chunk, (size_t)n);
+      } else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
+        close(fds[i].fd);
+        fds[i].fd = -1;
+      }
+    }
+  }
+  if (fds[0].fd >= 0) close(fds[0].fd);
+  for (int i = 1; i < 3; i++)
+    if (fds[i].fd >= 0) close(fds[i].fd);
+}
+
+static void execute(napi_env env, void *data) {
+  (void)env;
+  Run *r = data;
+  int in[2] = {-1, -1}, out[2] = {-1, -1}, err[2] = {-1, -1};
+  if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) {
+    r->error = errno;
+    close_pair(in), close_pair(out), close_pair(err);
+    return;
+  }
+  pid_t pid;
+  r->error = start_child(r, in, out, err, &pid);
+  close(in[0]), close(out[1]), close(err[1]);
+  if (r->error) {
+    close(in[1]), close(out[0]), close(err[0]);
+    return;
+  }
+  fcntl(in[1], F_SETFL, O_NONBLOCK);
+  exchange(r, pid, in[1], out[0], err[0]);
+  while (waitpid(pid, &r->status, 0) < 0 && errno == EINTR) {
+  }
+}
+
+static void free_run(Run *r) {
+  free(r->file);
+  if (r->argv)
+    for (char **a = r->argv; *a; a++) free(*a);
+  free(r->argv);
+  free(r->input);
+  free(r->out.data);
+  free(r->err.data);
+  free(r);
+}
+
+static napi_value number_or_null(napi_env env, int has, int value) {
+  napi_value v;
+  if (has) napi_create_int32(env, value, &v);
+  else napi_get_null(env, &v);
+  return v;
+}
+
+static void set(napi_env env, napi_value obj, const char *key, napi_value v) {
+  napi_set_named_property(env, obj, key, v);
+}
+
+static void complete(napi_env env, napi_status status, void *data) {
+  Run *r = data;
+  napi_value result, v;
+  napi_create_object(env, &result);
+  if (status != napi_ok) r->error = ECANCELED;
+  if (r->error) {
+    napi_create_string_utf8(env, strerror(r->error), NAPI_AUTO_LENGTH, &v);
+    set(env, result, "error", v);
+    napi_create_int32(env, r->error, &v);
+    set(env, result, "errno", v);
+  } else {
+    set(env, result, "code", number_or_null(env, WIFEXITED(r->status), WEXITSTATUS(r->status)));
+    set(env, result, "signal", number_or_null(env, WIFSIGNALED(r->status), WTERMSIG(r->status)));
+    napi_get_boolean(env, r->timed_out, &v);
+    set(env, result, "timedOut", v);
+    napi_create_string_utf8(env, r->out.data ? r->out.data : "", r->out.len, &v);
+    set(env, result, "stdout", v);
+    napi_create_string_utf8(env, r->err.data ? r->err.data : "", r->err.len, &v);
+    set(env, result, "stderr", v);
+  }
+  napi_resolve_deferred(env, r->deferred, result);
+  napi_delete_async_work(env, r->work);
+  free_run(r);
+}
+
+static char *copy_string(napi_env env, napi_value value, size_t *len) {
+  size_t n;
+  if (napi_get_value_string_utf8(env, value, NULL, 0, &n) != napi_ok) return NULL;
+  char *s = malloc(n + 1);
+  if (!s) return NULL;
+  napi_get_value_string_utf8(env, value, s, n + 1, &n);
+  if (len) *len = n;
+  return s;
+}
+
+static char **copy_argv(napi_env env, napi_value file, napi_value args) {
+  uint32_t n;
+  if (napi_get_array_length(env, args, &n) != napi_ok) return NULL;
+  char **argv = calloc(n + 2, sizeof *argv);
+  if (!argv) return NULL;
+  argv[0] = copy_string(env, file, NULL);
+  for (uint32_t i = 0; i < n; i++) {
+    napi_value item;
+    napi_get_element(env, args, i, &item);
+    argv[i + 1] = copy_string(env, item, NULL);
+    if (!argv[i + 1]) {
+      for (uint32_t j = 0; j <= i; j++) free(argv[j]);
+      free(argv);
+      return NULL;
+    }
+  }
+  return argv;
+}
+
+static napi_value throw_type(napi_env env, const char *message) {
+  napi_throw_type_error(env, NULL, message);
+  return NULL;
+}
+
+// run(file, args, input, timeoutMs) -> Promise<{code, signal, timedOut, stdout, stderr} | {error, errno}>
+static napi_value run(napi_env env, napi_callback_info info) {
+  size_t argc = 4;
+  napi_value argv[4], promise, name;
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc < 4) return throw_type(env, "run(file, args, input, timeoutMs)");
+  Run *r = calloc(1, sizeof *r);
+  if (!r) return throw_type(env, "out of memory");
+  r->file = copy_string(env, argv[0], NULL);
+  r->argv = copy_argv(env, argv[0], argv[1]);
+  r->input = copy_string(env, argv[2], &r->input_len);
+  napi_get_value_int32(env, argv[3], &r->timeout_ms);
+  if (!r->file || !r->argv || !r->input) {
+    free_run(r);
+    return throw_type(env, "run: file and input must be strings, args an array of strings");
+  }
+  CHECK(napi_create_promise(env, &r->deferred, &promise));
+  CHECK(napi_create_string_utf8(env, "switchyard.run", NAPI_AUTO_LENGTH, &name));
+  CHECK(napi_create_async_work(env, NULL, name, execute, complete, r, &r->work));
+  CHECK(napi_queue_async_work(env, r->work));
+  return promise;
+}
+
+// tryLock(fd) -> true when the exclusive lock is ours, false when another holds it.
+static napi_value try_lock(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value arg, result;
+  int32_t fd;
+  CHECK(napi_get_cb_info(env, info, &argc, &arg, NULL, NULL));
+  if (argc < 1 || napi_get_value_int32(env, arg, &fd) != napi_ok) return throw_type(env, "tryLock(fd)");
+  int rc;
+  while ((rc = flock(fd, LOCK_EX | LOCK_NB)) < 0 && errno == EINTR) {
+  }
+  if (rc < 0 && errno != EWOULDBLOCK) {
+    napi_throw_error(env, NULL, strerror(errno));
+    return NULL;
+  }
+  CHECK(napi_get_boolean(env, rc == 0, &result));
+  return result;
+}
+
+static napi_value init(napi_env env, napi_value exports) {
+  napi_value fn;
+  CHECK(napi_create_function(env, "run", NAPI_AUTO_LENGTH, run, NULL, &fn));
+  CHECK(napi_set_named_property(env, exports, "run", fn));
+  CHECK(napi_create_function(env, "tryLock", NAPI_AUTO_LENGTH, try_lock, NULL, &fn));
+  CHECK(napi_set_named_property(env, exports, "tryLock", fn));
+  return exports;
+}
+
+NAPI_MODULE_INIT() { return init(env, exports); }

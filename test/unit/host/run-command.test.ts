@@ -1,0 +1,93 @@
+// Host commands run the same through the native starter and through child_process:
+// output, input, failures in one line, timeouts, and a child that starts clean
+// (default signals, none of our descriptors). The host lock, taken without flock(1).
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { nativeSpawn } from '../../../host/exec/native-spawn.js';
+import { type RunOptions, runNative, runWithChildProcess } from '../../../host/exec/run-command.js';
+import { acquireNative } from '../../../host/state/lock.js';
+
+const addon = nativeSpawn();
+
+describe('the native starter', () => {
+  it('was built by npm install and loads', () => {
+    expect(addon, 'native/build/Release/switchyard_spawn.node (npm install builds it)').toBeDefined();
+  });
+});
+
+type Run = (file: string, args: string[], opts?: RunOptions) => Promise<string>;
+const starters: [string, Run][] = [
+  ['child_process', runWithChildProcess],
+  ...(addon ? [['native', (f, a, o) => runNative(addon, f, a, o)] as [string, Run]] : []),
+];
+
+describe.each(starters)('runCommand through %s', (_, run) => {
+  it('returns what the command printed', async () => {
+    expect(await run('printf', ['%s|%s', 'a b', 'c'])).toBe('a b|c');
+  });
+
+  it('feeds a large input while the command is still printing (no pipe deadlock)', async () => {
+    const input = 'x'.repeat(1 << 20);
+    expect((await run('cat', [], { input })).length).toBe(1 << 20);
+  });
+
+  it('fails with the command and the first line of its complaint', async () => {
+    await expect(run('sh', ['-c', 'echo "  "; echo "bad thing" >&2; echo more >&2; exit 3'])).rejects.toThrow(
+      /^sh -c .* failed: bad thing$/,
+    );
+  });
+
+  it('fails in one line naming the program when it does not exist', async () => {
+    await expect(run('/nonexistent/tool', ['x'])).rejects.toThrow(/^tool x failed: .*(ENOENT|No such file)/);
+  });
+
+  it('ends a command that does not answer within its time', async () => {
+    await expect(run('sleep', ['30'], { timeoutMs: 50 })).rejects.toThrow(/^sleep 30 .*/);
+  });
+
+  // Node ignores SIGPIPE, and an ignored signal stays ignored across exec. (glibc's
+  // posix_spawn leaves its own two internal real-time signals, 32 and 33, ignored.)
+  it('starts the child with none of the standard signals ignored or blocked', async () => {
+    const status = await run('grep', ['-E', '^Sig(Ign|Blk)', '/proc/self/status']);
+    const mask = (name: string) => BigInt(`0x${status.match(new RegExp(`${name}:\\s*(\\w+)`))?.[1]}`);
+    const standard = (1n << 31n) - 1n;
+    expect(mask('SigBlk')).toBe(0n);
+    expect(mask('SigIgn') & standard).toBe(0n);
+  });
+
+  it('passes none of our open files to the child', async () => {
+    const fd = openSync(tmpdir(), 'r');
+    try {
+      const fds = (await run('ls', ['/proc/self/fd'])).split('\n').filter(Boolean).map(Number);
+      expect(fds).toEqual(expect.arrayContaining([0, 1, 2]));
+      expect(fds).not.toContain(fd);
+    } finally {
+      closeSync(fd);
+    }
+  });
+});
+
+describe.runIf(addon)('the host lock without flock(1)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sy-lock-'));
+  const file = join(dir, '.lock');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('waits for the holder, gives up with the lock file named, and takes it once released', async () => {
+    if (!addon) return;
+    const holder = openSync(file, 'w');
+    const waiter = openSync(file, 'r');
+    let held = true;
+    try {
+      expect(addon.tryLock(holder)).toBe(true);
+      await expect(acquireNative(addon, waiter, file, 30)).rejects.toThrow(/holds the host lock .*\.lock/);
+      closeSync(holder);
+      held = false;
+      await expect(acquireNative(addon, waiter, file, 30)).resolves.toBeUndefined();
+    } finally {
+      if (held) closeSync(holder);
+      closeSync(waiter);
+    }
+  });
+});
