@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -38,9 +39,10 @@ typedef struct {
   char *input;
   size_t input_len;
   int timeout_ms;
+  int ignore_stdout; // stdout to /dev/null: for a daemon, which may keep it open
   int error;     // errno of a failed start, 0 when the child ran
   int status;    // wait status
-  int timed_out; // 1 when the child was sent SIGTERM for running too long
+  int timed_out; // 1 when the child was killed for running too long
   Bytes out;
   Bytes err;
 } Run;
@@ -89,7 +91,8 @@ static int start_child(Run *r, int in[2], int out[2], int err[2], pid_t *pid) {
   posix_spawnattr_t attr;
   if (posix_spawn_file_actions_init(&actions)) return errno;
   posix_spawn_file_actions_adddup2(&actions, in[0], 0);
-  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+  if (r->ignore_stdout) posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  else posix_spawn_file_actions_adddup2(&actions, out[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err[1], 2);
   int rc = child_attributes(&attr) ? errno : 0;
   if (!rc) rc = posix_spawnp(pid, r->file, &actions, &attr, r->argv, environ);
@@ -103,10 +106,19 @@ static void close_pair(int p[2]) {
   if (p[1] >= 0) close(p[1]);
 }
 
-// Feeds the input and collects both outputs until the child closes them; a deadline
-// that passes sends SIGTERM once and then keeps collecting, as execFile does.
+static void drain(int fd, Bytes *b) {
+  char chunk[65536];
+  ssize_t n;
+  while ((n = read(fd, chunk, sizeof chunk)) > 0) append(b, chunk, (size_t)n);
+}
+
+// Feeds the input and collects both outputs until the child exits (its pidfd turns
+// readable) or, without a pidfd, until it closes them. Ending at the exit matters for
+// a command that leaves a daemon behind holding our pipe. What the child wrote before
+// it exited is still in the pipes and is read then. A deadline that passes kills it.
 static void exchange(Run *r, pid_t pid, int in, int out, int err) {
-  struct pollfd fds[3] = {{in, POLLOUT, 0}, {out, POLLIN, 0}, {err, POLLIN, 0}};
+  int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+  struct pollfd fds[4] = {{in, POLLOUT, 0}, {out, POLLIN, 0}, {err, POLLIN, 0}, {pidfd, POLLIN, 0}};
   size_t written = 0;
   long deadline = r->timeout_ms > 0 ? now_ms() + r->timeout_ms : -1;
   char chunk[65536];
@@ -119,14 +131,14 @@ static void exchange(Run *r, pid_t pid, int in, int out, int err) {
     if (deadline >= 0) {
       long left = deadline - now_ms();
       if (left <= 0) {
-        kill(pid, SIGTERM);
+        kill(pid, SIGKILL);
         r->timed_out = 1;
         deadline = -1;
         continue;
       }
       wait = (int)left;
     }
-    if (poll(fds, 3, wait) < 0) {
+    if (poll(fds, 4, wait) < 0) {
       if (errno == EINTR) continue;
       break;
     }
@@ -148,9 +160,13 @@ static void exchange(Run *r, pid_t pid, int in, int out, int err) {
         fds[i].fd = -1;
       }
     }
+    if (fds[3].fd >= 0 && fds[3].revents) {
+      for (int i = 1; i < 3; i++)
+        if (fds[i].fd >= 0) drain(fds[i].fd, i == 1 ? &r->out : &r->err);
+      break;
+    }
   }
-  if (fds[0].fd >= 0) close(fds[0].fd);
-  for (int i = 1; i < 3; i++)
+  for (int i = 0; i < 4; i++)
     if (fds[i].fd >= 0) close(fds[i].fd);
 }
 
@@ -171,6 +187,8 @@ static void execute(napi_env env, void *data) {
     return;
   }
   fcntl(in[1], F_SETFL, O_NONBLOCK);
+  fcntl(out[0], F_SETFL, O_NONBLOCK);
+  fcntl(err[0], F_SETFL, O_NONBLOCK);
   exchange(r, pid, in[1], out[0], err[0]);
   while (waitpid(pid, &r->status, 0) < 0 && errno == EINTR) {
   }
@@ -257,18 +275,22 @@ static napi_value throw_type(napi_env env, const char *message) {
   return NULL;
 }
 
-// run(file, args, input, timeoutMs) -> Promise<{code, signal, timedOut, stdout, stderr} | {error, errno}>
+// run(file, args, input, timeoutMs, ignoreStdout)
+//   -> Promise<{code, signal, timedOut, stdout, stderr} | {error, errno}>
 static napi_value run(napi_env env, napi_callback_info info) {
-  size_t argc = 4;
-  napi_value argv[4], promise, name;
+  size_t argc = 5;
+  napi_value argv[5], promise, name;
+  bool ignore_stdout = false;
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc < 4) return throw_type(env, "run(file, args, input, timeoutMs)");
+  if (argc < 5) return throw_type(env, "run(file, args, input, timeoutMs, ignoreStdout)");
+  napi_get_value_bool(env, argv[4], &ignore_stdout);
   Run *r = calloc(1, sizeof *r);
   if (!r) return throw_type(env, "out of memory");
   r->file = copy_string(env, argv[0], NULL);
   r->argv = copy_argv(env, argv[0], argv[1]);
   r->input = copy_string(env, argv[2], &r->input_len);
   napi_get_value_int32(env, argv[3], &r->timeout_ms);
+  r->ignore_stdout = ignore_stdout;
   if (!r->file || !r->argv || !r->input) {
     free_run(r);
     return throw_type(env, "run: file and input must be strings, args an array of strings");

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 import { HostError } from '../host-error.js';
+import { nativeSpawn } from './native-spawn.js';
 import { describeHolders, portHolders } from './port-holders.js';
 import { isRunning, listPids, netnsOf, readCmdline, readPidFile, sleep } from './proc.js';
 import { commandText } from './run-command.js';
@@ -51,7 +52,19 @@ function portInUse(reason: string): string | undefined {
   return `port ${port} (${what}) is already in use ${by}; `;
 }
 
-function runToExit(binary: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
+async function runToExit(binary: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const addon = nativeSpawn();
+  if (!addon) return runToExitWithChildProcess(binary, args);
+  // The native run ends at the exit of the process we started, whoever keeps its stderr.
+  const r = await addon.run(binary, args, '', START_TIMEOUT_MS, true);
+  if ('error' in r) throw new HostError('host-op-failed', `${commandText(binary, args)} failed: ${r.error}`);
+  return { code: r.code, stderr: r.stderr };
+}
+
+function runToExitWithChildProcess(
+  binary: string,
+  args: string[],
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     // stdout is ignored and stderr is read until exit only: the daemon keeps neither,
     // and waiting for the pipes to close could otherwise wait for the daemon itself.

@@ -13,8 +13,18 @@ export type NativeRunResult =
   | { error: string; errno: number };
 
 export interface NativeSpawn {
-  /** Runs FILE (looked up in PATH) with ARGS, feeding INPUT; timeoutMs 0 waits forever. */
-  run(file: string, args: string[], input: string, timeoutMs: number): Promise<NativeRunResult>;
+  /**
+   * Runs FILE (looked up in PATH) with ARGS, feeding INPUT, until it exits: a daemon it
+   * leaves behind cannot hold the call. SIGKILL after timeoutMs (0: no limit).
+   * ignoreStdout sends stdout to /dev/null (a daemon may write there long after).
+   */
+  run(
+    file: string,
+    args: string[],
+    input: string,
+    timeoutMs: number,
+    ignoreStdout: boolean,
+  ): Promise<NativeRunResult>;
   /** flock(fd, LOCK_EX | LOCK_NB): false when another open file holds the lock. */
   tryLock(fd: number): boolean;
 }

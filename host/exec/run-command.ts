@@ -35,7 +35,7 @@ export async function runNative(
   opts: RunOptions = {},
 ): Promise<string> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const r = await addon.run(file, args, opts.input ?? '', timeoutMs);
+  const r = await addon.run(file, args, opts.input ?? '', timeoutMs, false);
   const failed = (why: string, stderr = '') =>
     new CommandError(`${commandText(file, args)} failed: ${firstLine(stderr) || why}`, stderr);
   if ('error' in r) throw failed(`cannot run ${file}: ${r.error}`);

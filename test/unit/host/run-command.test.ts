@@ -69,6 +69,24 @@ describe.each(starters)('runCommand through %s', (_, run) => {
   });
 });
 
+describe.runIf(addon)('the native starter with a daemon', () => {
+  it('returns when the command exits although what it left behind keeps the pipes open', async () => {
+    if (!addon) return;
+    const r = await addon.run('sh', ['-c', 'sleep 600 & echo "$!"; echo started >&2'], '', 0, false);
+    expect(r).toMatchObject({ code: 0, stderr: 'started\n' });
+    const daemon = Number('stdout' in r ? r.stdout : Number.NaN);
+    expect(() => process.kill(daemon, 0)).not.toThrow();
+    process.kill(daemon, 'SIGKILL');
+  });
+
+  it('can send stdout to /dev/null', async () => {
+    if (!addon) return;
+    const r = await addon.run('sh', ['-c', 'echo out; readlink /proc/self/fd/3 3>&1 >&2'], '', 0, true);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect('stderr' in r && r.stderr).toBe('/dev/null\n');
+  });
+});
+
 describe.runIf(addon)('the host lock without flock(1)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sy-lock-'));
   const file = join(dir, '.lock');
