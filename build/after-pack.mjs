@@ -2,8 +2,9 @@
 // resources/tools/ as plain files, outside app.asar, so that the root helper runs
 // with the app's Electron binary as plain Node (ELECTRON_RUN_AS_NODE=1) and needs no
 // asar support. Only what they import is copied: compiled core, contract, host,
-// helper and cli, zod, and a package.json that marks the tree as ES modules.
-import { copyFileSync, cpSync } from 'node:fs';
+// helper and cli, zod, the native process starter when it was built, and a
+// package.json that marks the tree as ES modules.
+import { copyFileSync, cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const LAYERS = ['core', 'contract', 'host', 'helper', 'cli'];
@@ -28,4 +29,10 @@ export async function afterPack(context) {
       !/[\\/]src([\\/]|$)/.test(src.slice(project.length)),
   });
   copyFileSync(join(project, 'build', 'linux', 'tools-package.json'), join(tools, 'package.json'));
+  // N-API: the same build loads in the app's Electron run as Node.
+  const addon = join('native', 'build', 'Release', 'switchyard_spawn.node');
+  if (existsSync(join(project, addon))) {
+    mkdirSync(join(tools, 'native', 'build', 'Release'), { recursive: true });
+    copyFileSync(join(project, addon), join(tools, addon));
+  }
 }

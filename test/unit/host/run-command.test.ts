@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nativeSpawn } from '../../../host/exec/native-spawn.js';
 import { type RunOptions, runNative, runWithChildProcess } from '../../../host/exec/run-command.js';
-import { acquireNative } from '../../../host/state/lock.js';
+import { acquireNative, acquireWithFlock } from '../../../host/state/lock.js';
 
 const addon = nativeSpawn();
 
@@ -87,22 +87,29 @@ describe.runIf(addon)('the native starter with a daemon', () => {
   });
 });
 
-describe.runIf(addon)('the host lock without flock(1)', () => {
+type Acquire = (fd: number, path: string, waitMs: number) => Promise<void>;
+const lockers: [string, Acquire][] = [
+  ['flock(1)', acquireWithFlock],
+  ...(addon
+    ? [['flock(2) in the addon', (fd, p, w) => acquireNative(addon, fd, p, w)] as [string, Acquire]]
+    : []),
+];
+
+describe.each(lockers)('the host lock through %s', (_, acquire) => {
   const dir = mkdtempSync(join(tmpdir(), 'sy-lock-'));
   const file = join(dir, '.lock');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('waits for the holder, gives up with the lock file named, and takes it once released', async () => {
-    if (!addon) return;
     const holder = openSync(file, 'w');
     const waiter = openSync(file, 'r');
     let held = true;
     try {
-      expect(addon.tryLock(holder)).toBe(true);
-      await expect(acquireNative(addon, waiter, file, 30)).rejects.toThrow(/holds the host lock .*\.lock/);
+      await acquire(holder, file, 0);
+      await expect(acquire(waiter, file, 30)).rejects.toThrow(/holds the host lock .*\.lock/);
       closeSync(holder);
       held = false;
-      await expect(acquireNative(addon, waiter, file, 30)).resolves.toBeUndefined();
+      await expect(acquire(waiter, file, 30)).resolves.toBeUndefined();
     } finally {
       if (held) closeSync(holder);
       closeSync(waiter);
