@@ -30,7 +30,7 @@ export async function afterPack(context) {
   });
   copyFileSync(join(project, 'build', 'linux', 'tools-package.json'), join(tools, 'package.json'));
   // N-API: the same build loads in the app's Electron run as Node.
-  const addon = join('native', 'build', 'Release', 'switchyard_spawn.node');
+  const addon = join('native', 'build', 'Release', 'switchyard_native.node');
   if (existsSync(join(project, addon))) {
     mkdirSync(join(tools, 'native', 'build', 'Release'), { recursive: true });
     copyFileSync(join(project, addon), join(tools, addon));

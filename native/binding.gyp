@@ -1,8 +1,8 @@
 {
   "targets": [
     {
-      "target_name": "switchyard_spawn",
-      "sources": ["spawn.c"],
+      "target_name": "switchyard_native",
+      "sources": ["addon.c", "run.c", "files.c"],
       "cflags": ["-O2", "-Wall", "-Wextra"]
     }
   ]

@@ -1,4 +1,4 @@
-// `npm install` builds the native process starter (spawn.c) with node-gyp against
+// `npm install` builds the native addon (process start, flock, stats) with node-gyp against
 // Node's own headers. Without a compiler the build fails and Switchyard runs its
 // commands through child_process instead: slower on small machines, otherwise the same.
 import { spawnSync } from 'node:child_process';
@@ -25,6 +25,6 @@ if (r.status !== 0) {
       .slice(0, 3)
       .join('\n');
   console.warn(
-    `switchyard: the native process starter did not build; commands will run through child_process.\n${why}`,
+    `switchyard: the native addon did not build; commands will run through child_process.\n${why}`,
   );
 }

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 import { HostError } from '../host-error.js';
-import { nativeSpawn } from './native-spawn.js';
+import { nativeAddon } from './native-addon.js';
 import { describeHolders, portHolders } from './port-holders.js';
 import { isRunning, listPids, netnsOf, readCmdline, readPidFile, sleep } from './proc.js';
 import { commandText } from './run-command.js';
@@ -53,7 +53,7 @@ function portInUse(reason: string): string | undefined {
 }
 
 async function runToExit(binary: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const addon = nativeSpawn();
+  const addon = nativeAddon();
   if (!addon) return runToExitWithChildProcess(binary, args);
   // The native run ends at the exit of the process we started, whoever keeps its stderr.
   const r = await addon.run(binary, args, '', START_TIMEOUT_MS, true);

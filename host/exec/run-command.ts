@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { constants } from 'node:os';
 import { HostError } from '../host-error.js';
-import { type NativeSpawn, nativeSpawn } from './native-spawn.js';
+import { type NativeAddon, nativeAddon } from './native-addon.js';
 
 export class CommandError extends HostError {
   constructor(
@@ -24,12 +24,12 @@ export interface RunOptions {
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 export function runCommand(file: string, args: string[], opts: RunOptions = {}): Promise<string> {
-  const addon = nativeSpawn();
+  const addon = nativeAddon();
   return addon ? runNative(addon, file, args, opts) : runWithChildProcess(file, args, opts);
 }
 
 export async function runNative(
-  addon: NativeSpawn,
+  addon: NativeAddon,
   file: string,
   args: string[],
   opts: RunOptions = {},

@@ -11,6 +11,7 @@ import { nameFromFileStem } from '../../core/names/index.js';
 import { parseNetworkXml } from '../../core/xml/index.js';
 import { definitionPath, type HostPaths } from '../paths.js';
 import { atomicWrite } from './atomic-write.js';
+import { type FileStat, statFiles } from './file-stats.js';
 import { readText } from './state-store.js';
 
 export interface DefinedIdentity {
@@ -49,14 +50,16 @@ export class IdentityIndex {
     private changed: boolean,
   ) {}
 
-  /** The index checked against the config dir: one readdir and one stat per file. */
+  /** The index checked against the config dir: one readdir, and one stat per file in one call. */
   static read(paths: HostPaths): IdentityIndex {
     const stored = readIndexFile(paths);
     const entries = new Map<string, Entry>();
     let changed = stored === undefined;
-    for (const file of definitionFiles(paths.configDir)) {
+    const files = definitionFiles(paths.configDir);
+    const stats = statFiles(paths.configDir, files);
+    for (const [i, file] of files.entries()) {
       const kept = stored?.entries[file];
-      const entry = currentEntry(paths.configDir, file, kept, stored?.savedAtMs ?? 0);
+      const entry = currentEntry(paths.configDir, file, stats[i], kept, stored?.savedAtMs ?? 0);
       if (entry === undefined) continue;
       if (entry !== kept) changed = true;
       entries.set(file, entry);
@@ -123,18 +126,12 @@ function definitionFiles(dir: string): string[] {
 function currentEntry(
   dir: string,
   file: string,
+  st: FileStat | undefined,
   kept: Entry | undefined,
   savedAtMs: number,
 ): Entry | undefined {
   const name = nameFromFileStem(basename(file, '.xml'));
-  if (name === undefined) return undefined;
-  let st: ReturnType<typeof statSync>;
-  try {
-    st = statSync(join(dir, file));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
+  if (name === undefined || st === undefined) return undefined;
   const same =
     kept !== undefined &&
     kept.name === name &&

@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, constants, fstatSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { type NativeSpawn, nativeSpawn } from '../exec/native-spawn.js';
+import { type NativeAddon, nativeAddon } from '../exec/native-addon.js';
 import { HostError } from '../host-error.js';
 import { ensureDir, ownedPrivateDir } from './ensure-dir.js';
 import { describeLockHolders } from './lock-holders.js';
@@ -60,13 +60,13 @@ function openLockFile(runDir: string, path: string): number {
 }
 
 function acquire(fd: number, path: string, waitMs: number): Promise<void> {
-  const addon = nativeSpawn();
+  const addon = nativeAddon();
   return addon ? acquireNative(addon, fd, path, waitMs) : acquireWithFlock(fd, path, waitMs);
 }
 
 /** Retries a non-blocking flock: a blocking one on a worker thread could not be given up. */
 export async function acquireNative(
-  addon: NativeSpawn,
+  addon: NativeAddon,
   fd: number,
   path: string,
   waitMs: number,
@@ -78,7 +78,7 @@ export async function acquireNative(
   }
 }
 
-function tryLock(addon: NativeSpawn, fd: number, path: string): boolean {
+function tryLock(addon: NativeAddon, fd: number, path: string): boolean {
   try {
     return addon.tryLock(fd);
   } catch (err) {

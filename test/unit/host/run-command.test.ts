@@ -5,15 +5,15 @@ import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nativeSpawn } from '../../../host/exec/native-spawn.js';
+import { nativeAddon } from '../../../host/exec/native-addon.js';
 import { type RunOptions, runNative, runWithChildProcess } from '../../../host/exec/run-command.js';
 import { acquireNative, acquireWithFlock } from '../../../host/state/lock.js';
 
-const addon = nativeSpawn();
+const addon = nativeAddon();
 
 describe('the native starter', () => {
   it('was built by npm install and loads', () => {
-    expect(addon, 'native/build/Release/switchyard_spawn.node (npm install builds it)').toBeDefined();
+    expect(addon, 'native/build/Release/switchyard_native.node (npm install builds it)').toBeDefined();
   });
 });
 

@@ -1,8 +1,8 @@
-// The native process starter (native/spawn.c), built by `npm install`. Node starts a
-// child with fork(), which on a small VM blocks the event loop for several
-// milliseconds per command; the addon starts it with posix_spawn on a worker thread
-// and also takes flock(2) without running flock(1). When it was not built (no
-// compiler), everything still works through child_process, only slower.
+// The native addon (native/), built by `npm install`. Node starts a child with fork(),
+// which on a small VM blocks the event loop for several milliseconds per command; the
+// addon starts it with posix_spawn on a worker thread (run.c), takes flock(2) without
+// running flock(1), and stats many files in one call (files.c). When it was not built
+// (no compiler), everything still works through child_process and fs, only slower.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -12,7 +12,7 @@ export type NativeRunResult =
   | { code: number | null; signal: number | null; timedOut: boolean; stdout: string; stderr: string }
   | { error: string; errno: number };
 
-export interface NativeSpawn {
+export interface NativeAddon {
   /**
    * Runs FILE (looked up in PATH) with ARGS, feeding INPUT, until it exits: a daemon it
    * leaves behind cannot hold the call. SIGKILL after timeoutMs (0: no limit).
@@ -27,9 +27,14 @@ export interface NativeSpawn {
   ): Promise<NativeRunResult>;
   /** flock(fd, LOCK_EX | LOCK_NB): false when another open file holds the lock. */
   tryLock(fd: number): boolean;
+  /**
+   * [ino, size, mtimeMs, errno] for each of NAMES in DIR, as fs.statSync would give
+   * them (errno 0; NaN for the rest where it is not).
+   */
+  statFiles(dir: string, names: string[]): Float64Array;
 }
 
-const ADDON = join('native', 'build', 'Release', 'switchyard_spawn.node');
+const ADDON = join('native', 'build', 'Release', 'switchyard_native.node');
 
 /** The source tree and the CLI bundle sit at different depths below the package root. */
 function addonPath(): string | undefined {
@@ -42,21 +47,21 @@ function addonPath(): string | undefined {
   return undefined;
 }
 
-function load(): NativeSpawn | undefined {
+function load(): NativeAddon | undefined {
   const path = addonPath();
   if (!path) return undefined;
   try {
-    return createRequire(import.meta.url)(path) as NativeSpawn;
+    return createRequire(import.meta.url)(path) as NativeAddon;
   } catch {
     // Built for another platform or a broken build: child_process does the same job.
     return undefined;
   }
 }
 
-let loaded: { addon: NativeSpawn | undefined } | undefined;
+let loaded: { addon: NativeAddon | undefined } | undefined;
 
 /** The addon, loaded once; undefined when it is not there or does not load. */
-export function nativeSpawn(): NativeSpawn | undefined {
+export function nativeAddon(): NativeAddon | undefined {
   loaded ??= { addon: load() };
   return loaded.addon;
 }

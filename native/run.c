@@ -1,4 +1,4 @@
-// Process start without fork, and flock(2), for Node.
+// Process start without fork.
 //
 // libuv starts a child with fork(), which copies the page tables of the whole Node
 // process: on a small VM that blocks the event loop for several milliseconds per
@@ -6,22 +6,20 @@
 // clone(CLONE_VM | CLONE_VFORK), so the parent waits only until the child has exec'd.
 // The whole run (input, output, exit status, timeout) happens on a worker thread,
 // so the event loop is not blocked at all.
-//
-// Node has no flock binding either; the lock is taken here on a descriptor Node opened.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <node_api.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "addon.h"
 
 extern char **environ;
 
@@ -46,11 +44,6 @@ typedef struct {
   Bytes out;
   Bytes err;
 } Run;
-
-#define CHECK(call)                                                                                \
-  do {                                                                                             \
-    if ((call) != napi_ok) return NULL;                                                            \
-  } while (0)
 
 static int append(Bytes *b, const char *chunk, size_t n) {
   if (b->len + n > b->cap) {
@@ -241,16 +234,6 @@ static void complete(napi_env env, napi_status status, void *data) {
   free_run(r);
 }
 
-static char *copy_string(napi_env env, napi_value value, size_t *len) {
-  size_t n;
-  if (napi_get_value_string_utf8(env, value, NULL, 0, &n) != napi_ok) return NULL;
-  char *s = malloc(n + 1);
-  if (!s) return NULL;
-  napi_get_value_string_utf8(env, value, s, n + 1, &n);
-  if (len) *len = n;
-  return s;
-}
-
 static char **copy_argv(napi_env env, napi_value file, napi_value args) {
   uint32_t n;
   if (napi_get_array_length(env, args, &n) != napi_ok) return NULL;
@@ -270,14 +253,9 @@ static char **copy_argv(napi_env env, napi_value file, napi_value args) {
   return argv;
 }
 
-static napi_value throw_type(napi_env env, const char *message) {
-  napi_throw_type_error(env, NULL, message);
-  return NULL;
-}
-
 // run(file, args, input, timeoutMs, ignoreStdout)
 //   -> Promise<{code, signal, timedOut, stdout, stderr} | {error, errno}>
-static napi_value run(napi_env env, napi_callback_info info) {
+napi_value run(napi_env env, napi_callback_info info) {
   size_t argc = 5;
   napi_value argv[5], promise, name;
   bool ignore_stdout = false;
@@ -302,31 +280,3 @@ static napi_value run(napi_env env, napi_callback_info info) {
   return promise;
 }
 
-// tryLock(fd) -> true when the exclusive lock is ours, false when another holds it.
-static napi_value try_lock(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value arg, result;
-  int32_t fd;
-  CHECK(napi_get_cb_info(env, info, &argc, &arg, NULL, NULL));
-  if (argc < 1 || napi_get_value_int32(env, arg, &fd) != napi_ok) return throw_type(env, "tryLock(fd)");
-  int rc;
-  while ((rc = flock(fd, LOCK_EX | LOCK_NB)) < 0 && errno == EINTR) {
-  }
-  if (rc < 0 && errno != EWOULDBLOCK) {
-    napi_throw_error(env, NULL, strerror(errno));
-    return NULL;
-  }
-  CHECK(napi_get_boolean(env, rc == 0, &result));
-  return result;
-}
-
-static napi_value init(napi_env env, napi_value exports) {
-  napi_value fn;
-  CHECK(napi_create_function(env, "run", NAPI_AUTO_LENGTH, run, NULL, &fn));
-  CHECK(napi_set_named_property(env, exports, "run", fn));
-  CHECK(napi_create_function(env, "tryLock", NAPI_AUTO_LENGTH, try_lock, NULL, &fn));
-  CHECK(napi_set_named_property(env, exports, "tryLock", fn));
-  return exports;
-}
-
-NAPI_MODULE_INIT() { return init(env, exports); }
