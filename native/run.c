@@ -12,8 +12,10 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -32,8 +34,9 @@ typedef struct {
 typedef struct {
   napi_async_work work;
   napi_deferred deferred;
-  char *file;
+  char *file;   // resolved against PATH on the main thread: see resolve()
   char **argv;
+  char **envp;  // a copy of environ taken on the main thread
   char *input;
   size_t input_len;
   int timeout_ms;
@@ -88,7 +91,7 @@ static int start_child(Run *r, int in[2], int out[2], int err[2], pid_t *pid) {
   else posix_spawn_file_actions_adddup2(&actions, out[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err[1], 2);
   int rc = child_attributes(&attr) ? errno : 0;
-  if (!rc) rc = posix_spawnp(pid, r->file, &actions, &attr, r->argv, environ);
+  if (!rc) rc = posix_spawn(pid, r->file, &actions, &attr, r->argv, r->envp);
   posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&actions);
   return rc;
@@ -166,6 +169,7 @@ static void exchange(Run *r, pid_t pid, int in, int out, int err) {
 static void execute(napi_env env, void *data) {
   (void)env;
   Run *r = data;
+  if (r->error) return;
   int in[2] = {-1, -1}, out[2] = {-1, -1}, err[2] = {-1, -1};
   if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) {
     r->error = errno;
@@ -187,11 +191,16 @@ static void execute(napi_env env, void *data) {
   }
 }
 
+static void free_strings(char **list) {
+  if (list)
+    for (char **a = list; *a; a++) free(*a);
+  free(list);
+}
+
 static void free_run(Run *r) {
   free(r->file);
-  if (r->argv)
-    for (char **a = r->argv; *a; a++) free(*a);
-  free(r->argv);
+  free_strings(r->argv);
+  free_strings(r->envp);
   free(r->input);
   free(r->out.data);
   free(r->err.data);
@@ -253,6 +262,46 @@ static char **copy_argv(napi_env env, napi_value file, napi_value args) {
   return argv;
 }
 
+// The environment and PATH are read here, on the main thread: Node may change them
+// (process.env) while a worker thread starts a child, and glibc does not lock environ.
+static char **copy_environ(void) {
+  size_t n = 0;
+  while (environ[n]) n++;
+  char **copy = calloc(n + 1, sizeof *copy);
+  for (size_t i = 0; copy && i < n; i++)
+    if (!(copy[i] = strdup(environ[i]))) {
+      free_strings(copy);
+      return NULL;
+    }
+  return copy;
+}
+
+// FILE as execvp would find it: a name with a slash as it is, else the first
+// executable in PATH. NULL with errno set when there is none.
+static char *resolve(const char *file) {
+  if (strchr(file, '/')) return strdup(file);
+  const char *path = getenv("PATH");
+  if (!path) path = "/usr/local/bin:/usr/bin:/bin";
+  size_t flen = strlen(file);
+  int found_errno = ENOENT;
+  for (const char *p = path;; p++) {
+    const char *end = strchrnul(p, ':');
+    size_t dlen = (size_t)(end - p);
+    char *candidate = malloc(dlen + flen + 3);
+    if (!candidate) return NULL;
+    if (dlen) snprintf(candidate, dlen + flen + 3, "%.*s/%s", (int)dlen, p, file);
+    else snprintf(candidate, flen + 3, "./%s", file); // an empty entry is the current dir
+    struct stat st;
+    if (access(candidate, X_OK) == 0 && stat(candidate, &st) == 0 && S_ISREG(st.st_mode)) return candidate;
+    if (errno == EACCES) found_errno = EACCES;
+    free(candidate);
+    if (!*end) break;
+    p = end;
+  }
+  errno = found_errno;
+  return NULL;
+}
+
 // run(file, args, input, timeoutMs, ignoreStdout)
 //   -> Promise<{code, signal, timedOut, stdout, stderr} | {error, errno}>
 napi_value run(napi_env env, napi_callback_info info) {
@@ -264,15 +313,20 @@ napi_value run(napi_env env, napi_callback_info info) {
   napi_get_value_bool(env, argv[4], &ignore_stdout);
   Run *r = calloc(1, sizeof *r);
   if (!r) return throw_type(env, "out of memory");
-  r->file = copy_string(env, argv[0], NULL);
+  char *wanted = copy_string(env, argv[0], NULL);
   r->argv = copy_argv(env, argv[0], argv[1]);
+  r->envp = copy_environ();
   r->input = copy_string(env, argv[2], &r->input_len);
   napi_get_value_int32(env, argv[3], &r->timeout_ms);
   r->ignore_stdout = ignore_stdout;
-  if (!r->file || !r->argv || !r->input) {
+  if (!wanted || !r->argv || !r->envp || !r->input) {
+    free(wanted);
     free_run(r);
     return throw_type(env, "run: file and input must be strings, args an array of strings");
   }
+  // A program that is not there is reported like a failed start, from the worker.
+  if (!(r->file = resolve(wanted))) r->error = errno;
+  free(wanted);
   CHECK(napi_create_promise(env, &r->deferred, &promise));
   CHECK(napi_create_string_utf8(env, "switchyard.run", NAPI_AUTO_LENGTH, &name));
   CHECK(napi_create_async_work(env, NULL, name, execute, complete, r, &r->work));

@@ -28,6 +28,15 @@ describe.each(starters)('runCommand through %s', (_, run) => {
     expect(await run('printf', ['%s|%s', 'a b', 'c'])).toBe('a b|c');
   });
 
+  it('finds the program in PATH and gives it the environment as process.env has it now', async () => {
+    process.env.SWITCHYARD_TEST_MARK = 'now';
+    try {
+      expect(await run('sh', ['-c', 'printf %s "$SWITCHYARD_TEST_MARK"'])).toBe('now');
+    } finally {
+      delete process.env.SWITCHYARD_TEST_MARK;
+    }
+  });
+
   it('feeds a large input while the command is still printing (no pipe deadlock)', async () => {
     const input = 'x'.repeat(1 << 20);
     expect((await run('cat', [], { input })).length).toBe(1 << 20);
