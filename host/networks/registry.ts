@@ -61,8 +61,7 @@ export class Registry extends NetworkReads implements NetworkControl {
 
   async define(source: DefinitionSource): Promise<DefinedNetwork> {
     const def = this.admit(checkedDefinitionOf(source), 'net-define');
-    return this.mutate(async () => {
-      const index = IdentityIndex.read(this.paths);
+    return this.mutateWithIndex(async (index) => {
       const others = this.identities(index);
       const filled = await this.withDefaults(this.keepUuid(def, others), others);
       this.checkDuplicate(filled, others);
@@ -121,9 +120,8 @@ export class Registry extends NetworkReads implements NetworkControl {
    */
   async defineAndStart(source: DefinitionSource, opts: CreateOptions): Promise<DefinedNetwork> {
     const def = this.admit(checkedDefinitionOf(source), 'net-define');
-    return this.mutate(
-      async () => {
-        const index = IdentityIndex.read(this.paths);
+    return this.mutateWithIndex(
+      async (index) => {
         const others = this.identities(index);
         if (others.some((o) => o.name === def.name))
           throw new HostError('conflict', `network '${def.name}' already exists`);
@@ -331,6 +329,25 @@ export class Registry extends NetworkReads implements NetworkControl {
     return withLock(this.paths.runDir, async () => {
       await this.engine.reconcile(next);
       return fn();
+    });
+  }
+
+  /**
+   * mutate for the changes that check identities: the index (config dir only, which
+   * reconcile never touches) is read while reconcile waits for the host's answers.
+   */
+  private async mutateWithIndex<T>(fn: (index: IdentityIndex) => Promise<T>, next?: NextChange): Promise<T> {
+    return withLock(this.paths.runDir, async () => {
+      const reconciled = this.engine.reconcile(next);
+      let index: IdentityIndex;
+      try {
+        index = IdentityIndex.read(this.paths);
+      } catch (err) {
+        await reconciled.catch(() => undefined);
+        throw err;
+      }
+      await reconciled;
+      return fn(index);
     });
   }
 

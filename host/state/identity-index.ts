@@ -5,7 +5,7 @@
 // record does not match (hand-edited, replaced, new) is parsed again, a deleted one
 // dropped. So a missing, damaged or stale index costs a parse, never a wrong answer.
 // Only root, under the lock, writes it (save); readers use what they computed.
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, constants, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { nameFromFileStem } from '../../core/names/index.js';
 import { parseNetworkXml } from '../../core/xml/index.js';
@@ -25,16 +25,21 @@ interface Entry extends DefinedIdentity {
   ino: number;
   size: number;
   mtimeMs: number;
-}
-
-interface IndexFile {
-  version: 1;
-  /** When it was written: a file modified within the clock's granularity of that is re-read. */
+  /** When the entry was written: a file modified within the clock's granularity of that is re-read. */
   savedAtMs: number;
-  entries: Record<string, Entry>;
 }
 
-export const IDENTITY_INDEX_FILE = '.identities.json';
+// The file is a journal, one JSON array per line, the last line for a file winning:
+// [file, name, uuid, bridge, ino, size, mtimeMs, savedAtMs] records it, [file] forgets
+// it. A define appends its one line instead of rewriting 1,000 entries (~4 ms of
+// JSON.stringify on a small machine); the journal is rewritten compact once it holds
+// more than twice as many lines as entries. Every line starts with a newline, so a
+// line cut short by a crash is ended by the next one and only that line is lost.
+type Line = [string, string, string | null, string | null, number, number, number, number] | [string];
+
+export const IDENTITY_INDEX_FILE = '.identities.jsonl';
+/** What an older Switchyard kept (one JSON object, rewritten whole): removed on compaction. */
+const OLD_INDEX_FILE = '.identities.json';
 
 /**
  * The kernel stamps mtimes from a coarse clock (a few ms). An entry recorded within
@@ -42,30 +47,34 @@ export const IDENTITY_INDEX_FILE = '.identities.json';
  * and size, so it is not trusted.
  */
 const RACY_MS = 100;
+const COMPACT_SLACK = 16;
 
 export class IdentityIndex {
   private constructor(
     private readonly paths: HostPaths,
     private readonly entries: Map<string, Entry>,
-    private changed: boolean,
+    /** Files whose line is to be appended at save (recorded anew or forgotten). */
+    private readonly dirty: Set<string>,
+    /** Lines in the journal now; undefined when it is missing. */
+    private lines: number | undefined,
   ) {}
 
   /** The index checked against the config dir: one readdir, and one stat per file in one call. */
   static read(paths: HostPaths): IdentityIndex {
-    const stored = readIndexFile(paths);
+    const stored = readJournal(paths);
     const entries = new Map<string, Entry>();
-    let changed = stored === undefined;
+    const dirty = new Set<string>();
     const files = definitionFiles(paths.configDir);
     const stats = statFiles(paths.configDir, files);
     for (const [i, file] of files.entries()) {
-      const kept = stored?.entries[file];
-      const entry = currentEntry(paths.configDir, file, stats[i], kept, stored?.savedAtMs ?? 0);
+      const kept = stored?.entries.get(file);
+      const entry = currentEntry(paths.configDir, file, stats[i], kept);
       if (entry === undefined) continue;
-      if (entry !== kept) changed = true;
+      if (entry !== kept) dirty.add(file);
       entries.set(file, entry);
     }
-    if (stored && Object.keys(stored.entries).some((file) => !entries.has(file))) changed = true;
-    return new IdentityIndex(paths, entries, changed);
+    for (const file of stored?.entries.keys() ?? []) if (!entries.has(file)) dirty.add(file);
+    return new IdentityIndex(paths, entries, dirty, stored?.lines);
   }
 
   identities(): DefinedIdentity[] {
@@ -83,31 +92,50 @@ export class IdentityIndex {
       ino: st.ino,
       size: st.size,
       mtimeMs: st.mtimeMs,
+      savedAtMs: 0,
     });
-    this.changed = true;
+    this.dirty.add(file);
   }
 
   forget(name: string): void {
-    if (this.entries.delete(fileOf(this.paths, name))) this.changed = true;
+    const file = fileOf(this.paths, name);
+    if (this.entries.delete(file)) this.dirty.add(file);
   }
 
-  /** Writes the index if anything differs from the file; call under the lock, as root. */
+  /** Writes what differs from the journal; call under the lock, as root. */
   save(): void {
-    if (!this.changed) return;
-    const content: IndexFile = {
-      version: 1,
-      savedAtMs: Date.now(),
-      entries: Object.fromEntries(this.entries),
+    if (this.dirty.size === 0) return;
+    const now = Date.now();
+    const lineOf = (file: string): Line => {
+      const e = this.entries.get(file);
+      if (e === undefined) return [file];
+      e.savedAtMs = now;
+      return [file, e.name, e.uuid ?? null, e.bridge ?? null, e.ino, e.size, e.mtimeMs, now];
     };
-    // Volatile (no fsync): after a power cut an old or empty index is re-checked
-    // against the files like any stale one, so durability would buy nothing.
-    atomicWrite(
-      join(this.paths.configDir, IDENTITY_INDEX_FILE),
-      `${JSON.stringify(content)}\n`,
-      0o644,
-      'volatile',
-    );
-    this.changed = false;
+    const path = join(this.paths.configDir, IDENTITY_INDEX_FILE);
+    const added = this.dirty.size;
+    if (this.lines === undefined || this.lines + added > 2 * this.entries.size + COMPACT_SLACK) {
+      // Volatile (no fsync): after a power cut an old or empty index is re-checked
+      // against the files like any stale one, so durability would buy nothing.
+      atomicWrite(path, journalText([...this.entries.keys()].map(lineOf)), 0o644, 'volatile');
+      rmSync(join(this.paths.configDir, OLD_INDEX_FILE), { force: true });
+      this.lines = this.entries.size;
+    } else {
+      appendText(path, journalText([...this.dirty].map(lineOf)));
+      this.lines += added;
+    }
+    this.dirty.clear();
+  }
+}
+
+const journalText = (lines: Line[]): string => lines.map((l) => `\n${JSON.stringify(l)}`).join('');
+
+function appendText(path: string, text: string): void {
+  const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW);
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -128,7 +156,6 @@ function currentEntry(
   file: string,
   st: FileStat | undefined,
   kept: Entry | undefined,
-  savedAtMs: number,
 ): Entry | undefined {
   const name = nameFromFileStem(basename(file, '.xml'));
   if (name === undefined || st === undefined) return undefined;
@@ -138,7 +165,7 @@ function currentEntry(
     kept.ino === st.ino &&
     kept.size === st.size &&
     kept.mtimeMs === st.mtimeMs &&
-    savedAtMs - st.mtimeMs > RACY_MS;
+    kept.savedAtMs - st.mtimeMs > RACY_MS;
   if (same) return kept;
   const xml = readText(join(dir, file));
   if (xml === undefined) return undefined;
@@ -152,33 +179,56 @@ function currentEntry(
     ino: st.ino,
     size: st.size,
     mtimeMs: st.mtimeMs,
+    savedAtMs: 0,
   };
 }
 
-function readIndexFile(paths: HostPaths): IndexFile | undefined {
+/** The journal replayed: the last line for each file; lines that do not parse are skipped. */
+function readJournal(paths: HostPaths): { entries: Map<string, Entry>; lines: number } | undefined {
   const text = readText(join(paths.configDir, IDENTITY_INDEX_FILE));
   if (text === undefined) return undefined;
+  const entries = new Map<string, Entry>();
+  let lines = 0;
+  for (const raw of text.split('\n')) {
+    if (raw === '') continue;
+    lines++;
+    const line = parseLine(raw);
+    if (line === undefined) continue;
+    if (line.length === 1) entries.delete(line[0]);
+    else {
+      const [file, name, uuid, bridge, ino, size, mtimeMs, savedAtMs] = line;
+      entries.set(file, {
+        name,
+        uuid: uuid ?? undefined,
+        bridge: bridge ?? undefined,
+        ino,
+        size,
+        mtimeMs,
+        savedAtMs,
+      });
+    }
+  }
+  return { entries, lines };
+}
+
+function parseLine(raw: string): Line | undefined {
   try {
-    const v = JSON.parse(text) as Partial<IndexFile> | null;
-    if (v?.version !== 1 || typeof v.savedAtMs !== 'number' || typeof v.entries !== 'object')
-      return undefined;
-    if (v.entries === null || !Object.values(v.entries).every(isEntry)) return undefined;
-    return v as IndexFile;
+    const v = JSON.parse(raw) as unknown;
+    return isLine(v) ? v : undefined;
   } catch {
     return undefined;
   }
 }
 
-function isEntry(e: unknown): e is Entry {
-  const v = e as Partial<Entry> | null;
+function isLine(v: unknown): v is Line {
+  if (!Array.isArray(v) || typeof v[0] !== 'string') return false;
+  if (v.length === 1) return true;
+  const optionalString = (x: unknown) => x === null || typeof x === 'string';
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.name === 'string' &&
-    (v.uuid === undefined || typeof v.uuid === 'string') &&
-    (v.bridge === undefined || typeof v.bridge === 'string') &&
-    typeof v.ino === 'number' &&
-    typeof v.size === 'number' &&
-    typeof v.mtimeMs === 'number'
+    v.length === 8 &&
+    typeof v[1] === 'string' &&
+    optionalString(v[2]) &&
+    optionalString(v[3]) &&
+    v.slice(4).every((n) => typeof n === 'number')
   );
 }

@@ -2,7 +2,7 @@
 // reads it instead of parsing every other network's XML. Whatever happens to the
 // XML files behind its back (hand edits, deletions, a lost or damaged index), the
 // answer must be the files' own.
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostError } from '../../../host/host-error.js';
@@ -33,6 +33,26 @@ const networkXml = (name: string, n: number, bridge = `br${n}`): string =>
 `;
 
 const indexPath = (p: HostPaths): string => join(p.configDir, IDENTITY_INDEX_FILE);
+/** The journal's lines that parse (a line cut short by a crash does not). */
+const journalLines = (p: HostPaths): unknown[][] =>
+  readFileSync(indexPath(p), 'utf8')
+    .split('\n')
+    .flatMap((l) => {
+      try {
+        return [JSON.parse(l)];
+      } catch {
+        return [];
+      }
+    });
+/** The journal replayed as the index reads it: file -> its last line. */
+const journal = (p: HostPaths): Map<string, unknown[]> => {
+  const last = new Map<string, unknown[]>();
+  for (const line of journalLines(p)) {
+    if (line.length === 1) last.delete(String(line[0]));
+    else last.set(String(line[0]), line);
+  }
+  return last;
+};
 const byName = (p: HostPaths) =>
   Object.fromEntries(
     IdentityIndex.read(p)
@@ -58,8 +78,7 @@ describe('identity index of the saved definitions', () => {
     const index = IdentityIndex.read(paths);
     expect(byName(paths)).toEqual({ a: [uuidOf(1), 'br1'], 'b c': [uuidOf(2), 'br2'] });
     index.save();
-    const saved = JSON.parse(readFileSync(indexPath(paths), 'utf8'));
-    expect(Object.keys(saved.entries).sort()).toEqual(['a.xml', 'b%20c.xml']);
+    expect([...journal(paths).keys()].sort()).toEqual(['a.xml', 'b%20c.xml']);
     expect(statSync(indexPath(paths)).mode & 0o777).toBe(0o644);
   });
 
@@ -69,10 +88,9 @@ describe('identity index of the saved definitions', () => {
     IdentityIndex.read(paths).save();
     // An entry whose file is unchanged since long before the save is trusted as it is:
     // give it an identity the XML does not have, to see which one is answered.
-    const saved = JSON.parse(readFileSync(indexPath(paths), 'utf8'));
-    saved.entries['a.xml'].uuid = 'from-the-index';
-    saved.savedAtMs = saved.entries['a.xml'].mtimeMs + 60_000;
-    writeFileSync(indexPath(paths), JSON.stringify(saved));
+    const [file, name, , bridge, ino, size, mtimeMs] = journal(paths).get('a.xml') ?? [];
+    const trusted = [file, name, 'from-the-index', bridge, ino, size, mtimeMs, Number(mtimeMs) + 60_000];
+    writeFileSync(indexPath(paths), `\n${JSON.stringify(trusted)}`);
     expect(byName(paths)).toEqual({ a: ['from-the-index', 'br1'] });
   });
 
@@ -98,10 +116,21 @@ describe('identity index of the saved definitions', () => {
   it('is rebuilt from the files when the index is damaged', () => {
     const { paths } = root();
     writeDefinitionXml(paths, 'a', networkXml('a', 1));
-    writeFileSync(indexPath(paths), '{"version":1,"savedAtMs":');
+    writeFileSync(indexPath(paths), '["a.xml","a",');
     expect(byName(paths)).toEqual({ a: [uuidOf(1), 'br1'] });
-    writeFileSync(indexPath(paths), JSON.stringify({ version: 1, savedAtMs: 0, entries: { 'a.xml': {} } }));
+    writeFileSync(indexPath(paths), '\n["a.xml","a","wrong",null,"not a number",1,2,3]\n{"version":1}');
     expect(byName(paths)).toEqual({ a: [uuidOf(1), 'br1'] });
+  });
+
+  it('loses only the line a crash cut short: the next line starts on its own', () => {
+    const { paths } = root();
+    writeDefinitionXml(paths, 'a', networkXml('a', 1));
+    IdentityIndex.read(paths).save();
+    writeFileSync(indexPath(paths), `${readFileSync(indexPath(paths), 'utf8')}\n["b.xml","b",`);
+    writeDefinitionXml(paths, 'c', networkXml('c', 3));
+    IdentityIndex.read(paths).save();
+    expect([...journal(paths).keys()].sort()).toEqual(['a.xml', 'c.xml']);
+    expect(byName(paths)).toEqual({ a: [uuidOf(1), 'br1'], c: [uuidOf(3), 'br3'] });
   });
 
   it('keeps the name of a file that no longer parses, with no UUID or bridge', () => {
@@ -112,11 +141,32 @@ describe('identity index of the saved definitions', () => {
 });
 
 describe('define and undefine keep the index with the files', () => {
+  it('appends a line per define instead of rewriting every entry, and compacts a long journal', async () => {
+    const { registry, paths } = root();
+    // Thirty definitions from an hour ago: their entries are trusted as they are.
+    const anHourAgo = Date.now() / 1000 - 3600;
+    for (let n = 1; n <= 30; n++) {
+      writeDefinitionXml(paths, `n${n}`, networkXml(`n${n}`, n));
+      utimesSync(definitionPath(paths, `n${n}`), anHourAgo, anHourAgo);
+    }
+    IdentityIndex.read(paths).save();
+    expect(journalLines(paths)).toHaveLength(30);
+    await registry.define(networkXml('n31', 31));
+    expect(journalLines(paths)).toHaveLength(31);
+    expect(journalLines(paths)[30]?.[0]).toBe('n31.xml');
+    // Each redefinition appends n31's line; past 2 x 31 + 16 lines the journal is rewritten.
+    for (let round = 0; round < 60; round++) await registry.define(networkXml('n31', 31, `br${100 + round}`));
+    expect(journalLines(paths).length).toBeLessThan(31 + 60);
+    expect(journalLines(paths).length).toBeLessThanOrEqual(2 * 31 + 16 + 1);
+    expect(journal(paths).get('n31.xml')?.[3]).toBe('br159');
+    expect(journal(paths).size).toBe(31);
+  });
+
   it('records a defined network and forgets an undefined one', async () => {
     const { registry, paths } = root();
     await registry.define(networkXml('a', 1));
     await registry.define(networkXml('b', 2));
-    const entries = () => Object.keys(JSON.parse(readFileSync(indexPath(paths), 'utf8')).entries).sort();
+    const entries = () => [...journal(paths).keys()].sort();
     expect(entries()).toEqual(['a.xml', 'b.xml']);
     await registry.undefine('a');
     expect(entries()).toEqual(['b.xml']);
