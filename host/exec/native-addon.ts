@@ -1,8 +1,9 @@
 // The native addon (native/), built by `npm install`. Node starts a child with fork(),
 // which on a small VM blocks the event loop for several milliseconds per command; the
 // addon starts it with posix_spawn on a worker thread (run.c), takes flock(2) without
-// running flock(1), and stats many files in one call (files.c). When it was not built
-// (no compiler), everything still works through child_process and fs, only slower.
+// running flock(1), stats many files in one call (files.c) and reads the links without
+// ip (netlink.c). When it was not built (no compiler), everything still works through
+// child_process, fs and ip, only slower.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -11,6 +12,13 @@ import { fileURLToPath } from 'node:url';
 export type NativeRunResult =
   | { code: number | null; signal: number | null; timedOut: boolean; stdout: string; stderr: string }
   | { error: string; errno: number };
+
+/** rtnetlink's links, addresses and routes, the fields Switchyard reads (netlink.c). */
+export interface NativeLinkState {
+  links: { index: number; name?: string; up: boolean; alias?: string }[];
+  addrs: { index: number; local: string; prefixlen: number }[];
+  routes: { table: number; type: number; dstLen: number; dst?: string; index?: number }[];
+}
 
 export interface NativeAddon {
   /**
@@ -32,6 +40,8 @@ export interface NativeAddon {
    * them (errno 0; NaN for the rest where it is not).
    */
   statFiles(dir: string, names: string[]): Float64Array;
+  /** The links, addresses and routes of our network namespace; throws errno's text. */
+  readLinkState(): NativeLinkState;
 }
 
 const ADDON = join('native', 'build', 'Release', 'switchyard_native.node');
