@@ -11,7 +11,7 @@ import { nameFromFileStem } from '../../core/names/index.js';
 import { parseNetworkXml } from '../../core/xml/index.js';
 import { definitionPath, type HostPaths } from '../paths.js';
 import { atomicWrite } from './atomic-write.js';
-import { type FileStat, statFiles } from './file-stats.js';
+import { type FileStat, statFiles, statOne } from './file-stats.js';
 import { readText } from './state-store.js';
 
 export interface DefinedIdentity {
@@ -125,6 +125,7 @@ export class IdentityIndex {
       this.lines += added;
     }
     this.dirty.clear();
+    remember(path, { entries: this.entries, lines: this.lines });
   }
 }
 
@@ -183,16 +184,46 @@ function currentEntry(
   };
 }
 
-/** The journal replayed: the last line for each file; lines that do not parse are skipped. */
-function readJournal(paths: HostPaths): { entries: Map<string, Entry>; lines: number } | undefined {
-  const text = readText(join(paths.configDir, IDENTITY_INDEX_FILE));
+interface Journal {
+  entries: Map<string, Entry>;
+  lines: number;
+}
+
+/**
+ * The journal as this process last read or wrote it, by path, with the file's stat
+ * then. Only appends (the size grows) and rewrites (a new inode) change it, so an
+ * unchanged stat means unchanged lines: a long-lived process (the helper, the app)
+ * skips reading and parsing them. Every entry is still checked against its file.
+ */
+const lastSeen = new Map<string, { stat: FileStat; journal: Journal }>();
+
+function readJournal(paths: HostPaths): Journal | undefined {
+  const path = join(paths.configDir, IDENTITY_INDEX_FILE);
+  const stat = statOne(path);
+  if (stat === undefined) return undefined;
+  const seen = lastSeen.get(path);
+  if (seen && sameFile(seen.stat, stat)) return copyOf(seen.journal);
+  const text = readText(path);
   if (text === undefined) return undefined;
+  const journal = replay(text);
+  lastSeen.set(path, { stat, journal: copyOf(journal) });
+  return journal;
+}
+
+function remember(path: string, journal: Journal): void {
+  const stat = statOne(path);
+  if (stat) lastSeen.set(path, { stat, journal: copyOf(journal) });
+}
+
+const copyOf = (j: Journal): Journal => ({ entries: new Map(j.entries), lines: j.lines });
+const sameFile = (a: FileStat, b: FileStat): boolean =>
+  a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+
+/** The last line for each file; lines that do not parse (one cut short by a crash) are skipped. */
+function replay(text: string): Journal {
   const entries = new Map<string, Entry>();
-  let lines = 0;
-  for (const raw of text.split('\n')) {
-    if (raw === '') continue;
-    lines++;
-    const line = parseLine(raw);
+  const raws = text.split('\n').filter((raw) => raw !== '');
+  for (const line of parseLines(raws)) {
     if (line === undefined) continue;
     if (line.length === 1) entries.delete(line[0]);
     else {
@@ -208,7 +239,18 @@ function readJournal(paths: HostPaths): { entries: Map<string, Entry>; lines: nu
       });
     }
   }
-  return { entries, lines };
+  return { entries, lines: raws.length };
+}
+
+/** One JSON.parse for the whole journal (JSON text has no raw newline); line by line if that fails. */
+function parseLines(raws: string[]): (Line | undefined)[] {
+  try {
+    const all = JSON.parse(`[${raws.join(',')}]`) as unknown[];
+    if (all.length === raws.length) return all.map((v) => (isLine(v) ? v : undefined));
+  } catch {
+    // A damaged line: find it below.
+  }
+  return raws.map(parseLine);
 }
 
 function parseLine(raw: string): Line | undefined {
