@@ -5,7 +5,17 @@
 // record does not match (hand-edited, replaced, new) is parsed again, a deleted one
 // dropped. So a missing, damaged or stale index costs a parse, never a wrong answer.
 // Only root, under the lock, writes it (save); readers use what they computed.
-import { closeSync, constants, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { nameFromFileStem } from '../../core/names/index.js';
 import { parseNetworkXml } from '../../core/xml/index.js';
@@ -192,8 +202,9 @@ interface Journal {
 /**
  * The journal as this process last read or wrote it, by path, with the file's stat
  * then. Only appends (the size grows) and rewrites (a new inode) change it, so an
- * unchanged stat means unchanged lines: a long-lived process (the helper, the app)
- * skips reading and parsing them. Every entry is still checked against its file.
+ * unchanged stat means unchanged lines, and a grown one means lines to add: a
+ * long-lived process (the helper, the app) reads only what another process appended.
+ * Every entry is still checked against its file.
  */
 const lastSeen = new Map<string, { stat: FileStat; journal: Journal }>();
 
@@ -203,11 +214,38 @@ function readJournal(paths: HostPaths): Journal | undefined {
   if (stat === undefined) return undefined;
   const seen = lastSeen.get(path);
   if (seen && sameFile(seen.stat, stat)) return copyOf(seen.journal);
-  const text = readText(path);
-  if (text === undefined) return undefined;
-  const journal = replay(text);
+  const appended = seen && seen.stat.ino === stat.ino ? readFrom(path, seen.stat.size) : undefined;
+  // What we saw ended where a line began: the rest is whole lines to replay on top.
+  const journal = appended?.startsWith('\n')
+    ? replay(appended, copyOf(seen?.journal ?? { entries: new Map(), lines: 0 }))
+    : replayFile(path);
+  if (journal === undefined) return undefined;
   lastSeen.set(path, { stat, journal: copyOf(journal) });
   return journal;
+}
+
+function replayFile(path: string): Journal | undefined {
+  const text = readText(path);
+  return text === undefined ? undefined : replay(text, { entries: new Map(), lines: 0 });
+}
+
+/** The file from byte OFFSET on; undefined when it is shorter than that or gone. */
+function readFrom(path: string, offset: number): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch {
+    return undefined;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size <= offset) return undefined;
+    const buf = Buffer.alloc(size - offset);
+    const n = readSync(fd, buf, 0, buf.length, offset);
+    return buf.toString('utf8', 0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function remember(path: string, journal: Journal): void {
@@ -219,9 +257,12 @@ const copyOf = (j: Journal): Journal => ({ entries: new Map(j.entries), lines: j
 const sameFile = (a: FileStat, b: FileStat): boolean =>
   a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
-/** The last line for each file; lines that do not parse (one cut short by a crash) are skipped. */
-function replay(text: string): Journal {
-  const entries = new Map<string, Entry>();
+/**
+ * TEXT's lines replayed onto INTO, the last line for each file winning; lines that do
+ * not parse (one cut short by a crash) are skipped.
+ */
+function replay(text: string, into: Journal): Journal {
+  const { entries } = into;
   const raws = text.split('\n').filter((raw) => raw !== '');
   for (const line of parseLines(raws)) {
     if (line === undefined) continue;
@@ -239,7 +280,7 @@ function replay(text: string): Journal {
       });
     }
   }
-  return { entries, lines: raws.length };
+  return { entries, lines: into.lines + raws.length };
 }
 
 /** One JSON.parse for the whole journal (JSON text has no raw newline); line by line if that fails. */

@@ -2,7 +2,15 @@
 // reads it instead of parsing every other network's XML. Whatever happens to the
 // XML files behind its back (hand edits, deletions, a lost or damaged index), the
 // answer must be the files' own.
-import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostError } from '../../../host/host-error.js';
@@ -131,6 +139,35 @@ describe('identity index of the saved definitions', () => {
     IdentityIndex.read(paths).save();
     expect([...journal(paths).keys()].sort()).toEqual(['a.xml', 'c.xml']);
     expect(byName(paths)).toEqual({ a: [uuidOf(1), 'br1'], c: [uuidOf(3), 'br3'] });
+  });
+
+  it('takes in the lines another process appended after this one read it, and a rewrite in full', () => {
+    const { paths } = root();
+    const anHourAgo = Date.now() / 1000 - 3600;
+    for (const [name, n] of [
+      ['a', 1],
+      ['b', 2],
+    ] as const) {
+      writeDefinitionXml(paths, name, networkXml(name, n));
+      utimesSync(definitionPath(paths, name), anHourAgo, anHourAgo);
+    }
+    IdentityIndex.read(paths).save();
+    expect(byName(paths)).toEqual({ a: [uuidOf(1), 'br1'], b: [uuidOf(2), 'br2'] });
+    // Another process's append: an entry this process can only know from the file.
+    const [file, name, , bridge, ino, size, mtimeMs, savedAtMs] = journal(paths).get('b.xml') ?? [];
+    appendFileSync(
+      indexPath(paths),
+      `\n${JSON.stringify([file, name, 'appended', bridge, ino, size, mtimeMs, savedAtMs])}`,
+    );
+    expect(byName(paths)).toEqual({ a: [uuidOf(1), 'br1'], b: ['appended', 'br2'] });
+    // A rewrite (a new file renamed over it) is read whole.
+    const rewritten = `${indexPath(paths)}.new`;
+    writeFileSync(
+      rewritten,
+      `\n${JSON.stringify([file, name, 'rewritten', bridge, ino, size, mtimeMs, savedAtMs])}`,
+    );
+    renameSync(rewritten, indexPath(paths));
+    expect(byName(paths)).toEqual({ a: [uuidOf(1), 'br1'], b: ['rewritten', 'br2'] });
   });
 
   it('keeps the name of a file that no longer parses, with no UUID or bridge', () => {
