@@ -46,13 +46,18 @@ export interface NativeAddon {
 
 const ADDON = join('native', 'build', 'Release', 'switchyard_native.node');
 
-/** The source tree and the CLI bundle sit at different depths below the package root. */
+/**
+ * NATIVE under our package root: the first directory upwards with a package.json (the
+ * source tree and the CLI bundle sit at different depths below it). Never above it:
+ * the root helper loads this file, and a directory above an unpacked app (a mount in
+ * /tmp, say) may be writable by anyone.
+ */
 function addonPath(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 5; depth++) {
+  for (let depth = 0; depth < 5; depth++, dir = dirname(dir)) {
+    if (!existsSync(join(dir, 'package.json'))) continue;
     const candidate = join(dir, ADDON);
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
+    return existsSync(candidate) ? candidate : undefined;
   }
   return undefined;
 }

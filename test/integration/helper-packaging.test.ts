@@ -168,6 +168,8 @@ describe('packages (offline electron-builder with a stub Electron)', () => {
       'dist/cli/main.js',
       'dist/contract/helper.js',
       'node_modules/zod/package.json',
+      // The root helper's native process starter, beside the package.json it is found by.
+      'native/build/Release/switchyard_native.node',
     ])
       expect(existsSync(join(tools, f)), f).toBe(true);
     const sizes = {
