@@ -62,11 +62,15 @@ function addonPath(): string | undefined {
   return undefined;
 }
 
+/** What this version calls: an addon built from older sources (no `npm install` since) lacks some. */
+const CALLS = ['run', 'tryLock', 'statFiles', 'readLinkState'] as const satisfies readonly (keyof NativeAddon)[];
+
 function load(): NativeAddon | undefined {
   const path = addonPath();
   if (!path) return undefined;
   try {
-    return createRequire(import.meta.url)(path) as NativeAddon;
+    const addon = createRequire(import.meta.url)(path) as Partial<NativeAddon>;
+    return CALLS.every((c) => typeof addon[c] === 'function') ? (addon as NativeAddon) : undefined;
   } catch {
     // Built for another platform or a broken build: child_process does the same job.
     return undefined;
