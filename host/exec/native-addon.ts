@@ -63,7 +63,12 @@ function addonPath(): string | undefined {
 }
 
 /** What this version calls: an addon built from older sources (no `npm install` since) lacks some. */
-const CALLS = ['run', 'tryLock', 'statFiles', 'readLinkState'] as const satisfies readonly (keyof NativeAddon)[];
+const CALLS = [
+  'run',
+  'tryLock',
+  'statFiles',
+  'readLinkState',
+] as const satisfies readonly (keyof NativeAddon)[];
 
 function load(): NativeAddon | undefined {
   const path = addonPath();
