@@ -4,7 +4,9 @@ import type { Libvirt } from './engine-libvirt.js';
 import type { RunnerClient } from './engine-runner-client.js';
 import type { Samples } from './engine-stats.js';
 
-export const SECTIONS = ['floor', 'cycle', 'memory', 'lease', 'list'] as const;
+export const SECTIONS = ['floor', 'cycle', 'memory', 'lease', 'burst', 'list'] as const;
+/** Guests the burst section plugs in at once. */
+export const BURST_GUESTS = 8;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -34,6 +36,8 @@ export interface BenchContext {
   syNetns: string;
   lvNetns: string;
   guestNetns: string;
+  /** BURST_GUESTS guest namespaces, made only when the burst section runs. */
+  burstNetns: string[];
   /** This run's private temp dir (Switchyard state dirs, XML files, the udhcpc hook). */
   tmp: string;
   hook: string;

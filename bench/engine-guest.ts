@@ -31,6 +31,8 @@ export interface GuestPlug {
   /** The veth end left on the host side (a port of BRIDGE). */
   hostIf: string;
   hook: string;
+  /** DISCOVERs before udhcpc gives up, one a second (20 unless given). */
+  tries?: number;
 }
 
 export async function plugAndLease(g: GuestPlug): Promise<LeaseTrial> {
@@ -48,7 +50,7 @@ export async function plugAndLease(g: GuestPlug): Promise<LeaseTrial> {
       'ip',
       [
         ...['netns', 'exec', g.guestNetns, 'busybox', 'udhcpc'],
-        ...['-i', 'eth0', '-f', '-q', '-n', '-t', '20', '-T', '1', '-s', g.hook],
+        ...['-i', 'eth0', '-f', '-q', '-n', '-t', String(g.tries ?? 20), '-T', '1', '-s', g.hook],
       ],
       { allowFail: true, timeoutMs: 60_000 },
     );

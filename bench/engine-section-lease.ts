@@ -18,19 +18,18 @@ export async function benchLease(c: BenchContext): Promise<void> {
     { key: 'lvstp', file: join(c.tmp, 'default-stp-off.xml') },
   ];
   writeFileSync(libvirtVariants[1]?.file as string, withStpOff(stock));
-  const lvBridge = /<bridge\s+name=['"]([^'"]+)['"]/.exec(stock)?.[1] ?? 'virbr0';
+  const lvBridge = bridgeOf(stock);
   c.log(`lease: ${c.opts.leaseReps} reps each of Switchyard default, libvirt stock, libvirt stp='off'`);
   for (let r = 0; r < c.opts.leaseReps; r++) {
     c.cleanup.check();
-    await switchyardDefault(c, r);
+    await onSwitchyardDefault(c, `lease-${r}`, async (bridge, startMs) =>
+      record(c, 'sy', startMs, await plug(c, c.syNetns, bridge)),
+    );
     for (const v of libvirtVariants) {
       c.cleanup.check();
-      await c.lv.virsh('net-define', v.file);
-      const start = await c.lv.virsh('net-start', 'default');
-      const trial = await plug(c, c.lvNetns, lvBridge);
-      await c.lv.virsh('net-destroy', 'default');
-      await c.lv.virsh('net-undefine', 'default');
-      record(c, v.key, start.wallMs, trial);
+      await onLibvirtDefault(c, v.file, async (startMs) =>
+        record(c, v.key, startMs, await plug(c, c.lvNetns, lvBridge)),
+      );
     }
   }
   const failed = ['sy', 'lvstock', 'lvstp'].map((k) => `${k} ${c.samples.get(`lease.${k}.failed`).length}`);
@@ -39,8 +38,35 @@ export async function benchLease(c: BenchContext): Promise<void> {
   );
 }
 
-async function switchyardDefault(c: BenchContext, rep: number): Promise<void> {
-  const dir = join(c.tmp, `lease-${rep}`);
+/** libvirt's bridge in FILE (its stock default.xml names virbr0). */
+export const bridgeOf = (xml: string): string => /<bridge\s+name=['"]([^'"]+)['"]/.exec(xml)?.[1] ?? 'virbr0';
+
+/** libvirt's network from FILE defined untimed, started (timed: FN gets the wall ms), then removed. */
+export async function onLibvirtDefault(
+  c: BenchContext,
+  file: string,
+  fn: (startMs: number) => Promise<void>,
+): Promise<void> {
+  await c.lv.virsh('net-define', file);
+  try {
+    const start = await c.lv.virsh('net-start', 'default');
+    await fn(start.wallMs);
+  } finally {
+    await c.lv.virsh('net-destroy', 'default');
+    await c.lv.virsh('net-undefine', 'default');
+  }
+}
+
+/**
+ * Switchyard's `default` as first use makes it (fresh state dirs under TAG), started by
+ * the CLI: FN gets its bridge and the start's wall ms; destroyed and removed after.
+ */
+export async function onSwitchyardDefault(
+  c: BenchContext,
+  tag: string,
+  fn: (bridge: string, startMs: number) => Promise<void>,
+): Promise<void> {
+  const dir = join(c.tmp, tag);
   mkdirSync(dir);
   const env = {
     SWITCHYARD_CONFIG_DIR: join(dir, 'networks'),
@@ -53,7 +79,7 @@ async function switchyardDefault(c: BenchContext, rep: number): Promise<void> {
   const bridge = /^Bridge:\s+(\S+)/m.exec(info.stdout ?? '')?.[1];
   if (!bridge) throw new Error(`switchyard net-info default shows no bridge: ${info.stdout}`);
   try {
-    record(c, 'sy', start.ms ?? Number.NaN, await plug(c, c.syNetns, bridge));
+    await fn(bridge, start.ms ?? Number.NaN);
   } finally {
     await c.sy.call({ op: 'cli', args: ['net-destroy', 'default'], env });
     rmSync(dir, { recursive: true, force: true });

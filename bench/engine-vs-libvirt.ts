@@ -17,13 +17,20 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Cleanup } from './engine-cleanup.js';
-import { type BenchContext, type BenchOptions, SECTIONS, type Section } from './engine-context.js';
+import {
+  type BenchContext,
+  type BenchOptions,
+  BURST_GUESTS,
+  SECTIONS,
+  type Section,
+} from './engine-context.js';
 import { writeUdhcpcHook } from './engine-guest.js';
 import { Libvirt } from './engine-libvirt.js';
 import { cmdlineOf, isAlive, processesIn } from './engine-memory.js';
 import { run, sleep } from './engine-procs.js';
 import { renderReport } from './engine-report.js';
 import { RunnerClient } from './engine-runner-client.js';
+import { benchBurst } from './engine-section-burst.js';
 import { benchCycle, benchFloor } from './engine-section-cycle.js';
 import { benchLease } from './engine-section-lease.js';
 import { benchList } from './engine-section-list.js';
@@ -108,6 +115,7 @@ async function main(): Promise<void> {
       cycle: benchCycle,
       memory: benchMemory,
       lease: benchLease,
+      burst: benchBurst,
       list: benchList,
     };
     for (const name of SECTIONS) if (opts.sections.has(name)) await sections[name](c);
@@ -134,6 +142,9 @@ async function prepare(opts: BenchOptions, id: string, tmp: string, cleanup: Cle
   const syNetns = `${id}-sy`;
   const lvNetns = `${id}-lv`;
   const guestNetns = `${id}-guest`;
+  const burstNetns = opts.sections.has('burst')
+    ? Array.from({ length: BURST_GUESTS }, (_, i) => `${id}-burst${i}`)
+    : [];
   const lv = new Libvirt({
     toolsDir: opts.toolsDir,
     netns: lvNetns,
@@ -143,6 +154,7 @@ async function prepare(opts: BenchOptions, id: string, tmp: string, cleanup: Cle
     stockXmlFallback: resolve(repoRoot, '../shared/reference/libvirt-9.0/input/default.xml'),
   });
   await addNetns(guestNetns, cleanup);
+  for (const ns of burstNetns) await addNetns(ns, cleanup);
   await addNetns(syNetns, cleanup);
   cleanup.add('end our dnsmasq', () => endOurDnsmasq(syNetns, tmp));
   cleanup.add('libvirt teardown.sh', () => lv.teardown());
@@ -168,6 +180,7 @@ async function prepare(opts: BenchOptions, id: string, tmp: string, cleanup: Cle
     syNetns,
     lvNetns,
     guestNetns,
+    burstNetns,
     tmp,
     hook: writeUdhcpcHook(tmp),
     cleanup,
