@@ -3,12 +3,12 @@
 // and the targets; progress goes to stderr.
 //
 //   node dist/bench/engine-vs-libvirt.js [--reps 20] [--list-reps 10] [--lease-reps R]
-//     [--many 1000] [--lv-many M] [--mem-nets 10] [--only floor,cycle,memory,lease,list]
+//     [--many 1000] [--lv-many M] [--mem-nets 10] [--only floor,cycle,memory,lease,burst,list]
 //     [--libvirt-tools DIR] [--json FILE]
 //
 // Everything happens in namespaces named sy-bench-<random>-*: Switchyard's host (the
 // engine runs there, bench/engine-runner.ts), libvirt's host (libvirtd, started by
-// libvirt-baseline/setup.sh) and one guest. All of it — namespaces, dnsmasq, libvirtd,
+// libvirt-baseline/setup.sh), one guest, and eight more for the burst section. All of it — namespaces, dnsmasq, libvirtd,
 // temp dirs — is removed at the end, on error and on SIGINT/SIGTERM.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
