@@ -8,8 +8,9 @@
 //
 // Everything happens in namespaces named sy-bench-<random>-*: Switchyard's host (the
 // engine runs there, bench/engine-runner.ts), libvirt's host (libvirtd, started by
-// libvirt-baseline/setup.sh), one guest, and eight more for the burst section. All of it — namespaces, dnsmasq, libvirtd,
-// temp dirs — is removed at the end, on error and on SIGINT/SIGTERM.
+// libvirt-baseline/setup.sh), one guest, and eight more for the burst section. All of
+// it — namespaces, dnsmasq, libvirtd, temp dirs — is removed at the end, on error and
+// on SIGINT/SIGTERM.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir } from 'node:os';
