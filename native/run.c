@@ -4,12 +4,15 @@
 // process: on a small VM that blocks the event loop for several milliseconds per
 // command, and a network start runs half a dozen of them. posix_spawn(3) in glibc uses
 // clone(CLONE_VM | CLONE_VFORK), so the parent waits only until the child has exec'd.
-// The whole run (input, output, exit status, timeout) happens on a worker thread,
-// so the event loop is not blocked at all.
+// The whole run (input, output, exit status, timeout) happens on a thread of its own,
+// so the event loop is not blocked at all. Not on libuv's pool: its four threads are
+// shared with fs, and a stop runs five commands at once, any of which may hang until
+// its time limit.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -32,7 +35,7 @@ typedef struct {
 } Bytes;
 
 typedef struct {
-  napi_async_work work;
+  napi_threadsafe_function done; // hands the finished run back to the main thread
   napi_deferred deferred;
   char *file;   // resolved against PATH on the main thread: see resolve()
   char **argv;
@@ -166,9 +169,7 @@ static void exchange(Run *r, pid_t pid, int in, int out, int err) {
     if (fds[i].fd >= 0) close(fds[i].fd);
 }
 
-static void execute(napi_env env, void *data) {
-  (void)env;
-  Run *r = data;
+static void execute(Run *r) {
   if (r->error) return;
   int in[2] = {-1, -1}, out[2] = {-1, -1}, err[2] = {-1, -1};
   if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) {
@@ -218,11 +219,17 @@ static void set(napi_env env, napi_value obj, const char *key, napi_value v) {
   napi_set_named_property(env, obj, key, v);
 }
 
-static void complete(napi_env env, napi_status status, void *data) {
+// On the main thread, once the run's thread is done with it. ENV is NULL when Node is
+// shutting down: then only the memory goes.
+static void complete(napi_env env, napi_value js_cb, void *context, void *data) {
+  (void)js_cb, (void)context;
   Run *r = data;
+  if (!env) {
+    free_run(r);
+    return;
+  }
   napi_value result, v;
   napi_create_object(env, &result);
-  if (status != napi_ok) r->error = ECANCELED;
   if (r->error) {
     napi_create_string_utf8(env, strerror(r->error), NAPI_AUTO_LENGTH, &v);
     set(env, result, "error", v);
@@ -239,8 +246,16 @@ static void complete(napi_env env, napi_status status, void *data) {
     set(env, result, "stderr", v);
   }
   napi_resolve_deferred(env, r->deferred, result);
-  napi_delete_async_work(env, r->work);
   free_run(r);
+}
+
+static void *run_thread(void *data) {
+  Run *r = data;
+  napi_threadsafe_function done = r->done;
+  execute(r);
+  napi_call_threadsafe_function(done, r, napi_tsfn_blocking);
+  napi_release_threadsafe_function(done, napi_tsfn_release);
+  return NULL;
 }
 
 static char **copy_argv(napi_env env, napi_value file, napi_value args) {
@@ -263,7 +278,7 @@ static char **copy_argv(napi_env env, napi_value file, napi_value args) {
 }
 
 // The environment and PATH are read here, on the main thread: Node may change them
-// (process.env) while a worker thread starts a child, and glibc does not lock environ.
+// (process.env) while a run's thread starts a child, and glibc does not lock environ.
 static char **copy_environ(void) {
   size_t n = 0;
   while (environ[n]) n++;
@@ -329,8 +344,20 @@ napi_value run(napi_env env, napi_callback_info info) {
   free(wanted);
   CHECK(napi_create_promise(env, &r->deferred, &promise));
   CHECK(napi_create_string_utf8(env, "switchyard.run", NAPI_AUTO_LENGTH, &name));
-  CHECK(napi_create_async_work(env, NULL, name, execute, complete, r, &r->work));
-  CHECK(napi_queue_async_work(env, r->work));
+  // The thread-safe function keeps the event loop alive until the run is handed back.
+  CHECK(napi_create_threadsafe_function(env, NULL, NULL, name, 0, 1, NULL, NULL, NULL, complete, &r->done));
+  pthread_attr_t attr;
+  pthread_t thread;
+  pthread_attr_init(&attr);
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  int rc = pthread_create(&thread, &attr, run_thread, r);
+  pthread_attr_destroy(&attr);
+  if (rc) {
+    // Answered like a start that failed: the caller's one-line error names the errno.
+    napi_release_threadsafe_function(r->done, napi_tsfn_abort);
+    r->error = rc;
+    complete(env, NULL, NULL, r);
+  }
   return promise;
 }
 

@@ -1,7 +1,9 @@
 // Host commands run the same through the native starter and through child_process:
 // output, input, failures in one line, timeouts, and a child that starts clean
 // (default signals, none of our descriptors). The host lock, taken without flock(1).
-import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,6 +90,33 @@ describe.runIf(addon)('the native starter with a daemon', () => {
     process.kill(daemon, 'SIGKILL');
   });
 
+  // libuv's pool has four threads, shared with fs: commands that wait (here, on a FIFO
+  // nobody writes yet) must not hold them, or the next command and every file read queue.
+  it('runs more waiting commands at once than libuv has pool threads, and fs still answers', async () => {
+    if (!addon) return;
+    const dir = mkdtempSync(join(tmpdir(), 'sy-fifo-'));
+    const fifos = Array.from({ length: 5 }, (_, i) => join(dir, `f${i}`));
+    for (const f of fifos) execFileSync('mkfifo', [f]);
+    // The time limit only ends them if the test fails before it feeds them.
+    const waiting = fifos.map((f) =>
+      addon.run('sh', ['-c', 'read line < "$0"; echo "$line"', f], '', 20_000, false),
+    );
+    try {
+      writeFileSync(join(dir, 'note'), 'read');
+      expect(await readFile(join(dir, 'note'), 'utf8')).toBe('read');
+      expect(await addon.run('printf', ['free'], '', 0, false)).toMatchObject({ code: 0, stdout: 'free' });
+      for (const [i, f] of fifos.entries()) writeFileSync(f, `line${i}\n`);
+      const answers = await Promise.all(waiting);
+      expect(answers.map((a) => ('stdout' in a ? a.stdout : a.error))).toEqual(
+        fifos.map((_, i) => `line${i}\n`),
+      );
+    } finally {
+      for (const f of fifos) feedWithoutWaiting(f);
+      await Promise.allSettled(waiting);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('can send stdout to /dev/null', async () => {
     if (!addon) return;
     const r = await addon.run('sh', ['-c', 'echo out; readlink /proc/self/fd/3 3>&1 >&2'], '', 0, true);
@@ -125,3 +154,14 @@ describe.each(lockers)('the host lock through %s', (_, acquire) => {
     }
   });
 });
+
+/** A line into FIFO whether or not its reader is there yet (O_RDWR never waits for one). */
+function feedWithoutWaiting(fifo: string): void {
+  try {
+    const fd = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK);
+    writeSync(fd, '\n');
+    closeSync(fd);
+  } catch {
+    // Gone already.
+  }
+}
