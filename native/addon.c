@@ -1,7 +1,7 @@
 // Switchyard's native addon: the few system calls Node does not offer, or offers only
 // at a cost that shows on a small machine. run.c starts processes without fork;
-// files.c takes flock(2) and stats many files in one call; netlink.c reads the links,
-// addresses and routes without starting ip.
+// files.c takes flock(2), stats many files in one call and finds processes by name;
+// netlink.c reads the links, addresses and routes without starting ip.
 #include <stdlib.h>
 
 #include "addon.h"
@@ -22,8 +22,8 @@ napi_value throw_type(napi_env env, const char *message) {
 }
 
 static napi_value init(napi_env env, napi_value exports) {
-  const char *names[] = {"run", "tryLock", "statFiles", "readLinkState"};
-  napi_callback fns[] = {run, try_lock, stat_files, read_link_state};
+  const char *names[] = {"run", "tryLock", "statFiles", "readLinkState", "pidsNamed"};
+  napi_callback fns[] = {run, try_lock, stat_files, read_link_state, pids_named};
   for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
     napi_value fn;
     CHECK(napi_create_function(env, names[i], NAPI_AUTO_LENGTH, fns[i], NULL, &fn));

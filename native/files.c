@@ -1,7 +1,10 @@
-// flock(2) on a descriptor Node opened, and the stat of many files in one call.
+// flock(2) on a descriptor Node opened, the stat of many files in one call, and the
+// processes with a given name.
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -62,5 +65,49 @@ napi_value stat_files(napi_env env, napi_callback_info info) {
   }
   if (dirfd >= 0) close(dirfd);
   CHECK(napi_create_typedarray(env, napi_float64_array, (size_t)n * 4, buffer, 0, &result));
+  return result;
+}
+
+// pidsNamed(comm) -> Int32Array of the PIDs whose /proc/PID/comm is COMM. Reconcile
+// looks for dnsmasq among every process on each command: a desktop has hundreds, and
+// reading each one's command line from JS cost milliseconds.
+napi_value pids_named(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value arg, buffer, result;
+  CHECK(napi_get_cb_info(env, info, &argc, &arg, NULL, NULL));
+  char *comm = argc < 1 ? NULL : copy_string(env, arg, NULL);
+  if (!comm) return throw_type(env, "pidsNamed(comm)");
+  DIR *proc = opendir("/proc");
+  size_t count = 0, cap = 64;
+  int32_t *pids = malloc(cap * sizeof *pids);
+  for (struct dirent *e; proc && pids && (e = readdir(proc));) {
+    char *end;
+    long pid = strtol(e->d_name, &end, 10);
+    if (*end || pid <= 0) continue;
+    char path[64], name[64];
+    snprintf(path, sizeof path, "/proc/%ld/comm", pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) continue;
+    ssize_t n = read(fd, name, sizeof name - 1);
+    close(fd);
+    if (n <= 0) continue;
+    name[n] = '\0';
+    if (name[n - 1] == '\n') name[n - 1] = '\0';
+    if (strcmp(name, comm)) continue;
+    if (count == cap) {
+      int32_t *grown = realloc(pids, (cap *= 2) * sizeof *pids);
+      if (!grown) break;
+      pids = grown;
+    }
+    pids[count++] = (int32_t)pid;
+  }
+  if (proc) closedir(proc);
+  free(comm);
+  int32_t *out;
+  napi_status st = napi_create_arraybuffer(env, count * sizeof *out, (void **)&out, &buffer);
+  if (st == napi_ok && count) memcpy(out, pids, count * sizeof *out);
+  free(pids);
+  CHECK(st);
+  CHECK(napi_create_typedarray(env, napi_int32_array, count, buffer, 0, &result));
   return result;
 }

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { HostError } from '../host-error.js';
 import { nativeAddon } from './native-addon.js';
 import { describeHolders, portHolders } from './port-holders.js';
-import { isRunning, listPids, netnsOf, readCmdline, readPidFile, sleep } from './proc.js';
+import { isRunning, netnsOf, pidsMaybeNamed, readCmdline, readPidFile, sleep } from './proc.js';
 import { commandText } from './run-command.js';
 
 const START_TIMEOUT_MS = 10_000;
@@ -122,7 +122,7 @@ export function findDnsmasqs(stateDir: string): DnsmasqInstance[] {
   const ourNs = netnsOf('self');
   const prefix = `--conf-file=${stateDir.replace(/\/+$/, '')}/`;
   const found: DnsmasqInstance[] = [];
-  for (const pid of listPids()) {
+  for (const pid of pidsMaybeNamed('dnsmasq')) {
     const argv = readCmdline(pid);
     if (!argv || basename(argv[0] ?? '') !== 'dnsmasq') continue;
     const conf = argv.find((a) => a.startsWith(prefix));

@@ -42,6 +42,8 @@ export interface NativeAddon {
   statFiles(dir: string, names: string[]): Float64Array;
   /** The links, addresses and routes of our network namespace; throws errno's text. */
   readLinkState(): NativeLinkState;
+  /** The PIDs whose /proc/PID/comm (the executable's name, at most 15 bytes) is COMM. */
+  pidsNamed(comm: string): Int32Array;
 }
 
 const ADDON = join('native', 'build', 'Release', 'switchyard_native.node');
@@ -68,6 +70,7 @@ const CALLS = [
   'tryLock',
   'statFiles',
   'readLinkState',
+  'pidsNamed',
 ] as const satisfies readonly (keyof NativeAddon)[];
 
 function load(): NativeAddon | undefined {

@@ -1,6 +1,7 @@
 // Reading /proc: who a PID is (its command line), whether it still runs, and which
 // network namespace it lives in. Used to signal only processes that are provably ours.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { nativeAddon } from './native-addon.js';
 
 export function readCmdline(pid: number): string[] | undefined {
   try {
@@ -30,10 +31,20 @@ export function netnsOf(pid: number | 'self'): string | undefined {
   }
 }
 
-export function listPids(): number[] {
+function listPids(): number[] {
   return readdirSync('/proc')
     .filter((e) => /^[0-9]+$/.test(e))
     .map(Number);
+}
+
+/**
+ * The PIDs that may be running the program COMM (its /proc/PID/comm): exactly those
+ * through the addon, every PID without it. The caller still checks each one's
+ * command line, so both answers lead to the same processes.
+ */
+export function pidsMaybeNamed(comm: string): number[] {
+  const addon = nativeAddon();
+  return addon ? Array.from(addon.pidsNamed(comm)) : listPids();
 }
 
 export function readPidFile(path: string): number | undefined {

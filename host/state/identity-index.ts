@@ -168,16 +168,18 @@ function currentEntry(
   st: FileStat | undefined,
   kept: Entry | undefined,
 ): Entry | undefined {
-  const name = nameFromFileStem(basename(file, '.xml'));
-  if (name === undefined || st === undefined) return undefined;
+  if (st === undefined) return undefined;
+  // The journal only ever holds the name decoded from its own file's name (record
+  // writes the file from the name), so a matching entry needs no decoding again.
   const same =
     kept !== undefined &&
-    kept.name === name &&
     kept.ino === st.ino &&
     kept.size === st.size &&
     kept.mtimeMs === st.mtimeMs &&
     kept.savedAtMs - st.mtimeMs > RACY_MS;
   if (same) return kept;
+  const name = nameFromFileStem(basename(file, '.xml'));
+  if (name === undefined) return undefined;
   const xml = readText(join(dir, file));
   if (xml === undefined) return undefined;
   // Not validated: it was when it was saved, and a hand-broken file still has its name.
