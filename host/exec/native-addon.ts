@@ -1,9 +1,9 @@
 // The native addon (native/), built by `npm install`. Node starts a child with fork(),
 // which on a small VM blocks the event loop for several milliseconds per command; the
 // addon starts it with posix_spawn on a thread of its own (run.c), takes flock(2) without
-// running flock(1), stats many files in one call (files.c) and reads the links without
-// ip (netlink.c). When it was not built (no compiler), everything still works through
-// child_process, fs and ip, only slower.
+// running flock(1), stats many files in one call, finds processes by name (files.c) and
+// reads the links without ip (netlink.c). When it was not built (no compiler),
+// everything still works through child_process, fs, /proc and ip, only slower.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
