@@ -5,8 +5,9 @@ import type { RunnerClient } from './engine-runner-client.js';
 import type { Samples } from './engine-stats.js';
 
 export const SECTIONS = ['floor', 'cycle', 'memory', 'lease', 'burst', 'list'] as const;
-/** Guests the burst section plugs in at once. */
+/** Guests the burst section plugs in at once, and the seconds each asks for a lease. */
 export const BURST_GUESTS = 8;
+export const BURST_TRIES = 30;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {

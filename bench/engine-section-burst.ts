@@ -4,11 +4,9 @@
 // default (STP off) against libvirt's stock default.xml (STP on, which holds a new
 // port back for its forward delay, and dnsmasq's ping check per offered address).
 import { readFileSync } from 'node:fs';
-import { type BenchContext, BURST_GUESTS } from './engine-context.js';
+import { type BenchContext, BURST_GUESTS, BURST_TRIES } from './engine-context.js';
 import { type LeaseTrial, plugAndLease } from './engine-guest.js';
 import { bridgeOf, onLibvirtDefault, onSwitchyardDefault } from './engine-section-lease.js';
-
-const BURST_TRIES = 30;
 
 export async function benchBurst(c: BenchContext): Promise<void> {
   c.log(`burst: ${BURST_GUESTS} guests plugged at once, Switchyard default and libvirt stock`);

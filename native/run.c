@@ -263,7 +263,10 @@ static char **copy_argv(napi_env env, napi_value file, napi_value args) {
   if (napi_get_array_length(env, args, &n) != napi_ok) return NULL;
   char **argv = calloc(n + 2, sizeof *argv);
   if (!argv) return NULL;
-  argv[0] = copy_string(env, file, NULL);
+  if (!(argv[0] = copy_string(env, file, NULL))) {
+    free(argv);
+    return NULL;
+  }
   for (uint32_t i = 0; i < n; i++) {
     napi_value item;
     napi_get_element(env, args, i, &item);

@@ -1,7 +1,7 @@
 // Every host command goes through here: arguments are passed as an array and never
 // through a shell. A failure becomes one line naming the command and the tool's own
 // complaint, e.g. "ip link add name virbr0 type bridge failed: RTNETLINK answers: File exists".
-// The native starter runs it when it was built; child_process otherwise.
+// The native addon runs it when it was built; child_process otherwise.
 import { execFile } from 'node:child_process';
 import { constants } from 'node:os';
 import { HostError } from '../host-error.js';

@@ -61,14 +61,17 @@ export class Registry extends NetworkReads implements NetworkControl {
 
   async define(source: DefinitionSource): Promise<DefinedNetwork> {
     const def = this.admit(checkedDefinitionOf(source), 'net-define');
-    return this.mutateWithIndex(async (index) => {
-      const others = this.identities(index);
-      const filled = await this.withDefaults(this.keepUuid(def, others), others);
-      this.checkDuplicate(filled, others);
-      checkBridgeFree('define', filled, others);
-      this.saveDefinition(index, filled, formatNetworkXml(filled, { inactive: true }));
-      return filled;
-    });
+    return this.mutateReading(
+      () => IdentityIndex.read(this.paths),
+      async (index) => {
+        const others = this.identities(index);
+        const filled = await this.withDefaults(this.keepUuid(def, others), others);
+        this.checkDuplicate(filled, others);
+        checkBridgeFree('define', filled, others);
+        this.saveDefinition(index, filled, formatNetworkXml(filled, { inactive: true }));
+        return filled;
+      },
+    );
   }
 
   async create(source: DefinitionSource): Promise<DefinedNetwork> {
@@ -120,7 +123,8 @@ export class Registry extends NetworkReads implements NetworkControl {
    */
   async defineAndStart(source: DefinitionSource, opts: CreateOptions): Promise<DefinedNetwork> {
     const def = this.admit(checkedDefinitionOf(source), 'net-define');
-    return this.mutateWithIndex(
+    return this.mutateReading(
+      () => IdentityIndex.read(this.paths),
       async (index) => {
         const others = this.identities(index);
         if (others.some((o) => o.name === def.name))
@@ -325,29 +329,30 @@ export class Registry extends NetworkReads implements NetworkControl {
   }
 
   /** NEXT: what the change does, which reconcile can read ahead for or leave alone. */
-  private async mutate<T>(fn: () => Promise<T>, next?: NextChange): Promise<T> {
-    return withLock(this.paths.runDir, async () => {
-      await this.engine.reconcile(next);
-      return fn();
-    });
+  private mutate<T>(fn: () => Promise<T>, next?: NextChange): Promise<T> {
+    return this.mutateReading(() => undefined, fn, next);
   }
 
   /**
-   * mutate for the changes that check identities: the index (config dir only, which
-   * reconcile never touches) is read while reconcile waits for the host's answers.
+   * mutate, with READ done while reconcile waits for the host's answers and its result
+   * handed to FN. Only for what reconcile never changes (the config dir).
    */
-  private async mutateWithIndex<T>(fn: (index: IdentityIndex) => Promise<T>, next?: NextChange): Promise<T> {
+  private async mutateReading<R, T>(
+    read: () => R,
+    fn: (read: R) => Promise<T>,
+    next?: NextChange,
+  ): Promise<T> {
     return withLock(this.paths.runDir, async () => {
       const reconciled = this.engine.reconcile(next);
-      let index: IdentityIndex;
+      let result: R;
       try {
-        index = IdentityIndex.read(this.paths);
+        result = read();
       } catch (err) {
         await reconciled.catch(() => undefined);
         throw err;
       }
       await reconciled;
-      return fn(index);
+      return fn(result);
     });
   }
 

@@ -1,9 +1,10 @@
 // The stat of many files of one directory: the identity index checks every definition
 // on every define. The addon does it in one call; fs.statSync builds a Stats object
-// per file (~9 µs each on a small machine, ~9 ms at 1,000 definitions).
+// per file (at 1,000 definitions, 4-5 ms against 2.3 ms on a small machine).
 import { statSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
+import { getSystemErrorName } from 'node:util';
 import { nativeAddon } from '../exec/native-addon.js';
 
 export interface FileStat {
@@ -38,6 +39,6 @@ export function statOne(path: string): FileStat | undefined {
 }
 
 function statError(path: string, errno: number): Error {
-  const code = Object.entries(constants.errno).find(([, n]) => n === errno)?.[0] ?? `errno ${errno}`;
+  const code = getSystemErrorName(-errno);
   return Object.assign(new Error(`${code}: cannot stat '${path}'`), { code });
 }

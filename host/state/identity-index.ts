@@ -201,6 +201,9 @@ interface Journal {
   lines: number;
 }
 
+/** What read() gets: it only looks entries up, so the cached journal itself will do. */
+type JournalView = { readonly entries: ReadonlyMap<string, Entry>; readonly lines: number };
+
 /**
  * The journal as this process last read or wrote it, by path, with the file's stat
  * then. Only appends (the size grows) and rewrites (a new inode) change it, so an
@@ -210,19 +213,20 @@ interface Journal {
  */
 const lastSeen = new Map<string, { stat: FileStat; journal: Journal }>();
 
-function readJournal(paths: HostPaths): Journal | undefined {
+function readJournal(paths: HostPaths): JournalView | undefined {
   const path = join(paths.configDir, IDENTITY_INDEX_FILE);
   const stat = statOne(path);
   if (stat === undefined) return undefined;
   const seen = lastSeen.get(path);
-  if (seen && sameFile(seen.stat, stat)) return copyOf(seen.journal);
+  if (seen && sameFile(seen.stat, stat)) return seen.journal;
   const appended = seen && seen.stat.ino === stat.ino ? readFrom(path, seen.stat.size) : undefined;
-  // What we saw ended where a line began: the rest is whole lines to replay on top.
+  // What we saw ended where a line began: the rest is whole lines to replay on top
+  // (of a copy: the cached journal may be in a reader's hands).
   const journal = appended?.startsWith('\n')
     ? replay(appended, copyOf(seen?.journal ?? { entries: new Map(), lines: 0 }))
     : replayFile(path);
   if (journal === undefined) return undefined;
-  lastSeen.set(path, { stat, journal: copyOf(journal) });
+  lastSeen.set(path, { stat, journal });
   return journal;
 }
 
@@ -250,6 +254,7 @@ function readFrom(path: string, offset: number): string | undefined {
   }
 }
 
+/** After a save: a copy, since the index that saved goes on changing its own entries. */
 function remember(path: string, journal: Journal): void {
   const stat = statOne(path);
   if (stat) lastSeen.set(path, { stat, journal: copyOf(journal) });

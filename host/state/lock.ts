@@ -5,7 +5,7 @@
 // file is 0600, so another user can neither create it nor open it to lock it (flock
 // needs only an open descriptor, read-only would do).
 //
-// Node has no flock binding: the native starter takes it on our descriptor when it
+// Node has no flock binding: the native addon takes it on our descriptor when it
 // was built. Without it, flock(1) does the waiting on our descriptor, passed as its
 // fd 3: the lock belongs to the open file description we share with it, so it stays
 // held by us after flock(1) exits, until we close the descriptor (or die).
